@@ -1,0 +1,34 @@
+from submissions.models.dictionary import Competency, CompetencyGroup, CompetencyLevel, MinimumLevel
+from submissions.models.documents import (
+    CompetencyRow,
+    Importance,
+    RequirementRow,
+    RequirementSection,
+    Submission,
+)
+from submissions.models.organisation import OPD, Instansi, InstansiKind, TimeZone
+from submissions.models.positions import FunctionalRank, Position, PositionKind, Urusan
+from submissions.models.roles import ActingKind, Role, RoleAssignment
+
+__all__ = [
+    "OPD",
+    "ActingKind",
+    "Competency",
+    "CompetencyGroup",
+    "CompetencyLevel",
+    "CompetencyRow",
+    "FunctionalRank",
+    "Importance",
+    "Instansi",
+    "InstansiKind",
+    "MinimumLevel",
+    "Position",
+    "PositionKind",
+    "RequirementRow",
+    "RequirementSection",
+    "Role",
+    "RoleAssignment",
+    "Submission",
+    "TimeZone",
+    "Urusan",
+]

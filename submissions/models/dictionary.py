@@ -1,0 +1,123 @@
+"""The competency dictionary and the minimum level each kind of position requires."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from submissions.models.organisation import Instansi
+from submissions.models.positions import FunctionalRank, PositionKind
+
+LEVEL_RANGE_MESSAGE = "Level kompetensi harus antara 1 dan 5."
+
+
+class CompetencyGroup(models.TextChoices):
+    MANAGERIAL = "managerial", "Manajerial"
+    SOCIOCULTURAL = "sociocultural", "Sosial kultural"
+    TECHNICAL = "technical", "Teknis"
+
+
+class Competency(models.Model):
+    code = models.CharField("kode", max_length=30)
+    name = models.CharField("nama", max_length=255)
+    group = models.CharField("kelompok", max_length=20, choices=CompetencyGroup.choices)
+    definition = models.TextField("definisi", blank=True)
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competencies",
+        verbose_name="instansi pemilik",
+        help_text="Kosong untuk kamus nasional.",
+    )
+
+    class Meta:
+        verbose_name = "kompetensi"
+        verbose_name_plural = "kamus kompetensi"
+        ordering = ["group", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(instansi__isnull=True),
+                name="competency_code_unique_nationally",
+                violation_error_message="Kode kompetensi ini sudah ada di kamus nasional.",
+            ),
+            models.UniqueConstraint(
+                fields=["instansi", "code"],
+                name="competency_code_unique_in_instansi",
+                violation_error_message="Kode kompetensi ini sudah ada di kamus instansi.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(group__in=CompetencyGroup.values),
+                name="competency_group_valid",
+                violation_error_message="Kelompok kompetensi tidak dikenal.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class CompetencyLevel(models.Model):
+    competency = models.ForeignKey(
+        Competency, on_delete=models.CASCADE, related_name="levels", verbose_name="kompetensi"
+    )
+    level = models.PositiveSmallIntegerField("level")
+    description = models.TextField("deskripsi")
+    indicators = models.JSONField(
+        "indikator perilaku", default=list, help_text="Daftar indikator, berurutan."
+    )
+
+    class Meta:
+        verbose_name = "level kompetensi"
+        verbose_name_plural = "level kompetensi"
+        ordering = ["competency", "level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["competency", "level"],
+                name="competency_level_unique",
+                violation_error_message="Level ini sudah ada untuk kompetensi tersebut.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=5),
+                name="competency_level_in_range",
+                violation_error_message=LEVEL_RANGE_MESSAGE,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.competency.code} level {self.level}"
+
+
+class MinimumLevel(models.Model):
+    """Reference data: the lowest managerial and socio-cultural level a kind of position needs."""
+
+    kind = models.CharField("kelompok jabatan", max_length=20, choices=PositionKind.choices)
+    rank = models.CharField("jenjang", max_length=20, choices=FunctionalRank.choices, blank=True, default="")
+    level = models.PositiveSmallIntegerField("level minimum")
+    blocking = models.BooleanField(
+        "menghalangi pengajuan",
+        default=True,
+        help_text="Jika aktif, level di bawah minimum menjadi kesalahan; jika tidak, hanya peringatan.",
+    )
+
+    class Meta:
+        verbose_name = "level minimum"
+        verbose_name_plural = "level minimum per kelompok jabatan"
+        ordering = ["kind", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "rank"],
+                name="minimum_level_unique",
+                violation_error_message="Level minimum untuk kelompok dan jenjang ini sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=5),
+                name="minimum_level_in_range",
+                violation_error_message=LEVEL_RANGE_MESSAGE,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        rank = f" {self.get_rank_display()}" if self.rank else ""
+        return f"{self.get_kind_display()}{rank}: {self.level}"

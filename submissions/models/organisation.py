@@ -1,0 +1,72 @@
+"""Who owns documents: an instansi (a regional government) and its units (OPD)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class InstansiKind(models.TextChoices):
+    PROVINSI = "provinsi", "Provinsi"
+    KABUPATEN = "kabupaten", "Kabupaten"
+    KOTA = "kota", "Kota"
+
+
+class TimeZone(models.TextChoices):
+    WIB = "Asia/Jakarta", "WIB (UTC+7)"
+    WITA = "Asia/Makassar", "WITA (UTC+8)"
+    WIT = "Asia/Jayapura", "WIT (UTC+9)"
+
+
+class Instansi(models.Model):
+    name = models.CharField("nama", max_length=200, unique=True)
+    kind = models.CharField("jenis", max_length=20, choices=InstansiKind.choices)
+    time_zone = models.CharField(
+        "zona waktu",
+        max_length=40,
+        choices=TimeZone.choices,
+        default=TimeZone.WIB,
+        help_text="Tenggat jatuh pada akhir hari kerja di zona waktu ini.",
+    )
+
+    class Meta:
+        verbose_name = "instansi"
+        verbose_name_plural = "instansi"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=InstansiKind.values),
+                name="instansi_kind_valid",
+                violation_error_message="Jenis instansi harus provinsi, kabupaten, atau kota.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(time_zone__in=TimeZone.values),
+                name="instansi_time_zone_valid",
+                violation_error_message="Zona waktu harus WIB, WITA, atau WIT.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OPD(models.Model):
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.PROTECT, related_name="opds", verbose_name="instansi"
+    )
+    name = models.CharField("nama", max_length=200)
+    short_name = models.CharField("singkatan", max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = "OPD"
+        verbose_name_plural = "OPD"
+        ordering = ["instansi__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "name"],
+                name="opd_name_unique_in_instansi",
+                violation_error_message="Instansi ini sudah memiliki OPD dengan nama yang sama.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.instansi.name})"

@@ -1,0 +1,109 @@
+"""Positions (jabatan) whose standards are drafted, and the government affairs they serve."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from submissions.models.organisation import OPD
+
+
+class PositionKind(models.TextChoices):
+    JPT_UTAMA = "jpt_utama", "JPT Utama"
+    JPT_MADYA = "jpt_madya", "JPT Madya"
+    JPT_PRATAMA = "jpt_pratama", "JPT Pratama"
+    ADMINISTRATOR = "administrator", "Administrator"
+    PENGAWAS = "pengawas", "Pengawas"
+    PELAKSANA = "pelaksana", "Pelaksana"
+    FUNGSIONAL = "fungsional", "Fungsional"
+
+
+class FunctionalRank(models.TextChoices):
+    AHLI_UTAMA = "ahli_utama", "Ahli Utama"
+    AHLI_MADYA = "ahli_madya", "Ahli Madya"
+    AHLI_MUDA = "ahli_muda", "Ahli Muda"
+    AHLI_PERTAMA = "ahli_pertama", "Ahli Pertama"
+    PENYELIA = "penyelia", "Penyelia"
+    MAHIR = "mahir", "Mahir"
+    TERAMPIL = "terampil", "Terampil"
+    PEMULA = "pemula", "Pemula"
+
+
+class Urusan(models.Model):
+    """A government affair (urusan pemerintahan), e.g. Kesehatan or Kesekretariatan."""
+
+    name = models.CharField("nama", max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = "urusan pemerintahan"
+        verbose_name_plural = "urusan pemerintahan"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+RANK_REQUIRED_MESSAGE = "Jabatan fungsional wajib memiliki jenjang; jabatan lain tidak."
+
+
+class Position(models.Model):
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="positions", verbose_name="OPD")
+    name = models.CharField("nama jabatan", max_length=255)
+    sub_unit = models.CharField(
+        "sub-unit",
+        max_length=255,
+        blank=True,
+        help_text="Bidang, bagian atau seksi tempat jabatan berada, bila ada.",
+    )
+    kind = models.CharField("kelompok jabatan", max_length=20, choices=PositionKind.choices)
+    rank = models.CharField(
+        "jenjang jabatan fungsional", max_length=20, choices=FunctionalRank.choices, blank=True
+    )
+    urusan = models.ManyToManyField(Urusan, related_name="positions", verbose_name="urusan pemerintahan")
+    code = models.CharField(
+        "kode jabatan",
+        max_length=50,
+        blank=True,
+        help_text="Diberikan oleh KemenPAN-RB; boleh kosong selama penyusunan.",
+    )
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "jabatan"
+        verbose_name_plural = "jabatan"
+        ordering = ["opd__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "name", "sub_unit"],
+                name="position_unique_in_unit",
+                violation_error_message="Unit ini sudah memiliki jabatan dengan nama yang sama.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=PositionKind.values),
+                name="position_kind_valid",
+                violation_error_message="Kelompok jabatan tidak dikenal.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind=PositionKind.FUNGSIONAL, rank__in=FunctionalRank.values)
+                    | (~models.Q(kind=PositionKind.FUNGSIONAL) & models.Q(rank=""))
+                ),
+                name="position_rank_only_for_functional",
+                violation_error_message=RANK_REQUIRED_MESSAGE,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        unit = self.sub_unit or self.opd.name
+        return f"{self.name} - {unit}"
+
+    def clean(self) -> None:
+        if self.kind == PositionKind.FUNGSIONAL and not self.rank:
+            raise ValidationError({"rank": "Pilih jenjang untuk jabatan fungsional."})
+        if self.kind != PositionKind.FUNGSIONAL and self.rank:
+            raise ValidationError({"rank": "Jenjang hanya diisi untuk jabatan fungsional."})
+
+    @property
+    def kind_label(self) -> str:
+        label = self.get_kind_display()
+        return f"{label} {self.get_rank_display()}" if self.rank else label

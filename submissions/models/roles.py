@@ -1,0 +1,129 @@
+"""Who may do what where: a user's roles, each bound to an OPD or an instansi and a period."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from submissions.models.organisation import OPD, Instansi
+
+
+class Role(models.TextChoices):
+    DRAFTER = "drafter", "Penyusun OPD"
+    REVIEWER = "reviewer", "Pemeriksa OPD"
+    BAGIAN_ORGANISASI = "bagian_organisasi", "Bagian Organisasi"
+    MINISTRY = "ministry", "KemenPAN-RB"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+OPD_ROLES = (Role.DRAFTER, Role.REVIEWER)
+
+
+class ActingKind(models.TextChoices):
+    DEFINITIVE = "", "Definitif"
+    PLT = "plt", "Plt. (pelaksana tugas)"
+    PLH = "plh", "Plh. (pelaksana harian)"
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def active_on(self, day: datetime.date) -> RoleAssignmentQuerySet:
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+        )
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name="pengguna",
+    )
+    role = models.CharField("peran", max_length=30, choices=Role.choices)
+    opd = models.ForeignKey(
+        OPD, on_delete=models.PROTECT, null=True, blank=True, related_name="role_assignments"
+    )
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name="instansi",
+    )
+    acting = models.CharField(
+        "jenis penugasan", max_length=3, choices=ActingKind.choices, blank=True, default=""
+    )
+    acting_for = models.CharField(
+        "bertindak untuk",
+        max_length=255,
+        blank=True,
+        help_text="Untuk Plt./Plh.: jabatan yang dilaksanakan, mis. 'Kepala Dinas Kesehatan'.",
+    )
+    valid_from = models.DateField("berlaku mulai", null=True, blank=True)
+    valid_until = models.DateField("berlaku sampai", null=True, blank=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "penugasan peran"
+        verbose_name_plural = "penugasan peran"
+        ordering = ["user__username", "role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values),
+                name="role_assignment_role_valid",
+                violation_error_message="Peran tidak dikenal.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(role__in=OPD_ROLES, opd__isnull=False, instansi__isnull=True)
+                    | Q(role=Role.BAGIAN_ORGANISASI, opd__isnull=True, instansi__isnull=False)
+                    | Q(role__in=[Role.MINISTRY, Role.ADMINISTRATOR], opd__isnull=True, instansi__isnull=True)
+                ),
+                name="role_assignment_scope_matches_role",
+                violation_error_message=(
+                    "Penyusun dan pemeriksa terikat pada satu OPD, Bagian Organisasi pada satu "
+                    "instansi, KemenPAN-RB dan administrator tidak terikat."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="role_assignment_period_ordered",
+                violation_error_message="Tanggal akhir tidak boleh sebelum tanggal mulai.",
+            ),
+            models.CheckConstraint(
+                condition=Q(acting="") | Q(valid_until__isnull=False),
+                name="role_assignment_acting_is_bounded",
+                violation_error_message="Penugasan Plt./Plh. wajib memiliki tanggal akhir.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.opd or self.instansi or "semua instansi"
+        acting = f" ({self.get_acting_display()})" if self.acting else ""
+        return f"{self.user} - {self.get_role_display()}{acting} - {scope}"
+
+    def clean(self) -> None:
+        if self.role in OPD_ROLES and (self.opd is None or self.instansi is not None):
+            raise ValidationError({"opd": "Penyusun dan pemeriksa wajib terikat pada satu OPD."})
+        if self.role == Role.BAGIAN_ORGANISASI and (self.instansi is None or self.opd is not None):
+            raise ValidationError({"instansi": "Bagian Organisasi wajib terikat pada satu instansi."})
+        if self.role in (Role.MINISTRY, Role.ADMINISTRATOR) and (self.opd or self.instansi):
+            raise ValidationError("Peran ini tidak terikat pada OPD atau instansi.")
+        if self.acting and not self.valid_until:
+            raise ValidationError({"valid_until": "Penugasan Plt./Plh. wajib memiliki tanggal akhir."})
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": "Tanggal akhir tidak boleh sebelum tanggal mulai."})
+
+    @property
+    def scope_instansi_id(self) -> int | None:
+        if self.opd_id is not None:
+            return self.opd.instansi_id
+        return self.instansi_id

@@ -1,0 +1,1 @@
+"""Shared fixtures. Service-backed fixtures live in tests/integration/conftest.py."""

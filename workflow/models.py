@@ -1,0 +1,200 @@
+"""What the workflow records and is configured by: the log, snapshots, reason codes, deadlines."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from workflow.machine import State
+
+
+class TransitionLogQuerySet(models.QuerySet["TransitionLog"]):
+    def update(self, **kwargs: object) -> int:
+        raise PermissionError("Log transisi hanya dapat ditambah, tidak dapat diubah.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Log transisi hanya dapat ditambah, tidak dapat dihapus.")
+
+
+class TransitionLog(models.Model):
+    """One row per committed transition; append-only (on PostgreSQL a trigger enforces it)."""
+
+    submission = models.ForeignKey(
+        "submissions.Submission", on_delete=models.PROTECT, related_name="log_entries"
+    )
+    transition = models.CharField("transisi", max_length=40)
+    from_state = models.CharField("dari status", max_length=30, choices=State.choices)
+    to_state = models.CharField("ke status", max_length=30, choices=State.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="pelaku",
+    )
+    acting_for = models.CharField("bertindak untuk (Plt./Plh.)", max_length=255, blank=True)
+    comment = models.TextField("catatan", blank=True)
+    reason_code = models.CharField("kode alasan", max_length=40, blank=True)
+    letter_number = models.CharField("nomor surat", max_length=120, blank=True)
+    letter_date = models.DateField("tanggal surat", null=True, blank=True)
+    round = models.PositiveIntegerField("putaran")
+    at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+
+    objects = TransitionLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "log transisi"
+        verbose_name_plural = "log transisi"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}: {self.transition} ({self.from_state} -> {self.to_state})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise PermissionError("Log transisi hanya dapat ditambah, tidak dapat diubah.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Log transisi hanya dapat ditambah, tidak dapat dihapus.")
+
+
+class Snapshot(models.Model):
+    """The document's content each time it leaves `draft` (one per round and version)."""
+
+    submission = models.ForeignKey(
+        "submissions.Submission", on_delete=models.CASCADE, related_name="snapshots"
+    )
+    round = models.PositiveIntegerField("putaran")
+    content = models.JSONField("isi")
+    log_entry = models.OneToOneField(
+        TransitionLog, on_delete=models.PROTECT, null=True, related_name="snapshot"
+    )
+    taken_at = models.DateTimeField("diambil", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "cuplikan isi"
+        verbose_name_plural = "cuplikan isi"
+        ordering = ["submission", "taken_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} putaran {self.round}"
+
+
+class ReasonCode(models.Model):
+    """Why a document is sent back; administrators may add codes."""
+
+    code = models.SlugField("kode", max_length=40, unique=True)
+    label = models.CharField("keterangan", max_length=200)
+    active = models.BooleanField("aktif", default=True)
+    order = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "kode alasan pengembalian"
+        verbose_name_plural = "kode alasan pengembalian"
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class StageBudget(models.Model):
+    """Working days a stage may take, per instansi (defaults in settings)."""
+
+    instansi = models.ForeignKey(
+        "submissions.Instansi", on_delete=models.CASCADE, related_name="stage_budgets"
+    )
+    state = models.CharField(
+        "tahap",
+        max_length=30,
+        choices=[(s.value, s.label) for s in State if s not in (State.APPROVED, State.SUPERSEDED)],
+    )
+    working_days = models.PositiveSmallIntegerField("hari kerja")
+
+    class Meta:
+        verbose_name = "batas waktu tahap"
+        verbose_name_plural = "batas waktu tahap"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "state"],
+                name="stage_budget_unique",
+                violation_error_message="Batas waktu tahap ini sudah diatur untuk instansi tersebut.",
+            ),
+            models.CheckConstraint(
+                condition=Q(working_days__gte=1, working_days__lte=365),
+                name="stage_budget_in_range",
+                violation_error_message="Batas waktu harus antara 1 dan 365 hari kerja.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instansi}: {self.get_state_display()} {self.working_days} hari kerja"
+
+
+class CalendarDay(models.Model):
+    """An administrator's correction to the working-day calendar, nationwide or per instansi."""
+
+    date = models.DateField("tanggal")
+    instansi = models.ForeignKey(
+        "submissions.Instansi",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="calendar_days",
+        help_text="Kosong untuk seluruh Indonesia.",
+    )
+    is_working_day = models.BooleanField(
+        "hari kerja",
+        help_text="Centang untuk menjadikan tanggal ini hari kerja; kosongkan untuk hari libur.",
+    )
+    description = models.CharField("keterangan", max_length=200)
+
+    class Meta:
+        verbose_name = "koreksi kalender kerja"
+        verbose_name_plural = "koreksi kalender kerja"
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date"],
+                condition=Q(instansi__isnull=True),
+                name="calendar_day_unique_national",
+                violation_error_message="Tanggal ini sudah dikoreksi secara nasional.",
+            ),
+            models.UniqueConstraint(
+                fields=["date", "instansi"],
+                name="calendar_day_unique_in_instansi",
+                violation_error_message="Tanggal ini sudah dikoreksi untuk instansi tersebut.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        kind = "hari kerja" if self.is_working_day else "libur"
+        return f"{self.date}: {self.description} ({kind})"
+
+
+class DraftingRound(models.Model):
+    """A drafting campaign of an instansi (e.g. "Penyusunan SKJ 2026") with its deadline."""
+
+    instansi = models.ForeignKey(
+        "submissions.Instansi", on_delete=models.CASCADE, related_name="drafting_rounds"
+    )
+    name = models.CharField("nama", max_length=200)
+    deadline = models.DateField("tenggat")
+    opened_at = models.DateField("dibuka")
+    closed = models.BooleanField("ditutup", default=False)
+
+    class Meta:
+        verbose_name = "putaran penyusunan"
+        verbose_name_plural = "putaran penyusunan"
+        ordering = ["-deadline"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__gte=models.F("opened_at")),
+                name="drafting_round_deadline_after_opening",
+                violation_error_message="Tenggat tidak boleh sebelum tanggal dibuka.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.instansi})"
