@@ -1,0 +1,81 @@
+"""factory_boy factories for the document model; the workflow's states come from its services."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth import get_user_model
+
+from submissions.models import (
+    OPD,
+    Instansi,
+    InstansiKind,
+    Position,
+    PositionKind,
+    Role,
+    RoleAssignment,
+    Urusan,
+)
+
+DEMO_PASSWORD = "skj-demo-2026"
+
+
+class InstansiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Instansi
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Pemerintah Kota Contoh {n}")
+    kind = InstansiKind.KOTA
+
+
+class OPDFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OPD
+
+    instansi = factory.SubFactory(InstansiFactory)
+    name = factory.Sequence(lambda n: f"Dinas Contoh {n}")
+
+
+class UrusanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Urusan
+        django_get_or_create = ("name",)
+
+    name = "Kesehatan"
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Position
+
+    opd = factory.SubFactory(OPDFactory)
+    name = factory.Sequence(lambda n: f"Kepala Seksi Contoh {n}")
+    kind = PositionKind.PENGAWAS
+    rank = ""
+
+    @factory.post_generation
+    def urusan(self, create: bool, extracted: list[Urusan] | None, **kwargs: object) -> None:
+        if create:
+            self.urusan.set(extracted or [UrusanFactory()])
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"pengguna{n}")
+    first_name = factory.Sequence(lambda n: f"Pengguna {n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.go.id")
+    password = factory.django.Password(DEMO_PASSWORD)
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.DRAFTER
+    opd = factory.SubFactory(OPDFactory)
+    instansi = None
