@@ -1,0 +1,19 @@
+"""The demo world of DESIGN.md section 5, written in small data modules and loaded idempotently.
+
+`seed()` is what `manage.py seed_demo` runs; every step may run any number of times.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from submissions.demo.dictionary_loader import load_dictionary
+from submissions.demo.reference import load_reference_data
+from submissions.demo.world_loader import load_world
+
+
+def seed() -> None:
+    with transaction.atomic():
+        load_reference_data()
+        load_world()
+        load_dictionary()

@@ -1,0 +1,20 @@
+"""`manage.py seed_demo`: the demo world used by the README, screenshots and acceptance checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from submissions.demo import seed
+from submissions.demo.world import DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Membuat data demo Alur SKJ (aman dijalankan berulang kali)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        seed()
+        self.stdout.write(
+            self.style.SUCCESS(f"Data demo siap. Semua pengguna demo memakai kata sandi '{DEMO_PASSWORD}'.")
+        )
