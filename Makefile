@@ -24,7 +24,7 @@ test: install
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy .
+	DEBUG=1 $(BIN)/mypy .
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 worker: install

@@ -47,6 +47,7 @@ class UrusanFactory(factory.django.DjangoModelFactory):
 class PositionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Position
+        skip_postgeneration_save = True
 
     opd = factory.SubFactory(OPDFactory)
     name = factory.Sequence(lambda n: f"Kepala Seksi Contoh {n}")

@@ -54,7 +54,7 @@ class TransitionLog(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise PermissionError("Log transisi hanya dapat ditambah, tidak dapat diubah.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise PermissionError("Log transisi hanya dapat ditambah, tidak dapat dihapus.")

@@ -124,6 +124,6 @@ class RoleAssignment(models.Model):
 
     @property
     def scope_instansi_id(self) -> int | None:
-        if self.opd_id is not None:
+        if self.opd is not None:
             return self.opd.instansi_id
         return self.instansi_id

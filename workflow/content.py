@@ -1,0 +1,201 @@
+"""Turning submitted content (API JSON, editor forms) into rows, and a new draft's first rows.
+
+Shape errors (an unknown group, a level outside 1-5, a NUL byte) stop a save; completeness problems
+(a missing technical row, an empty summary) do not: a draft may be unfinished, `submit` checks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.db.models import Q
+
+from submissions.models import (
+    CompetencyGroup,
+    CompetencyLevel,
+    CompetencyRow,
+    Importance,
+    Position,
+    RequirementRow,
+    RequirementSection,
+    Submission,
+)
+from submissions.validity import MANAGERIAL_CODES, SOCIOCULTURAL_CODES, minimum_rule_for
+from workflow.errors import InvalidContent
+
+MAX_TEXT = 10_000
+MAX_NAME = 255
+MAX_ROWS = 200
+MAX_INDICATORS = 20
+
+
+def _error(field: str, message: str, code: str = "invalid_value") -> dict[str, str]:
+    return {"code": code, "message": message, "field": field}
+
+
+def _text(value: Any, field: str, errors: list[dict[str, str]], limit: int = MAX_TEXT) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        errors.append(_error(field, "Isian harus berupa teks."))
+        return ""
+    if "\x00" in value:
+        errors.append(_error(field, "Teks tidak boleh mengandung karakter NUL."))
+        return ""
+    if len(value) > limit:
+        errors.append(_error(field, f"Teks terlalu panjang (paling banyak {limit} karakter)."))
+        return ""
+    return value.strip()
+
+
+def clean_summary(value: Any) -> str:
+    errors: list[dict[str, str]] = []
+    text = _text(value, "summary", errors)
+    if errors:
+        raise InvalidContent("Ikhtisar jabatan tidak dapat disimpan.", errors=errors)
+    return text
+
+
+def _dictionary_levels(codes: set[str], instansi_id: int) -> dict[tuple[str, int], CompetencyLevel]:
+    """Dictionary levels by (code, level): the instansi's own entry wins over the national one."""
+    levels = CompetencyLevel.objects.filter(competency__code__in=codes).filter(
+        Q(competency__instansi__isnull=True) | Q(competency__instansi_id=instansi_id)
+    )
+    found: dict[tuple[str, int], CompetencyLevel] = {}
+    for level in levels.select_related("competency").order_by("competency__instansi_id"):
+        found[(level.competency.code, level.level)] = level
+    return found
+
+
+def competency_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -> list[CompetencyRow]:
+    """Validate and build competency rows; a row given by code and level is filled from the dictionary."""
+    if not isinstance(rows, Sequence) or isinstance(rows, str) or len(rows) > MAX_ROWS:
+        raise InvalidContent(
+            "Daftar kompetensi tidak valid.",
+            errors=[_error("competencies", f"Berikan daftar berisi paling banyak {MAX_ROWS} baris.")],
+        )
+    errors: list[dict[str, str]] = []
+    codes = {str(row.get("code")) for row in rows if isinstance(row, Mapping) and row.get("code")}
+    dictionary = _dictionary_levels(codes, submission.position.opd.instansi_id)
+    built = [_competency_row(index, row, submission, dictionary, errors) for index, row in enumerate(rows)]
+    if errors:
+        raise InvalidContent("Baris kompetensi tidak dapat disimpan.", errors=errors)
+    return built
+
+
+def _competency_row(
+    index: int,
+    row: Any,
+    submission: Submission,
+    dictionary: dict[tuple[str, int], CompetencyLevel],
+    errors: list[dict[str, str]],
+) -> CompetencyRow:
+    where = f"competencies[{index}]"
+    if not isinstance(row, Mapping):
+        errors.append(_error(where, "Setiap baris kompetensi harus berupa objek."))
+        return CompetencyRow()
+    group = row.get("group")
+    if group not in CompetencyGroup.values:
+        errors.append(_error(f"{where}.group", "Kelompok harus managerial, sociocultural, atau technical."))
+    level = row.get("level")
+    if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 5:
+        errors.append(_error(f"{where}.level", "Level kompetensi harus bilangan bulat antara 1 dan 5."))
+        level = 1
+    code = _text(row.get("code"), f"{where}.code", errors, limit=30)
+    entry = dictionary.get((code, level)) if code else None
+    name = _text(row.get("name"), f"{where}.name", errors, limit=MAX_NAME)
+    description = _text(row.get("description"), f"{where}.description", errors)
+    indicators = _indicators(row.get("indicators"), f"{where}.indicators", errors)
+    return CompetencyRow(
+        submission=submission,
+        group=group or "",
+        order=index,
+        competency=entry.competency if entry else None,
+        code=code,
+        name=name or (entry.competency.name if entry else ""),
+        level=level,
+        description=description or (entry.description if entry else ""),
+        indicators=indicators or (list(entry.indicators) if entry else []),
+    )
+
+
+def _indicators(value: Any, field: str, errors: list[dict[str, str]]) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or len(value) > MAX_INDICATORS:
+        errors.append(_error(field, f"Indikator harus daftar berisi paling banyak {MAX_INDICATORS} teks."))
+        return []
+    texts = [_text(item, field, errors, limit=2_000) for item in value]
+    return [text for text in texts if text]
+
+
+def requirement_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -> list[RequirementRow]:
+    if not isinstance(rows, Sequence) or isinstance(rows, str) or len(rows) > MAX_ROWS:
+        raise InvalidContent(
+            "Daftar persyaratan tidak valid.",
+            errors=[_error("requirements", f"Berikan daftar berisi paling banyak {MAX_ROWS} baris.")],
+        )
+    errors: list[dict[str, str]] = []
+    built = []
+    for index, row in enumerate(rows):
+        where = f"requirements[{index}]"
+        if not isinstance(row, Mapping):
+            errors.append(_error(where, "Setiap baris persyaratan harus berupa objek."))
+            continue
+        if row.get("section") not in RequirementSection.values:
+            errors.append(_error(f"{where}.section", "Jenis persyaratan tidak dikenal."))
+        if row.get("importance") not in Importance.values:
+            errors.append(_error(f"{where}.importance", "Pilih tepat satu: mutlak, penting, atau perlu."))
+        text = _text(row.get("text"), f"{where}.text", errors)
+        built.append(
+            RequirementRow(
+                submission=submission,
+                section=row.get("section") or "",
+                order=index,
+                text=text,
+                importance=row.get("importance") or "",
+            )
+        )
+    if errors:
+        raise InvalidContent("Baris persyaratan tidak dapat disimpan.", errors=errors)
+    return built
+
+
+def initial_competency_rows(submission: Submission, position: Position) -> list[CompetencyRow]:
+    """The 8 managerial and 1 socio-cultural rows of a new draft, at the position's minimum level."""
+    rule = minimum_rule_for(position)
+    level = rule.level if rule else 1
+    fixed = [{"group": CompetencyGroup.MANAGERIAL, "code": code, "level": level} for code in MANAGERIAL_CODES]
+    fixed += [
+        {"group": CompetencyGroup.SOCIOCULTURAL, "code": code, "level": level} for code in SOCIOCULTURAL_CODES
+    ]
+    return competency_rows(fixed, submission)
+
+
+def copy_rows(source: Submission, target: Submission) -> None:
+    """Copy the content rows of `source` onto `target` (a new version starts from the approved one)."""
+    CompetencyRow.objects.bulk_create(
+        CompetencyRow(
+            submission=target,
+            group=row.group,
+            order=row.order,
+            competency_id=row.competency_id,
+            code=row.code,
+            name=row.name,
+            level=row.level,
+            description=row.description,
+            indicators=list(row.indicators),
+        )
+        for row in source.competency_rows.all()
+    )
+    RequirementRow.objects.bulk_create(
+        RequirementRow(
+            submission=target,
+            section=row.section,
+            order=row.order,
+            text=row.text,
+            importance=row.importance,
+        )
+        for row in source.requirement_rows.all()
+    )

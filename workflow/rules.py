@@ -1,0 +1,221 @@
+"""Who may fire which transition on which document, and why not (DESIGN.md section 2).
+
+The transitions and their actor kinds are declared on the model (`workflow.machine`); this module
+turns an actor kind into a check against the user's role assignments, bounded by scope (the
+document's OPD or instansi) and by the assignment's validity period (acting officials, Plt./Plh.).
+Every refusal carries a stable code, an Indonesian sentence, and the HTTP-like kind of failure.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+
+from submissions.models import Role, RoleAssignment
+from workflow.machine import USER_TRANSITIONS, Actor, State
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    from submissions.models import Submission
+
+    AnyUser = User | AnonymousUser
+
+FORBIDDEN = "forbidden"  # not yours: HTTP 403
+CONFLICT = "conflict"  # not from this state, or lost a race: HTTP 409
+INVALID = "invalid"  # missing input or incomplete document: HTTP 400
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str
+    message: str
+    kind: str
+    field: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message, "field": self.field}
+
+
+@dataclass
+class TransitionSpec:
+    name: str
+    label: str
+    source: str
+    target: str
+    actors: list[str]
+    requires: list[str] = field(default_factory=list)
+    send_back: bool = False
+
+
+def _collect_specs() -> dict[str, TransitionSpec]:
+    from submissions.models import Submission
+
+    state_field: Any = Submission._meta.get_field("state")
+    specs: dict[str, TransitionSpec] = {}
+    for transition in state_field.get_all_transitions(Submission):
+        custom = transition.custom
+        specs[transition.name] = TransitionSpec(
+            name=transition.name,
+            label=custom["label"],
+            source=transition.source,
+            target=transition.target,
+            actors=list(custom.get("actors", [])),
+            requires=list(custom.get("requires", [])),
+            send_back=bool(custom.get("send_back", False)),
+        )
+    return specs
+
+
+_SPECS: dict[str, TransitionSpec] = {}
+
+
+def transition_spec(name: str) -> TransitionSpec:
+    if not _SPECS:
+        _SPECS.update(_collect_specs())
+    return _SPECS[name]
+
+
+def user_transition_specs() -> list[TransitionSpec]:
+    return [transition_spec(name) for name in USER_TRANSITIONS]
+
+
+def assignments_of(user: AnyUser, day: datetime.date | None = None) -> list[RoleAssignment]:
+    """The user's role assignments valid on `day` (today by default), memoised on the user."""
+    if not user.is_authenticated:
+        return []
+    day = day or timezone.localdate()
+    cache: dict[datetime.date, list[RoleAssignment]] = user.__dict__.setdefault("_skj_roles", {})
+    if day not in cache:
+        cache[day] = list(
+            RoleAssignment.objects.active_on(day).filter(user_id=user.pk).select_related("opd", "instansi")
+        )
+    return cache[day]
+
+
+def grant_for(user: AnyUser, submission: Submission, actor: str) -> RoleAssignment | None:
+    """The assignment through which `user` acts as `actor` on this document, if any."""
+    opd = submission.position.opd
+    for assignment in assignments_of(user):
+        if _assignment_matches(assignment, actor, opd.pk, opd.instansi_id, submission, user):
+            return assignment
+    return None
+
+
+def _assignment_matches(
+    assignment: RoleAssignment,
+    actor: str,
+    opd_id: int,
+    instansi_id: int,
+    submission: Submission,
+    user: AnyUser,
+) -> bool:
+    if actor == Actor.OPD_DRAFTER:
+        return assignment.role == Role.DRAFTER and assignment.opd_id == opd_id
+    if actor == Actor.SUBMITTER:
+        return (
+            assignment.role == Role.DRAFTER
+            and assignment.opd_id == opd_id
+            and submission.submitted_by_id == user.pk
+        )
+    if actor == Actor.OPD_REVIEWER:
+        return assignment.role == Role.REVIEWER and assignment.opd_id == opd_id
+    if actor == Actor.BAGIAN_ORGANISASI:
+        return assignment.role == Role.BAGIAN_ORGANISASI and assignment.instansi_id == instansi_id
+    if actor == Actor.MINISTRY:
+        return assignment.role == Role.MINISTRY
+    return False
+
+
+def acting_for_text(assignment: RoleAssignment | None) -> str:
+    if assignment is None or not assignment.acting:
+        return ""
+    prefix = "Plt." if assignment.acting == "plt" else "Plh."
+    return f"{prefix} {assignment.acting_for}".strip()
+
+
+def state_refusal(submission: Submission, spec: TransitionSpec) -> Refusal | None:
+    if submission.state == spec.source:
+        return None
+    current = State(submission.state).label
+    source = State(spec.source).label
+    return Refusal(
+        "wrong_state",
+        f"Tindakan '{spec.label}' hanya dapat dilakukan pada status '{source}'; "
+        f"dokumen ini berstatus '{current}'.",
+        CONFLICT,
+    )
+
+
+def actor_refusal(
+    submission: Submission, user: AnyUser, spec: TransitionSpec
+) -> tuple[Refusal | None, RoleAssignment | None]:
+    for actor in spec.actors:
+        grant = grant_for(user, submission, actor)
+        if grant is not None:
+            return _self_approval_refusal(submission, user, spec), grant
+    return _not_yours(submission, spec), None
+
+
+def _not_yours(submission: Submission, spec: TransitionSpec) -> Refusal:
+    opd = submission.position.opd
+    who = {
+        Actor.OPD_DRAFTER: f"penyusun {opd.name}",
+        Actor.SUBMITTER: "penyusun yang mengajukan dokumen ini",
+        Actor.OPD_REVIEWER: f"pemeriksa {opd.name}",
+        Actor.BAGIAN_ORGANISASI: f"Bagian Organisasi {opd.instansi.name}",
+        Actor.MINISTRY: "KemenPAN-RB",
+    }
+    allowed = " atau ".join(who[Actor(actor)] for actor in spec.actors)
+    return Refusal(
+        "not_permitted",
+        f"Tindakan '{spec.label}' hanya dapat dilakukan oleh {allowed}.",
+        FORBIDDEN,
+    )
+
+
+def _self_approval_refusal(submission: Submission, user: AnyUser, spec: TransitionSpec) -> Refusal | None:
+    if spec.name == "forward" and submission.submitted_by_id == user.pk:
+        return Refusal(
+            "self_approval",
+            "Anda sendiri yang mengajukan dokumen ini pada putaran ini; "
+            "penerusan harus dilakukan oleh pemeriksa lain.",
+            FORBIDDEN,
+        )
+    return None
+
+
+REQUIRED_INPUT_MESSAGES = {
+    "reason_code": "Pilih alasan pengembalian.",
+    "comment": "Tuliskan catatan untuk penerima.",
+    "letter_number": "Isi nomor surat KemenPAN-RB.",
+    "letter_date": "Isi tanggal surat KemenPAN-RB.",
+}
+
+
+def input_refusals(spec: TransitionSpec, inputs: dict[str, Any], reason_codes: set[str]) -> list[Refusal]:
+    refusals = [
+        Refusal(f"{name}_required", REQUIRED_INPUT_MESSAGES[name], INVALID, name)
+        for name in spec.requires
+        if not _filled(inputs.get(name))
+    ]
+    reason = inputs.get("reason_code")
+    if "reason_code" in spec.requires and _filled(reason) and reason not in reason_codes:
+        refusals.append(Refusal("reason_code_unknown", "Kode alasan tidak dikenal.", INVALID, "reason_code"))
+    return refusals
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def content_refusals(submission: Submission, spec: TransitionSpec) -> list[Refusal]:
+    if spec.name != "submit":
+        return []
+    return [
+        Refusal(problem.code, problem.message, INVALID, problem.field)
+        for problem in submission.validity_errors()
+    ]

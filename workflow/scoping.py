@@ -1,0 +1,98 @@
+"""What a user may see: every queryset a user reaches starts here (out of scope is 404).
+
+Drafters and reviewers see their OPD; Bagian Organisasi sees its instansi; the ministry sees
+what is or has been in consultation; administrators see everything. Expired acting
+assignments grant nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from submissions.models import OPD, Competency, Instansi, Position, Role, Submission
+from workflow.machine import State
+from workflow.models import TransitionLog
+from workflow.rules import assignments_of
+
+if TYPE_CHECKING:
+    from workflow.rules import AnyUser
+
+NOTHING = Q(pk__in=[])
+
+
+def _scope(user: AnyUser) -> tuple[bool, set[int], set[int], bool]:
+    """(sees everything, OPD ids, instansi ids, is ministry)."""
+    if user.is_authenticated and user.is_superuser:
+        return True, set(), set(), False
+    assignments = assignments_of(user)
+    everything = any(a.role == Role.ADMINISTRATOR for a in assignments)
+    opds = {a.opd_id for a in assignments if a.role in (Role.DRAFTER, Role.REVIEWER) and a.opd_id}
+    instansi = {a.instansi_id for a in assignments if a.role == Role.BAGIAN_ORGANISASI and a.instansi_id}
+    ministry = any(a.role == Role.MINISTRY for a in assignments)
+    return everything, opds, instansi, ministry
+
+
+def _consulted() -> Q:
+    ever_sent = TransitionLog.objects.filter(submission=OuterRef("pk"), to_state=State.MINISTRY_CONSULTATION)
+    return Q(state=State.MINISTRY_CONSULTATION) | Q(Exists(ever_sent))
+
+
+def visible_submissions(user: AnyUser) -> QuerySet[Submission]:
+    everything, opds, instansi, ministry = _scope(user)
+    queryset = Submission.objects.all()
+    if everything:
+        return queryset
+    condition = NOTHING
+    if opds:
+        condition |= Q(position__opd_id__in=opds)
+    if instansi:
+        condition |= Q(position__opd__instansi_id__in=instansi)
+    if ministry:
+        condition |= _consulted()
+    return queryset.filter(condition)
+
+
+def visible_positions(user: AnyUser) -> QuerySet[Position]:
+    everything, opds, instansi, ministry = _scope(user)
+    queryset = Position.objects.all()
+    if everything:
+        return queryset
+    condition = NOTHING
+    if opds:
+        condition |= Q(opd_id__in=opds)
+    if instansi:
+        condition |= Q(opd__instansi_id__in=instansi)
+    if ministry:
+        consulted = visible_submissions(user).filter(position=OuterRef("pk"))
+        condition |= Q(Exists(consulted))
+    return queryset.filter(condition)
+
+
+def visible_opds(user: AnyUser) -> QuerySet[OPD]:
+    everything, opds, instansi, ministry = _scope(user)
+    if everything or ministry:
+        return OPD.objects.all()
+    return OPD.objects.filter(Q(pk__in=opds) | Q(instansi_id__in=instansi))
+
+
+def visible_instansi(user: AnyUser) -> QuerySet[Instansi]:
+    everything, opds, instansi, ministry = _scope(user)
+    if everything or ministry:
+        return Instansi.objects.all()
+    return Instansi.objects.filter(Q(pk__in=instansi) | Q(opds__in=opds)).distinct()
+
+
+def visible_competencies(user: AnyUser) -> QuerySet[Competency]:
+    """The national dictionary plus the technical dictionaries of the user's instansi."""
+    everything, opds, instansi, ministry = _scope(user)
+    if everything or ministry:
+        return Competency.objects.all()
+    own = Q(instansi_id__in=instansi) | Q(instansi__opds__in=opds)
+    return Competency.objects.filter(Q(instansi__isnull=True) | own).distinct()
+
+
+def can_create_positions(user: AnyUser, instansi_id: int) -> bool:
+    everything, _, instansi, _ = _scope(user)
+    return everything or instansi_id in instansi

@@ -1,0 +1,78 @@
+"""Read-side questions the API and pages ask of the workflow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+
+from workflow.machine import ACTIVE_STATES
+from workflow.models import ReasonCode, TransitionLog
+from workflow.rules import Refusal, user_transition_specs
+from workflow.services import transition_refusals
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from submissions.models import Submission
+    from workflow.rules import AnyUser
+
+
+@dataclass(frozen=True)
+class TransitionOption:
+    """One button: whether this user may press it now, and if not, why (in words)."""
+
+    name: str
+    label: str
+    allowed: bool
+    requires: list[str] = field(default_factory=list)
+    send_back: bool = False
+    reasons: list[Refusal] = field(default_factory=list)
+
+
+def transition_options(
+    submission: Submission, user: AnyUser, *, check_content: bool = True
+) -> list[TransitionOption]:
+    """Every user transition with its verdict for `user`.
+
+    `check_content=False` skips the document's validity check (it reads every row): the cheap status
+    endpoint uses it, and `submit` then answers 400 with the problems when pressed.
+    """
+    options = []
+    for spec in user_transition_specs():
+        refusals = transition_refusals(submission, user, spec.name)
+        if not check_content:
+            refusals = [r for r in refusals if r.kind != "invalid"]
+        options.append(
+            TransitionOption(
+                name=spec.name,
+                label=spec.label,
+                allowed=not refusals,
+                requires=spec.requires,
+                send_back=spec.send_back,
+                reasons=refusals,
+            )
+        )
+    return options
+
+
+def allowed_transitions(
+    submission: Submission, user: AnyUser, *, check_content: bool = True
+) -> list[TransitionOption]:
+    """Only the transitions `user` may fire now: the buttons a page shows."""
+    return [o for o in transition_options(submission, user, check_content=check_content) if o.allowed]
+
+
+def history(submission: Submission) -> QuerySet[TransitionLog]:
+    return submission.log_entries.select_related("actor").order_by("at", "id")
+
+
+def reason_codes() -> QuerySet[ReasonCode]:
+    return ReasonCode.objects.filter(active=True)
+
+
+def is_overdue(submission: Submission) -> bool:
+    return bool(
+        submission.due_at and submission.state in ACTIVE_STATES and submission.due_at < timezone.now()
+    )

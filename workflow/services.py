@@ -1,0 +1,345 @@
+"""The only way a document changes state (DESIGN.md section 3): one service, one transaction.
+
+Each service: opens a durable transaction, locks the document row, re-checks scope, permission,
+state and conditions after the lock (so two users racing get one success and one conflict), fires
+the django-fsm transition, saves, appends one TransitionLog row, snapshots the content when it
+leaves `draft`, sets the new deadline, and writes the notification rows. Celery tasks are queued by
+the notifications app only once the transaction commits.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+
+from submissions.models import CompetencyRow, Position, RequirementRow, Role, Submission
+from workflow import announcements, content, deadlines, snapshots
+from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
+from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, State
+from workflow.models import ReasonCode, TransitionLog
+from workflow.rules import (
+    INVALID,
+    Refusal,
+    acting_for_text,
+    actor_refusal,
+    assignments_of,
+    content_refusals,
+    grant_for,
+    input_refusals,
+    state_refusal,
+    transition_spec,
+)
+from workflow.scoping import visible_positions, visible_submissions
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from workflow.rules import AnyUser
+
+
+def _locked_submission(submission_id: int, actor: AnyUser) -> Submission:
+    try:
+        return (
+            visible_submissions(actor)
+            .select_for_update(of=("self",))
+            .select_related("position__opd__instansi")
+            .get(pk=submission_id)
+        )
+    except Submission.DoesNotExist:
+        raise NotFound("Dokumen tidak ditemukan.") from None
+
+
+def _log(
+    submission: Submission,
+    *,
+    transition: str,
+    from_state: str,
+    actor: User,
+    acting_for: str = "",
+    **details: Any,
+) -> TransitionLog:
+    return TransitionLog.objects.create(
+        submission=submission,
+        transition=transition,
+        from_state=from_state,
+        to_state=submission.state,
+        actor=actor,
+        acting_for=acting_for,
+        round=submission.round,
+        **details,
+    )
+
+
+def _active_reason_codes() -> set[str]:
+    return set(ReasonCode.objects.filter(active=True).values_list("code", flat=True))
+
+
+def transition_refusals(
+    submission: Submission, actor: AnyUser, name: str, inputs: Mapping[str, Any] | None = None
+) -> list[Refusal]:
+    """Why `actor` cannot fire `name` now, most decisive reason first (empty: allowed).
+
+    With `inputs` None the inputs (reason, letter) are not checked: pages and the status endpoint
+    ask before the user filled them in.
+    """
+    spec = transition_spec(name)
+    wrong_state = state_refusal(submission, spec)
+    if wrong_state:
+        return [wrong_state]
+    not_allowed, _ = actor_refusal(submission, actor, spec)
+    if not_allowed:
+        return [not_allowed]
+    refusals = []
+    if inputs is not None:
+        refusals += input_refusals(spec, dict(inputs), _active_reason_codes())
+    return refusals + content_refusals(submission, spec)
+
+
+def fire_transition(
+    *,
+    submission_id: int,
+    name: str,
+    actor: User,
+    comment: str = "",
+    reason_code: str = "",
+    letter_number: str = "",
+    letter_date: datetime.date | None = None,
+) -> Submission:
+    if name not in USER_TRANSITIONS:
+        raise TransitionRefused(f"Tindakan '{name}' tidak dikenal.", code="unknown_transition")
+    inputs = {
+        "comment": comment,
+        "reason_code": reason_code,
+        "letter_number": letter_number,
+        "letter_date": letter_date,
+    }
+    with transaction.atomic(durable=True):
+        submission = _locked_submission(submission_id, actor)
+        refusals = transition_refusals(submission, actor, name, inputs)
+        if refusals:
+            summary = _refusal_summary(refusals)
+            raise TransitionRefused.from_refusals(refusals, summary)
+        return _apply(submission, actor, name, inputs)
+
+
+def _refusal_summary(refusals: Sequence[Refusal]) -> str:
+    if len(refusals) > 1 and all(r.kind == INVALID for r in refusals):
+        return f"Tindakan belum dapat dilakukan: ada {len(refusals)} hal yang perlu diperbaiki."
+    return refusals[0].message
+
+
+def _apply(submission: Submission, actor: User, name: str, inputs: dict[str, Any]) -> Submission:
+    spec = transition_spec(name)
+    grant = next(g for g in (grant_for(actor, submission, a) for a in spec.actors) if g is not None)
+    from_state = submission.state
+    now = timezone.now()
+    try:
+        getattr(submission, name)()
+    except TransitionNotAllowed as exc:
+        raise Conflict(str(exc), code="wrong_state") from exc
+    if name == "submit":
+        submission.submitted_by = actor
+    if name == "ministry_agree":
+        submission.approved_at = now
+        _supersede_previous(submission, actor)
+    deadlines.enter_stage(submission, now)
+    _save_or_conflict(submission)
+    log = _log(
+        submission,
+        transition=name,
+        from_state=from_state,
+        actor=actor,
+        acting_for=acting_for_text(grant),
+        comment=inputs["comment"] or "",
+        reason_code=inputs["reason_code"] or "",
+        letter_number=inputs["letter_number"] or "",
+        letter_date=inputs["letter_date"],
+    )
+    if from_state == State.DRAFT:
+        snapshots.take_snapshot(submission, log)
+    announcements.announce_transition(submission=submission, log=log)
+    return submission
+
+
+def _save_or_conflict(submission: Submission) -> None:
+    try:
+        submission.save()
+    except ConcurrentTransition as exc:
+        raise Conflict(
+            "Dokumen baru saja diubah oleh pengguna lain; muat ulang halaman.", code="conflict"
+        ) from exc
+
+
+def _supersede_previous(submission: Submission, actor: User) -> None:
+    """The approved predecessor becomes superseded in the same transaction, before the new one saves."""
+    previous = (
+        Submission.objects.select_for_update()
+        .filter(position_id=submission.position_id, state=State.APPROVED)
+        .exclude(pk=submission.pk)
+        .first()
+    )
+    if previous is None:
+        return
+    previous.supersede()
+    previous.next_reminder_at = None
+    previous.due_at = None
+    previous.save()
+    _log(
+        previous,
+        transition="supersede",
+        from_state=State.APPROVED,
+        actor=actor,
+        comment=f"Digantikan oleh versi {submission.version}.",
+    )
+
+
+def create_draft(*, position_id: int, actor: User) -> Submission:
+    """A first draft of a position's standard, prefilled with the 9 fixed rows at the minimum level."""
+    with transaction.atomic(durable=True):
+        position = _locked_position(position_id, actor)
+        _require_drafter(position, actor)
+        if position.submissions.exists():
+            raise Conflict(
+                "Jabatan ini sudah memiliki dokumen SKJ; buka dokumen tersebut atau mulai revisi.",
+                code="already_exists",
+            )
+        submission = Submission(position=position, version=1, created_by=actor)
+        return _start(submission, actor, transition="create")
+
+
+def start_revision(*, position_id: int, actor: User, reason: str, legal_basis: str) -> Submission:
+    """Version n+1 as a draft copied from the approved one; the approved one stays in force meanwhile."""
+    errors = [
+        {"code": f"{field}_required", "message": message, "field": field}
+        for field, value, message in (
+            ("reason", reason, "Tuliskan alasan revisi (mis. peraturan baru)."),
+            ("legal_basis", legal_basis, "Tuliskan dasar hukum versi baru."),
+        )
+        if not (value or "").strip()
+    ]
+    if errors:
+        raise InvalidContent("Alasan dan dasar hukum revisi wajib diisi.", errors=errors)
+    with transaction.atomic(durable=True):
+        position = _locked_position(position_id, actor)
+        _require_drafter(position, actor, also=Role.BAGIAN_ORGANISASI)
+        approved = position.submissions.filter(state=State.APPROVED).first()
+        if approved is None:
+            raise Conflict("Belum ada versi yang disetujui untuk direvisi.", code="nothing_to_revise")
+        if position.submissions.filter(state__in=OPEN_STATES).exists():
+            raise Conflict("Jabatan ini sudah memiliki versi yang sedang diproses.", code="open_version")
+        version = (position.submissions.aggregate(Max("version"))["version__max"] or 0) + 1
+        submission = Submission(
+            position=position,
+            version=version,
+            created_by=actor,
+            based_on=approved,
+            summary=approved.summary,
+            revision_reason=reason.strip(),
+            legal_basis=legal_basis.strip(),
+        )
+        submission = _start(submission, actor, transition="start_revision", source=approved)
+        announcements.announce_revision_started(submission=submission, actor=actor)
+        return submission
+
+
+def _start(
+    submission: Submission, actor: User, *, transition: str, source: Submission | None = None
+) -> Submission:
+    deadlines.enter_stage(submission, timezone.now())
+    submission.save()
+    if source is None:
+        CompetencyRow.objects.bulk_create(content.initial_competency_rows(submission, submission.position))
+    else:
+        content.copy_rows(source, submission)
+    _log(
+        submission,
+        transition=transition,
+        from_state="",
+        actor=actor,
+        comment=submission.revision_reason,
+    )
+    return submission
+
+
+def _locked_position(position_id: int, actor: AnyUser) -> Position:
+    try:
+        return (
+            visible_positions(actor)
+            .select_for_update(of=("self",))
+            .select_related("opd__instansi")
+            .get(pk=position_id)
+        )
+    except Position.DoesNotExist:
+        raise NotFound("Jabatan tidak ditemukan.") from None
+
+
+def _require_drafter(position: Position, actor: AnyUser, also: str | None = None) -> None:
+    for assignment in assignments_of(actor):
+        if assignment.role == Role.DRAFTER and assignment.opd_id == position.opd_id:
+            return
+        if also and assignment.role == also and assignment.instansi_id == position.opd.instansi_id:
+            return
+    raise NotPermitted(f"Hanya penyusun {position.opd.name} yang dapat menyusun SKJ jabatan ini.")
+
+
+def update_content(
+    *,
+    submission_id: int,
+    actor: User,
+    expected_revision: int | None = None,
+    summary: Any = None,
+    competencies: Any = None,
+    requirements: Any = None,
+) -> Submission:
+    """Save a draft's content; a list given replaces the whole list. Refuses a stale revision."""
+    with transaction.atomic(durable=True):
+        submission = _locked_submission(submission_id, actor)
+        if grant_for(actor, submission, Actor.OPD_DRAFTER) is None:
+            raise NotPermitted(
+                f"Hanya penyusun {submission.position.opd.name} yang dapat mengubah dokumen ini."
+            )
+        if submission.state != State.DRAFT:
+            raise Conflict("Dokumen hanya dapat diubah selama berstatus Draf.", code="not_editable")
+        if expected_revision is not None and expected_revision != submission.content_revision:
+            raise StaleContent(
+                "Dokumen telah diubah oleh pengguna lain sejak Anda membukanya.",
+                current_revision=submission.content_revision,
+            )
+        _replace_content(submission, summary, competencies, requirements)
+        submission.content_revision += 1
+        submission.save()
+        return submission
+
+
+def _replace_content(submission: Submission, summary: Any, competencies: Any, requirements: Any) -> None:
+    errors: list[dict[str, str]] = []
+    new_rows: dict[str, list[Any]] = {}
+    for key, value, build in (
+        ("competencies", competencies, content.competency_rows),
+        ("requirements", requirements, content.requirement_rows),
+    ):
+        if value is None:
+            continue
+        try:
+            new_rows[key] = build(value, submission)
+        except InvalidContent as exc:
+            errors += exc.errors
+    if summary is not None:
+        try:
+            submission.summary = content.clean_summary(summary)
+        except InvalidContent as exc:
+            errors += exc.errors
+    if errors:
+        raise InvalidContent("Isian belum dapat disimpan; periksa kolom yang ditandai.", errors=errors)
+    if "competencies" in new_rows:
+        submission.competency_rows.all().delete()
+        CompetencyRow.objects.bulk_create(new_rows["competencies"])
+    if "requirements" in new_rows:
+        submission.requirement_rows.all().delete()
+        RequirementRow.objects.bulk_create(new_rows["requirements"])
