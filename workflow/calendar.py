@@ -1,0 +1,105 @@
+"""Indonesian working days: Monday to Friday, minus national holidays and cuti bersama.
+
+The statutory days come from the `holidays` package (category `public` for national holidays,
+`government` for cuti bersama). Administrators correct them with `CalendarDay` rows: a national
+row (no instansi) applies everywhere, an instansi's own row wins over the national one for that
+instansi. A correction can make any date a holiday or a working day (a late decree, a regional
+holiday, a Saturday declared a working day).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import holidays
+from django.db.models import Q
+
+from workflow.models import CalendarDay
+
+# Enough calendar days to hold n working days in all but pathological calendars; a longer
+# stretch of holidays only costs another query for the next window.
+_EXTRA_WINDOW_DAYS = 21
+
+
+@functools.lru_cache(maxsize=64)
+def statutory_holidays(year: int) -> dict[datetime.date, str]:
+    """National holidays and cuti bersama of one year, with their Indonesian names."""
+    days = holidays.country_holidays("ID", categories=("public", "government"), years=year, language="id")
+    return dict(days.items())
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """The working days of one instansi (or the nation) over a range of dates."""
+
+    start: datetime.date
+    end: datetime.date
+    overrides: dict[datetime.date, bool]
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        if not self.start <= day <= self.end:
+            raise ValueError(f"{day} is outside the loaded range {self.start}..{self.end}")
+        if day in self.overrides:
+            return self.overrides[day]
+        return day.weekday() < 5 and day not in statutory_holidays(day.year)
+
+
+def load_calendar(
+    start: datetime.date, end: datetime.date, instansi_id: int | None = None
+) -> WorkingCalendar:
+    """The calendar from `start` to `end` inclusive, with its corrections read in one query."""
+    scope = Q(instansi__isnull=True)
+    if instansi_id is not None:
+        scope |= Q(instansi_id=instansi_id)
+    rows = CalendarDay.objects.filter(scope, date__range=(start, end)).values_list(
+        "date", "instansi_id", "is_working_day"
+    )
+    # National rows first, so that the instansi's own row overwrites them.
+    overrides: dict[datetime.date, bool] = {}
+    for day, _owner, working in sorted(rows, key=lambda row: row[1] is not None):
+        overrides[day] = working
+    return WorkingCalendar(start=start, end=end, overrides=overrides)
+
+
+def is_working_day(day: datetime.date, instansi_id: int | None = None) -> bool:
+    return load_calendar(day, day, instansi_id).is_working_day(day)
+
+
+def add_working_days(start: datetime.date, n: int, instansi_id: int | None = None) -> datetime.date:
+    """The n-th working day after `start` (before it when n is negative).
+
+    Days are counted strictly after `start`: with n=1 a Friday gives the next Monday, and a start
+    that is not a working day (a Saturday, a holiday) counts from the next working day, so a
+    Saturday with n=1 also gives the Monday. With n=0 the result is `start` itself when it is a
+    working day, otherwise the next working day. A negative n counts backwards the same way
+    (n=-2 from a Wednesday is the Monday before), which is how reminders find "two working days
+    before the deadline".
+    """
+    if n == 0:
+        return next(_working_days(start - datetime.timedelta(days=1), 1, _EXTRA_WINDOW_DAYS, instansi_id))
+    step = 1 if n > 0 else -1
+    # Five working days a week; the extra days absorb holidays, so one query is usually enough.
+    window = abs(n) * 7 // 5 + _EXTRA_WINDOW_DAYS
+    for count, day in enumerate(_working_days(start, step, window, instansi_id), start=1):
+        if count == abs(n):
+            return day
+    raise AssertionError("unreachable: the working days never run out")
+
+
+def _working_days(
+    after: datetime.date, step: int, window: int, instansi_id: int | None
+) -> Iterator[datetime.date]:
+    """The working days strictly after (step=1) or before (step=-1) a date, one window at a time."""
+    cursor = after
+    while True:
+        window_end = cursor + datetime.timedelta(days=step * window)
+        first, last = sorted((cursor + datetime.timedelta(days=step), window_end))
+        calendar = load_calendar(first, last, instansi_id)
+        for offset in range(1, window + 1):
+            day = cursor + datetime.timedelta(days=step * offset)
+            if calendar.is_working_day(day):
+                yield day
+        cursor = window_end

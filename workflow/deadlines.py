@@ -1,0 +1,86 @@
+"""Deadlines of a stage, in working days, ending at the close of the instansi's local day.
+
+A stage's budget is the instansi's `StageBudget` or the default in
+`settings.WORKFLOW_DEFAULT_STAGE_BUDGETS`. The deadline is the end (23:59:59 local time) of the
+budget-th working day after the day the document entered the stage, in the instansi's own time
+zone (WIB, WITA or WIT): the same instant is a different "today" in Jakarta and in Jayapura.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+from workflow import reminders
+from workflow.calendar import add_working_days
+from workflow.machine import ACTIVE_STATES, State
+from workflow.models import DraftingRound, StageBudget
+
+if TYPE_CHECKING:
+    from submissions.models import Instansi, Submission
+
+END_OF_WORKING_DAY = datetime.time(23, 59, 59)
+
+
+def stage_budget(instansi: Instansi, state: str) -> int:
+    """Working days the stage may take in this instansi."""
+    if state not in ACTIVE_STATES:
+        raise ValueError(f"State {state!r} has no deadline")
+    own = (
+        StageBudget.objects.filter(instansi=instansi, state=state)
+        .values_list("working_days", flat=True)
+        .first()
+    )
+    if own is not None:
+        return int(own)
+    return int(settings.WORKFLOW_DEFAULT_STAGE_BUDGETS[str(state)])
+
+
+def local_today(instansi: Instansi, now: datetime.datetime) -> datetime.date:
+    return now.astimezone(ZoneInfo(instansi.time_zone)).date()
+
+
+def end_of_day(instansi: Instansi, day: datetime.date) -> datetime.datetime:
+    """The last second of `day` in the instansi's time zone, as an aware UTC datetime."""
+    local = datetime.datetime.combine(day, END_OF_WORKING_DAY, tzinfo=ZoneInfo(instansi.time_zone))
+    return local.astimezone(datetime.UTC)
+
+
+def due_at_for(instansi: Instansi, state: str, now: datetime.datetime) -> datetime.datetime | None:
+    """When a document entering `state` at `now` is due; None where nobody has to act."""
+    if state not in ACTIVE_STATES:
+        return None
+    due_day = add_working_days(local_today(instansi, now), stage_budget(instansi, state), instansi.pk)
+    if state == State.DRAFT:
+        round_deadline = open_round_deadline(instansi)
+        if round_deadline is not None:
+            due_day = min(due_day, round_deadline)
+    return end_of_day(instansi, due_day)
+
+
+def open_round_deadline(instansi: Instansi) -> datetime.date | None:
+    """The deadline of the instansi's current drafting round (the open one opened last)."""
+    return (
+        DraftingRound.objects.filter(instansi=instansi, closed=False)
+        .order_by("-opened_at", "-id")
+        .values_list("deadline", flat=True)
+        .first()
+    )
+
+
+def enter_stage(submission: Submission, now: datetime.datetime) -> None:
+    """Start the clock of the stage the document is now in. Does not save."""
+    instansi = submission.position.opd.instansi
+    submission.due_at = due_at_for(instansi, submission.state, now)
+    submission.stage_entered_at = now
+    submission.reminders_sent = 0
+    submission.escalations_sent = 0
+    # After due_at: the reminder schedule is counted back from the new deadline.
+    submission.next_reminder_at = reminders.first_reminder_at(submission)
+
+
+def is_overdue(submission: Submission, now: datetime.datetime) -> bool:
+    return submission.state in ACTIVE_STATES and submission.due_at is not None and now > submission.due_at
