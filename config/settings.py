@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -130,6 +131,18 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 90
 CELERY_TIMEZONE = "UTC"
+# Every periodic schedule of the project, in one place (run exactly one `celery -A config beat`).
+CELERY_BEAT_SCHEDULE = {
+    # Every minute: re-enqueue notifications left pending (broker down at commit, dead worker).
+    "notifications-sweep-outbox": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},
+    # Every 5 minutes (https://crontab.guru/#*/5_*_*_*_*): reminders and escalations that are due.
+    "workflow-send-reminders": {"task": "workflow.tasks.send_reminders", "schedule": crontab(minute="*/5")},
+    # Daily at 00:30 UTC = 07:30 WIB (https://crontab.guru/#30_0_*_*_*): the daily digests.
+    "notifications-daily-digests": {
+        "task": "notifications.tasks.send_daily_digests",
+        "schedule": crontab(minute="30", hour="0"),
+    },
+}
 
 ### Email
 

@@ -1,23 +1,279 @@
-"""Who hears of what: the recipient table of workflow events (filled by the notifications issue).
+"""Who hears of what: the recipient table of workflow events (issue 4).
 
-The workflow services call these inside their transaction; they decide the recipients and hand
-`notifications.services` the event, which writes the outbox rows.
+The workflow services call these inside their transaction; this module decides the recipients and
+what each must do next, and hands `notifications.services` the event, which writes the outbox rows.
+Recipients are the role assignments active today; nobody is told of his own action.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from notifications.services import Recipient, record_notifications
+from submissions.models import Role, RoleAssignment
+from workflow.machine import State
+from workflow.models import ReasonCode
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
     from submissions.models import Submission
     from workflow.models import TransitionLog
 
 
+class Audience(enum.Enum):
+    OPD_DRAFTERS = "opd_drafters"
+    OPD_REVIEWERS = "opd_reviewers"
+    BAGIAN_ORGANISASI = "bagian_organisasi"
+    MINISTRY = "ministry"
+    SUBMITTER = "submitter"  # the drafter who submitted this round
+
+
+@dataclass(frozen=True)
+class Rule:
+    audience: Audience
+    next_step: str
+
+
+INFO_ONLY = "Untuk diketahui; tidak ada tindakan yang perlu Anda lakukan."
+FIX_AND_RESUBMIT = "Perbaiki dokumen sesuai alasan dan catatan di atas, lalu ajukan kembali untuk direviu."
+SEE_DRAFTERS_FIX = "Pastikan penyusun memperbaiki dokumen; setelah diajukan kembali, Anda akan mereviunya."
+
+# The recipient table. A user in two audiences hears once, as the first rule that names him.
+TRANSITION_RULES: dict[str, tuple[Rule, ...]] = {
+    "submit": (
+        Rule(
+            Audience.OPD_REVIEWERS,
+            "Reviu dokumen, lalu teruskan ke Bagian Organisasi atau kembalikan ke penyusun dengan alasan.",
+        ),
+    ),
+    "withdraw": (Rule(Audience.OPD_REVIEWERS, "Tidak perlu mereviu dokumen ini sampai diajukan kembali."),),
+    "return_to_drafter": (Rule(Audience.OPD_DRAFTERS, FIX_AND_RESUBMIT),),
+    "forward": (
+        Rule(
+            Audience.BAGIAN_ORGANISASI,
+            "Verifikasi dan kompilasi dokumen, lalu kirim ke KemenPAN-RB "
+            "atau kembalikan ke OPD dengan alasan.",
+        ),
+        Rule(Audience.SUBMITTER, INFO_ONLY),
+    ),
+    "return_to_opd": (
+        Rule(Audience.OPD_DRAFTERS, FIX_AND_RESUBMIT),
+        Rule(Audience.OPD_REVIEWERS, SEE_DRAFTERS_FIX),
+    ),
+    "send_to_ministry": (
+        Rule(
+            Audience.MINISTRY,
+            "Berikan tanggapan KemenPAN-RB atas dokumen ini: setujui atau kembalikan dengan catatan.",
+        ),
+        Rule(Audience.OPD_DRAFTERS, INFO_ONLY),
+        Rule(Audience.OPD_REVIEWERS, INFO_ONLY),
+    ),
+    "ministry_agree": (
+        Rule(
+            Audience.BAGIAN_ORGANISASI,
+            "Proses penetapan SKJ dengan keputusan PPK, lalu catat nomor dan tanggal keputusannya.",
+        ),
+        Rule(Audience.OPD_DRAFTERS, INFO_ONLY),
+        Rule(Audience.OPD_REVIEWERS, INFO_ONLY),
+    ),
+    "ministry_return": (
+        Rule(Audience.OPD_DRAFTERS, FIX_AND_RESUBMIT),
+        Rule(Audience.OPD_REVIEWERS, SEE_DRAFTERS_FIX),
+        Rule(
+            Audience.BAGIAN_ORGANISASI,
+            "Pantau perbaikan dokumen oleh OPD sesuai catatan KemenPAN-RB.",
+        ),
+    ),
+}
+
+REVISION_RULES = (
+    Rule(
+        Audience.BAGIAN_ORGANISASI,
+        "Pantau penyusunan versi baru; versi yang disetujui tetap berlaku sampai versi baru disetujui.",
+    ),
+)
+
+_ROLE_OF = {
+    Audience.OPD_DRAFTERS: Role.DRAFTER,
+    Audience.OPD_REVIEWERS: Role.REVIEWER,
+    Audience.BAGIAN_ORGANISASI: Role.BAGIAN_ORGANISASI,
+    Audience.MINISTRY: Role.MINISTRY,
+}
+
+
 def announce_transition(*, submission: Submission, log: TransitionLog) -> None:
     """Write the notification rows for a committed-to-be transition."""
+    rules = TRANSITION_RULES.get(log.transition)
+    if not rules:
+        return
+    record_notifications(
+        kind=log.transition,
+        event_key=f"transition:{log.pk}",
+        recipients=recipients_for(submission, rules),
+        submission=submission,
+        actor=log.actor,
+        context={**document_context(submission), **_log_context(log)},
+    )
 
 
-def announce_revision_started(*, submission: Submission, actor: AbstractBaseUser) -> None:
+def announce_revision_started(*, submission: Submission, actor: User) -> None:
     """Tell Bagian Organisasi that a new version of an approved standard was started."""
+    record_notifications(
+        kind="revision_started",
+        event_key=f"revision:{submission.pk}",
+        recipients=recipients_for(submission, REVISION_RULES),
+        submission=submission,
+        actor=actor,
+        context={
+            **document_context(submission),
+            "actor_name": _name(actor),
+            "comment": submission.revision_reason,
+        },
+    )
+
+
+def recipients_for(submission: Submission, rules: Sequence[Rule]) -> list[Recipient]:
+    """Resolve the rules to users active today, first rule first; one query for all roles."""
+    people = _people_by_audience(submission, {rule.audience for rule in rules})
+    recipients: list[Recipient] = []
+    for rule in rules:
+        for user in people.get(rule.audience, []):
+            recipients.append(Recipient(user=user, context={"next_step": rule.next_step}))
+    return recipients
+
+
+def _people_by_audience(submission: Submission, audiences: set[Audience]) -> dict[Audience, list[Any]]:
+    opd = submission.position.opd
+    wanted = Q(pk__in=[])
+    if Audience.OPD_DRAFTERS in audiences or Audience.SUBMITTER in audiences:
+        wanted |= Q(role=Role.DRAFTER, opd_id=opd.pk)
+    if Audience.OPD_REVIEWERS in audiences:
+        wanted |= Q(role=Role.REVIEWER, opd_id=opd.pk)
+    if Audience.BAGIAN_ORGANISASI in audiences:
+        wanted |= Q(role=Role.BAGIAN_ORGANISASI, instansi_id=opd.instansi_id)
+    if Audience.MINISTRY in audiences:
+        wanted |= Q(role=Role.MINISTRY)
+    assignments = (
+        RoleAssignment.objects.active_on(timezone.localdate())
+        .filter(wanted, user__is_active=True)
+        .select_related("user")
+        .order_by("user__username", "pk")
+    )
+    people: dict[Audience, list[Any]] = {}
+    for assignment in assignments:
+        for audience in _audiences_of(assignment, submission, audiences):
+            people.setdefault(audience, []).append(assignment.user)
+    return people
+
+
+def _audiences_of(
+    assignment: RoleAssignment, submission: Submission, audiences: Iterable[Audience]
+) -> list[Audience]:
+    found = [a for a in audiences if a in _ROLE_OF and _ROLE_OF[a] == assignment.role]
+    if Audience.SUBMITTER in audiences and _is_submitter(assignment, submission):
+        found.append(Audience.SUBMITTER)
+    return found
+
+
+def _is_submitter(assignment: RoleAssignment, submission: Submission) -> bool:
+    # Without a recorded submitter every drafter of the OPD stands in for "the drafter".
+    if assignment.role != Role.DRAFTER:
+        return False
+    return submission.submitted_by_id in (None, assignment.user_id)
+
+
+def document_context(submission: Submission) -> dict[str, object]:
+    """What the templates show about the document (names, not objects: rendering does no queries)."""
+    opd = submission.position.opd
+    return {
+        "position_name": submission.position.name,
+        "opd_name": opd.name,
+        "instansi_name": opd.instansi.name,
+        "version": submission.version,
+        "round": submission.round,
+        "state_label": State(submission.state).label,
+        "due_at": submission.due_at,
+    }
+
+
+def _log_context(log: TransitionLog) -> dict[str, object]:
+    return {
+        "actor_name": _name(log.actor) if log.actor else "",
+        "acting_for": log.acting_for,
+        "comment": log.comment,
+        "reason_label": _reason_label(log.reason_code),
+        "letter_number": log.letter_number,
+        "letter_date": log.letter_date,
+    }
+
+
+def _reason_label(code: str) -> str:
+    if not code:
+        return ""
+    label = ReasonCode.objects.filter(code=code).values_list("label", flat=True).first()
+    return label or code
+
+
+def _name(user: Any) -> str:
+    full = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    return str(full or user.get_username())
+
+
+### Reminders and escalations (the sweep in workflow.reminders decides when)
+
+ACT_BEFORE_DEADLINE = {
+    State.DRAFT: Rule(Audience.OPD_DRAFTERS, "Lengkapi dokumen dan ajukan untuk direviu sebelum tenggat."),
+    State.OPD_REVIEW: Rule(
+        Audience.OPD_REVIEWERS, "Reviu dokumen, lalu teruskan atau kembalikan sebelum tenggat."
+    ),
+    State.COMPILATION: Rule(
+        Audience.BAGIAN_ORGANISASI, "Selesaikan verifikasi dan kompilasi dokumen sebelum tenggat."
+    ),
+    State.MINISTRY_CONSULTATION: Rule(
+        Audience.BAGIAN_ORGANISASI,
+        "Tindak lanjuti konsultasi dengan KemenPAN-RB, lalu catat jawabannya di Alur SKJ.",
+    ),
+}
+ESCALATE_TO = {
+    State.DRAFT: Rule(
+        Audience.OPD_REVIEWERS, "Minta penyusun segera melengkapi dan mengajukan dokumen yang terlambat ini."
+    ),
+    State.OPD_REVIEW: Rule(
+        Audience.BAGIAN_ORGANISASI, "Koordinasikan dengan pemeriksa OPD agar reviu segera diselesaikan."
+    ),
+    State.COMPILATION: Rule(
+        Audience.BAGIAN_ORGANISASI, "Segera selesaikan verifikasi dan kompilasi dokumen yang terlambat ini."
+    ),
+    State.MINISTRY_CONSULTATION: Rule(
+        Audience.BAGIAN_ORGANISASI,
+        "Segera tindak lanjuti jawaban KemenPAN-RB dan catat hasilnya di Alur SKJ.",
+    ),
+}
+
+
+def announce_deadline(
+    *, submission: Submission, kind: str, event_key: str, context: dict[str, object]
+) -> None:
+    """A reminder ("reminder") or an escalation ("escalation") for the document's current stage."""
+    table = ESCALATE_TO if kind == "escalation" else ACT_BEFORE_DEADLINE
+    rule = table.get(State(submission.state))
+    if rule is None:
+        return
+    record_notifications(
+        kind=kind,
+        event_key=event_key,
+        recipients=recipients_for(submission, [rule]),
+        submission=submission,
+        context={
+            **document_context(submission),
+            "follow_up": submission.state == State.MINISTRY_CONSULTATION,
+            **context,
+        },
+    )

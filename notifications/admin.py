@@ -1,0 +1,64 @@
+"""Administrators see every notification, its last error, and can send failed ones again."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from notifications.delivery import retry_notifications
+from notifications.dispatch import dispatch_deliveries
+from notifications.models import Notification, Preference
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "recipient",
+        "kind",
+        "delivery",
+        "status",
+        "attempts",
+        "sent_at",
+        "error_short",
+    ]
+    list_filter = ["status", "kind", "delivery"]
+    search_fields = ["recipient__username", "recipient__email", "subject", "event_key"]
+    date_hierarchy = "created_at"
+    list_select_related = ["recipient"]
+    actions = ["send_again"]
+    readonly_fields = [field.name for field in Notification._meta.fields]
+
+    @admin.display(description="galat terakhir")
+    def error_short(self, notification: Notification) -> str:
+        return notification.last_error[:120]
+
+    @admin.action(description="Kirim ulang notifikasi terpilih")
+    def send_again(self, request: HttpRequest, queryset: QuerySet[Notification]) -> None:
+        with transaction.atomic():
+            ids = retry_notifications(list(queryset.values_list("id", flat=True)))
+            transaction.on_commit(lambda: dispatch_deliveries(ids), robust=True)
+        skipped = queryset.count() - len(ids)
+        self.message_user(request, f"{len(ids)} notifikasi diantrekan untuk dikirim ulang.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                f"{skipped} notifikasi dilewati (sudah terkirim, hanya di aplikasi, "
+                "atau tanpa alamat email).",
+                messages.WARNING,
+            )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
+        return False
+
+
+@admin.register(Preference)
+class PreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "delivery"]
+    list_filter = ["kind", "delivery"]
+    search_fields = ["user__username"]

@@ -1,0 +1,163 @@
+"""The outbox and the inbox: one Notification row per (event, recipient), and users' preferences.
+
+A row is written in the same transaction as the event it tells of, already rendered, so what was
+sent can always be shown, retried or audited without the event's data at hand.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Kind(models.TextChoices):
+    SUBMIT = "submit", "Dokumen diajukan untuk reviu"
+    WITHDRAW = "withdraw", "Dokumen ditarik kembali"
+    RETURN_TO_DRAFTER = "return_to_drafter", "Dokumen dikembalikan ke penyusun"
+    FORWARD = "forward", "Dokumen diteruskan ke Bagian Organisasi"
+    RETURN_TO_OPD = "return_to_opd", "Dokumen dikembalikan ke OPD"
+    SEND_TO_MINISTRY = "send_to_ministry", "Dokumen dikirim ke KemenPAN-RB"
+    MINISTRY_AGREE = "ministry_agree", "KemenPAN-RB menyetujui"
+    MINISTRY_RETURN = "ministry_return", "KemenPAN-RB mengembalikan"
+    REVISION_STARTED = "revision_started", "Versi baru mulai disusun"
+    REMINDER = "reminder", "Pengingat tenggat"
+    ESCALATION = "escalation", "Eskalasi keterlambatan"
+    DIGEST = "digest", "Ringkasan harian"
+
+
+# Kinds a user may route (the digest itself is always an email).
+PREFERENCE_KINDS = [kind for kind in Kind if kind != Kind.DIGEST]
+
+
+class Delivery(models.TextChoices):
+    EMAIL = "email", "Email segera"
+    DIGEST = "digest", "Ringkasan harian"
+    IN_APP = "in_app", "Hanya di aplikasi"
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", "Menunggu dikirim"
+    SENDING = "sending", "Sedang dikirim"
+    SENT = "sent", "Terkirim"
+    FAILED = "failed", "Gagal"
+    AWAITING_DIGEST = "awaiting_digest", "Menunggu ringkasan harian"
+    DIGESTED = "digested", "Masuk ringkasan harian"
+    IN_APP = "in_app", "Hanya di aplikasi"
+
+
+class Notification(models.Model):
+    kind = models.CharField("jenis", max_length=30, choices=Kind.choices)
+    submission = models.ForeignKey(
+        "submissions.Submission",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name="dokumen",
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name="penerima",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="pelaku",
+    )
+    event_key = models.CharField("kunci peristiwa", max_length=120)
+    idempotency_key = models.CharField("kunci idempotensi", max_length=200, unique=True)
+    delivery = models.CharField("cara penyampaian", max_length=10, choices=Delivery.choices)
+    subject = models.CharField("perihal", max_length=255)
+    body_text = models.TextField("isi (teks)")
+    body_html = models.TextField("isi (HTML)")
+
+    status = models.CharField("status", max_length=20, choices=Status.choices)
+    attempts = models.PositiveSmallIntegerField("percobaan", default=0)
+    next_attempt_at = models.DateTimeField("percobaan berikutnya", null=True, blank=True)
+    claimed_at = models.DateTimeField("mulai dikirim", null=True, blank=True)
+    last_error = models.TextField("galat terakhir", blank=True)
+    sent_at = models.DateTimeField("terkirim", null=True, blank=True)
+    digest = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="digest_items",
+        verbose_name="ringkasan",
+    )
+
+    read_at = models.DateTimeField("dibaca", null=True, blank=True)
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "notifikasi"
+        verbose_name_plural = "notifikasi"
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_inbox"),
+            models.Index(fields=["recipient"], condition=Q(read_at__isnull=True), name="notification_unread"),
+            # The sweeper's and the digest's work lists stay small: only rows still in flight.
+            models.Index(
+                fields=["status", "next_attempt_at"],
+                condition=Q(status__in=["pending", "sending"]),
+                name="notification_in_flight",
+            ),
+            models.Index(
+                fields=["recipient"],
+                condition=Q(status="awaiting_digest"),
+                name="notification_awaiting_digest",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="notification_status_valid",
+                violation_error_message="Status notifikasi tidak dikenal.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} -> {self.recipient} ({self.get_status_display()})"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+class Preference(models.Model):
+    """How one user wants to hear of one kind of event; without a row, email at once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name="pengguna",
+    )
+    kind = models.CharField("jenis", max_length=30, choices=[(k.value, k.label) for k in PREFERENCE_KINDS])
+    delivery = models.CharField("cara penyampaian", max_length=10, choices=Delivery.choices)
+
+    class Meta:
+        verbose_name = "preferensi notifikasi"
+        verbose_name_plural = "preferensi notifikasi"
+        ordering = ["user", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                name="notification_preference_unique",
+                violation_error_message="Preferensi untuk jenis notifikasi ini sudah ada.",
+            ),
+            models.CheckConstraint(
+                condition=Q(delivery__in=Delivery.values),
+                name="notification_preference_delivery_valid",
+                violation_error_message="Cara penyampaian tidak dikenal.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_kind_display()} - {self.get_delivery_display()}"
