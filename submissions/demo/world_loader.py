@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from submissions.demo import world
@@ -17,11 +16,11 @@ from workflow.models import DraftingRound
 def load_world() -> None:
     for data in world.INSTANSI:
         ensure(Instansi, {"name": data.name}, {"kind": data.kind, "time_zone": data.time_zone})
-    for opd in world.OPDS:
+    for opd_data in world.OPDS:
         ensure(
             OPD,
-            {"instansi": Instansi.objects.get(name=opd.instansi), "name": opd.name},
-            {"short_name": opd.short_name},
+            {"instansi": Instansi.objects.get(name=opd_data.instansi), "name": opd_data.name},
+            {"short_name": opd_data.short_name},
         )
     for (instansi_name, opd_name), positions in world.POSITIONS.items():
         opd = demo_opd(instansi_name, opd_name)
@@ -48,10 +47,10 @@ def _load_position(opd: OPD, data: world.PositionData) -> Position:
     return position
 
 
-def _load_user(data: world.UserData) -> AbstractUser:
+def _load_user(data: world.UserData) -> User:
     superuser = data.username in world.SUPERUSERS
-    user: AbstractUser = ensure(
-        get_user_model(),
+    user = ensure(
+        User,
         {"username": data.username},
         {
             "first_name": data.first_name,

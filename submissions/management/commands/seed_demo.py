@@ -14,7 +14,10 @@ class Command(BaseCommand):
     help = "Membuat data demo Alur SKJ (aman dijalankan berulang kali)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        seed()
+        documents = seed()
         self.stdout.write(
-            self.style.SUCCESS(f"Data demo siap. Semua pengguna demo memakai kata sandi '{DEMO_PASSWORD}'.")
+            self.style.SUCCESS(
+                f"Data demo siap ({documents} dokumen SKJ baru). "
+                f"Semua pengguna demo memakai kata sandi '{DEMO_PASSWORD}'."
+            )
         )
