@@ -29,13 +29,13 @@ TECHNICAL_BY_OPD = {
 }
 OFFICE_COMPETENCY = "T.ADM.01"
 
-EDUCATION = {
+EDUCATION: dict[str, str] = {
     K.JPT_PRATAMA: "S-2",
     K.ADMINISTRATOR: "S-1/D-IV",
     K.PENGAWAS: "S-1/D-IV",
     K.PELAKSANA: "SLTA/D-III",
 }
-RANK = {
+RANK: dict[str, str] = {
     K.JPT_PRATAMA: "Pembina Utama Muda, IV/c",
     K.ADMINISTRATOR: "Pembina, IV/a",
     K.PENGAWAS: "Penata Tingkat I, III/d",
@@ -60,7 +60,7 @@ def demo_content(position: Position, opd_short_name: str) -> dict[str, Any]:
 
 def summary_for(position: Position) -> str:
     unit = position.sub_unit or position.opd.name
-    texts = {
+    texts: dict[str, str] = {
         K.JPT_PRATAMA: (
             f"Memimpin penyelenggaraan urusan pemerintahan pada {position.opd.name}, merumuskan kebijakan "
             "teknis, serta membina dan mengendalikan pelaksanaan program agar sasaran strategis tercapai."
@@ -134,7 +134,7 @@ def requirements_for(position: Position) -> list[dict[str, Any]]:
         ),
     ]
     if position.kind in (K.JPT_PRATAMA, K.ADMINISTRATOR, K.PENGAWAS):
-        training = {
+        training: dict[str, str] = {
             K.JPT_PRATAMA: "Pelatihan Kepemimpinan Nasional Tingkat II",
             K.ADMINISTRATOR: ("Pelatihan Kepemimpinan Administrator"),
             K.PENGAWAS: "Pelatihan Kepemimpinan Pengawas",
