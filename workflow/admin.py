@@ -1,0 +1,78 @@
+"""Administration of the workflow's settings, and a read-only view of what it recorded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from workflow.models import CalendarDay, DraftingRound, ReasonCode, Snapshot, StageBudget, TransitionLog
+
+
+@admin.register(ReasonCode)
+class ReasonCodeAdmin(admin.ModelAdmin):
+    list_display = ("code", "label", "active", "order")
+    list_editable = ("active", "order")
+    list_filter = ("active",)
+    search_fields = ("code", "label")
+
+
+@admin.register(StageBudget)
+class StageBudgetAdmin(admin.ModelAdmin):
+    list_display = ("instansi", "state", "working_days")
+    list_filter = ("state", "instansi")
+    search_fields = ("instansi__name",)
+    list_select_related = ("instansi",)
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    list_display = ("date", "description", "is_working_day", "scope")
+    list_filter = ("is_working_day", ("instansi", admin.EmptyFieldListFilter), "instansi")
+    search_fields = ("description", "instansi__name")
+    date_hierarchy = "date"
+    list_select_related = ("instansi",)
+
+    @admin.display(description="berlaku untuk", ordering="instansi__name")
+    def scope(self, obj: CalendarDay) -> str:
+        return obj.instansi.name if obj.instansi else "Seluruh Indonesia"
+
+
+@admin.register(DraftingRound)
+class DraftingRoundAdmin(admin.ModelAdmin):
+    list_display = ("name", "instansi", "opened_at", "deadline", "closed")
+    list_filter = ("closed", "instansi")
+    search_fields = ("name", "instansi__name")
+    date_hierarchy = "deadline"
+    list_select_related = ("instansi",)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """What the workflow recorded: visible to administrators, changed by nobody."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(TransitionLog)
+class TransitionLogAdmin(ReadOnlyAdmin):
+    list_display = ("at", "submission", "transition", "from_state", "to_state", "actor", "round")
+    list_filter = ("transition", "to_state", "reason_code")
+    search_fields = ("submission__position__name", "actor__username", "comment", "letter_number")
+    date_hierarchy = "at"
+    list_select_related = ("submission__position", "actor")
+
+
+@admin.register(Snapshot)
+class SnapshotAdmin(ReadOnlyAdmin):
+    list_display = ("submission", "round", "taken_at")
+    search_fields = ("submission__position__name",)
+    date_hierarchy = "taken_at"
+    list_select_related = ("submission__position",)
