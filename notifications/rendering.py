@@ -25,13 +25,13 @@ class Rendered:
 
 @cache
 def _text_engine() -> Engine:
-    # Subjects and plain-text bodies must not be HTML-escaped ("&" stays "&").
     return Engine(app_dirs=True, autoescape=False)
 
 
 def render_text(template_name: str, context: Mapping[str, object]) -> str:
     template = _text_engine().get_template(f"{TEMPLATE_DIR}/{template_name}")
-    return template.render(Context(dict(context)))
+    # Subjects and plain-text bodies must not be HTML-escaped ("&" stays "&").
+    return template.render(Context(dict(context), autoescape=False))
 
 
 def render(kind: str, context: Mapping[str, object]) -> Rendered:

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import smtplib
+from unittest import mock
+
+import pytest
+from kombu.exceptions import OperationalError
+
+from notifications import dispatch
+from notifications.delivery import backoff_seconds
+from notifications.models import Notification, Status
+from notifications.tasks import deliver_notification, sweep_outbox
+from tests.notifications.backends import ScriptedBackend
+from tests.workflow.steps import fire
+
+
+@pytest.fixture
+def enqueued(monkeypatch):
+    """The (args, countdown) of every delivery task handed to the broker."""
+    calls: list[tuple[tuple[int, ...], int]] = []
+
+    def fake_apply_async(args, countdown=0, **options):
+        calls.append((tuple(args), countdown))
+
+    monkeypatch.setattr(deliver_notification, "apply_async", fake_apply_async)
+    return calls
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:1. Connection refused.")
+
+    monkeypatch.setattr(deliver_notification, "apply_async", refuse)
+
+
+@pytest.mark.parametrize("seconds", [-5, 0, 1, 299, 300, 301, 3600, 86400])
+def test_no_countdown_exceeds_the_brokers_limit(settings, seconds):
+    settings.CELERY_MAX_COUNTDOWN_SECONDS = 300
+
+    assert 0 <= dispatch.capped_countdown(seconds) <= 300
+
+
+def test_every_retry_of_a_failing_delivery_is_enqueued_within_the_countdown_limit(
+    world, record, settings, enqueued
+):
+    settings.EMAIL_BACKEND = "tests.notifications.backends.ScriptedBackend"
+    settings.NOTIFICATION_RETRY_BASE_SECONDS = 60
+    settings.NOTIFICATION_MAX_ATTEMPTS = 8
+    assert backoff_seconds(7) > settings.CELERY_MAX_COUNTDOWN_SECONDS  # the ladder does exceed the cap
+    (row,) = record(world.reviewer)
+    ScriptedBackend.errors[:] = [smtplib.SMTPServerDisconnected("closed")] * 7
+    try:
+        for _ in range(7):
+            Notification.objects.filter(pk=row.pk).update(next_attempt_at=row.created_at)
+            deliver_notification.run(row.pk)
+    finally:
+        ScriptedBackend.errors[:] = []
+
+    countdowns = [countdown for _args, countdown in enqueued]
+    assert len(countdowns) == 7
+    assert max(countdowns) == settings.CELERY_MAX_COUNTDOWN_SECONDS
+
+
+def test_a_broker_error_while_enqueueing_is_swallowed_and_the_rows_stay_pending(world, record, broker_down):
+    rows = record(world.reviewer, world.second_reviewer)
+
+    assert dispatch.dispatch_deliveries([row.pk for row in rows]) == 0
+    assert set(Notification.objects.values_list("status", flat=True)) == {Status.PENDING}
+
+
+def test_a_transition_succeeds_while_the_broker_is_down_and_the_sweeper_sends_later(
+    world, draft, broker_down, monkeypatch, settings, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted = fire(draft, "submit", world.drafter)
+
+    assert submitted.state == "opd_review"
+    assert set(Notification.objects.values_list("status", flat=True)) == {Status.PENDING}
+    assert mailoutbox == []
+
+    monkeypatch.undo()  # the broker is back (eager tasks)
+    settings.NOTIFICATION_SWEEP_GRACE_SECONDS = 0
+    sweep_outbox.delay()
+
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        [world.reviewer.email, world.second_reviewer.email]
+    )
+
+
+def test_the_sweeper_enqueues_without_countdown(world, record, settings, enqueued):
+    settings.NOTIFICATION_SWEEP_GRACE_SECONDS = 0
+    (row,) = record(world.reviewer)
+
+    sweep_outbox.run()
+
+    assert enqueued == [((row.pk,), 0)]
+
+
+def test_dispatch_stops_at_the_first_broker_error(world, record, monkeypatch):
+    rows = record(world.reviewer, world.second_reviewer)
+    attempt = mock.Mock(side_effect=OperationalError("down"))
+    monkeypatch.setattr(deliver_notification, "apply_async", attempt)
+
+    dispatch.dispatch_deliveries([row.pk for row in rows])
+
+    assert attempt.call_count == 1
