@@ -41,9 +41,7 @@ def transition_options(
     """
     options = []
     for spec in user_transition_specs():
-        refusals = transition_refusals(submission, user, spec.name)
-        if not check_content:
-            refusals = [r for r in refusals if r.kind != "invalid"]
+        refusals = transition_refusals(submission, user, spec.name, check_content=check_content)
         options.append(
             TransitionOption(
                 name=spec.name,

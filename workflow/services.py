@@ -81,12 +81,18 @@ def _active_reason_codes() -> set[str]:
 
 
 def transition_refusals(
-    submission: Submission, actor: AnyUser, name: str, inputs: Mapping[str, Any] | None = None
+    submission: Submission,
+    actor: AnyUser,
+    name: str,
+    inputs: Mapping[str, Any] | None = None,
+    *,
+    check_content: bool = True,
 ) -> list[Refusal]:
     """Why `actor` cannot fire `name` now, most decisive reason first (empty: allowed).
 
     With `inputs` None the inputs (reason, letter) are not checked: pages and the status endpoint
-    ask before the user filled them in.
+    ask before the user filled them in. `check_content=False` skips the validity check, which reads
+    every row of the document (the cheap status endpoint must not).
     """
     spec = transition_spec(name)
     wrong_state = state_refusal(submission, spec)
@@ -98,7 +104,9 @@ def transition_refusals(
     refusals = []
     if inputs is not None:
         refusals += input_refusals(spec, dict(inputs), _active_reason_codes())
-    return refusals + content_refusals(submission, spec)
+    if check_content:
+        refusals += content_refusals(submission, spec)
+    return refusals
 
 
 def fire_transition(
