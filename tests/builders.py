@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from submissions.models import (
     OPD,
@@ -70,16 +70,16 @@ class World:
     other_opd: OPD
     other_instansi_opd: OPD
     position: Position
-    drafter: AbstractBaseUser
-    second_drafter: AbstractBaseUser
-    reviewer: AbstractBaseUser
-    second_reviewer: AbstractBaseUser
-    organisasi: AbstractBaseUser
-    ministry: AbstractBaseUser
-    other_drafter: AbstractBaseUser
-    other_reviewer: AbstractBaseUser
-    other_organisasi: AbstractBaseUser
-    outsider: AbstractBaseUser
+    drafter: User
+    second_drafter: User
+    reviewer: User
+    second_reviewer: User
+    organisasi: User
+    ministry: User
+    other_drafter: User
+    other_reviewer: User
+    other_organisasi: User
+    outsider: User
 
 
 def _user(username: str, role: str, *, opd: OPD | None = None, instansi: Instansi | None = None) -> Any:
