@@ -11,8 +11,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from submissions.imports import import_dictionary
-from submissions.models import Competency, CompetencyGroup, CompetencyLevel, Instansi
-from tests.factories import InstansiFactory
+from submissions.models import Competency, CompetencyGroup, CompetencyLevel, Instansi, InstansiKind
 
 TITLES = ("kode", "nama", "kelompok", "definisi", "level", "deskripsi", "indikator")
 DEFINITION = "Kemampuan menyusun dan mengawasi pengelolaan air minum."
@@ -52,7 +51,7 @@ def workbook(path: Path, rows: list[tuple[Any, ...]], titles: tuple[str, ...] = 
 
 @pytest.fixture
 def instansi(db: None) -> Instansi:
-    return InstansiFactory(name="Pemerintah Kota Madiun")
+    return Instansi.objects.create(name="Pemerintah Kota Madiun", kind=InstansiKind.KOTA)
 
 
 def dictionary_of(instansi: Instansi | None) -> dict[tuple[str, int], tuple[str, list[str]]]:
