@@ -157,7 +157,8 @@ def test_a_national_competency_code_is_unique() -> None:
 
 
 def test_two_instansi_may_use_the_same_technical_code() -> None:
-    for instansi in (InstansiFactory(), InstansiFactory()):
+    instansis: list[Any] = [InstansiFactory(), InstansiFactory()]
+    for instansi in instansis:
         Competency.objects.create(
             code="T.ADM.01", name="Administrasi", group=CompetencyGroup.TECHNICAL, instansi=instansi
         )
@@ -257,9 +258,10 @@ SCOPE_MESSAGES = {
     ],
 )
 def test_a_role_bound_to_the_wrong_kind_of_scope_is_refused(role: str, scope: str, message: str) -> None:
-    opd = OPDFactory()
+    opd: Any = OPDFactory()
+    user: Any = UserFactory()
     assignment = RoleAssignment(
-        user=UserFactory(),
+        user=user,
         role=role,
         opd=opd if scope == "opd" else None,
         instansi=opd.instansi if scope == "instansi" else None,
@@ -288,7 +290,7 @@ def test_active_on_keeps_only_the_assignments_valid_that_day() -> None:
     day = datetime.date(2026, 6, 15)
     opd = OPDFactory()
 
-    def assignment(start: datetime.date | None, end: datetime.date | None) -> RoleAssignment:
+    def assignment(start: datetime.date | None, end: datetime.date | None) -> Any:
         return RoleAssignmentFactory(opd=opd, valid_from=start, valid_until=end)
 
     open_ended = assignment(None, None)

@@ -69,13 +69,13 @@ def valid_content() -> Content:
 
 def with_competencies(change: Callable[[list[Row]], list[Row]]) -> Content:
     content = valid_content()
-    content.competencies = change(list(content.competencies))
+    content.competencies = change([dict(row) for row in content.competencies])
     return content
 
 
 def with_requirements(change: Callable[[list[Row]], list[Row]]) -> Content:
     content = valid_content()
-    content.requirements = change(list(content.requirements))
+    content.requirements = change([dict(row) for row in content.requirements])
     return content
 
 
