@@ -1,0 +1,144 @@
+"""The scale data generator behind `manage.py seed_scale` (bench/ uses it for 100,000 documents)."""
+
+from __future__ import annotations
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from submissions.demo.reference import load_reference_data
+from submissions.demo.scale import ScaleOptions, scale_positions, scale_submissions, seed_scale
+from submissions.models import Submission
+from tests.builders import build_dictionary
+from tests.factories import PositionFactory, UserFactory
+from workflow.machine import ACTIVE_STATES, OPEN_STATES, State
+from workflow.models import TransitionLog
+
+NOW = datetime.datetime(2026, 11, 20, 3, 0, tzinfo=datetime.UTC)
+SMALL = ScaleOptions(submissions=400, instansi=2, opds_per_instansi=3, batch_size=70)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seeding_creates_exactly_the_requested_number_of_documents_in_every_state() -> None:
+    result = seed_scale(SMALL, now=NOW)
+
+    assert result.submissions == scale_submissions().count() == 400
+    assert set(scale_submissions().values_list("state", flat=True)) == set(State.values)
+
+
+def test_no_position_gets_two_open_or_two_approved_versions() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    per_position = scale_positions().annotate(
+        open=Count("submissions", filter=Q(submissions__state__in=OPEN_STATES)),
+        approved=Count("submissions", filter=Q(submissions__state=State.APPROVED)),
+    )
+    assert not per_position.filter(Q(open__gt=1) | Q(approved__gt=1)).exists()
+
+
+def test_a_second_version_revises_the_first_one_of_the_same_position() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    revisions = scale_submissions().filter(version=2).select_related("based_on")
+    assert revisions.exists()
+    for revision in revisions:
+        assert revision.based_on is not None
+        assert revision.based_on.position_id == revision.position_id
+        assert revision.based_on.state in (State.APPROVED, State.SUPERSEDED)
+
+
+def test_every_document_has_a_history_that_ends_in_its_state() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    for submission in scale_submissions().prefetch_related("log_entries"):
+        entries = sorted(submission.log_entries.all(), key=lambda entry: (entry.at, entry.id))
+        assert entries[0].transition in ("create", "start_revision")
+        assert entries[-1].to_state == submission.state
+        assert entries[-1].round == submission.round
+
+
+def test_dates_are_spread_over_the_past_and_active_documents_have_deadlines() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    documents = scale_submissions()
+    assert documents.values("updated_at").distinct().count() > 300
+    assert not TransitionLog.objects.filter(at__gt=NOW).exists()
+    assert not documents.filter(state__in=ACTIVE_STATES, due_at__isnull=True).exists()
+    assert documents.filter(state__in=ACTIVE_STATES, due_at__lt=NOW).exists()
+    assert not documents.exclude(state__in=ACTIVE_STATES).filter(due_at__isnull=False).exists()
+
+
+def test_nothing_is_due_for_a_reminder_right_after_seeding() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    assert not scale_submissions().filter(next_reminder_at__lte=NOW).exists()
+    assert scale_submissions().filter(next_reminder_at__gt=NOW).exists()
+
+
+def test_dates_are_set_automatically_again_after_seeding() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    submission = Submission.objects.create(position=PositionFactory(), created_by=UserFactory())
+    assert submission.updated_at > timezone.now() - datetime.timedelta(minutes=5)
+
+
+def test_a_second_run_tops_up_to_the_requested_count_without_new_people() -> None:
+    seed_scale(ScaleOptions(submissions=150, instansi=2, opds_per_instansi=3), now=NOW)
+    users = get_user_model().objects.count()
+
+    result = seed_scale(SMALL, now=NOW)
+
+    assert (result.existing, result.submissions, result.total) == (150, 250, 400)
+    assert scale_submissions().count() == 400
+    assert get_user_model().objects.count() == users
+
+
+def test_asking_for_fewer_documents_than_exist_adds_nothing() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    result = seed_scale(ScaleOptions(submissions=100, instansi=2, opds_per_instansi=3), now=NOW)
+
+    assert result.submissions == 0
+    assert scale_submissions().count() == 400
+
+
+def test_every_opd_gets_a_drafter_and_a_reviewer_and_every_instansi_its_bagian_organisasi() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    users = get_user_model().objects.filter(username__startswith="skala.")
+    assert users.filter(username__endswith=".penyusun").count() == 6
+    assert users.filter(username__endswith=".pemeriksa").count() == 6
+    assert users.filter(username__endswith=".organisasi").count() == 2
+    assert users.filter(username__in=["skala.admin", "skala.kemenpan"]).count() == 2
+
+
+def test_documents_seeded_with_rows_are_complete_enough_to_submit() -> None:
+    load_reference_data()
+    build_dictionary()
+
+    seed_scale(ScaleOptions(submissions=40, instansi=1, opds_per_instansi=2, with_rows=True), now=NOW)
+
+    for submission in scale_submissions().select_related("position"):
+        assert submission.validity_errors() == []
+
+
+def test_the_command_reports_what_it_added_and_then_that_nothing_was_missing() -> None:
+    out = StringIO()
+    arguments = ["--submissions", "60", "--instansi", "1", "--opds-per-instansi", "2", "-v", "0"]
+
+    call_command("seed_scale", *arguments, stdout=out)
+    call_command("seed_scale", *arguments, stdout=out)
+
+    assert "Ditambahkan 60 dokumen" in out.getvalue()
+    assert "tidak ada yang ditambahkan" in out.getvalue()
+
+
+def test_the_command_refuses_a_count_below_one() -> None:
+    with pytest.raises(CommandError, match="paling sedikit 1"):
+        call_command("seed_scale", "--submissions", "0")
