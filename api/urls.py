@@ -1,5 +1,61 @@
-from django.urls import path
+"""API routes: `v1/...`, the OpenAPI schema and its interactive docs (local assets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import include, path, re_path, register_converter
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.decorators import api_view, authentication_classes, permission_classes, throttle_classes
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+
+from api.converters import IdConverter
+from api.views import accounts, positions, reference, submissions, workflow
+from api.views import notifications as inbox
+
+register_converter(IdConverter, "id")
 
 app_name = "api"
 
-urlpatterns: list[path] = []
+v1 = [
+    path("auth/token/", accounts.TokenView.as_view(), name="token"),
+    path("me/", accounts.MeView.as_view(), name="me"),
+    path("opds/", reference.OPDListView.as_view(), name="opds"),
+    path("competencies/", reference.CompetencyListView.as_view(), name="competencies"),
+    path("reason-codes/", reference.ReasonCodeListView.as_view(), name="reason-codes"),
+    path("positions/", positions.PositionListView.as_view(), name="positions"),
+    path("positions/<id:pk>/", positions.PositionDetailView.as_view(), name="position"),
+    path("submissions/", submissions.SubmissionListView.as_view(), name="submissions"),
+    path("submissions/<id:pk>/", submissions.SubmissionDetailView.as_view(), name="submission"),
+    path("submissions/<id:pk>/status/", workflow.StatusView.as_view(), name="submission-status"),
+    path(
+        "submissions/<id:pk>/transitions/", workflow.TransitionView.as_view(), name="submission-transitions"
+    ),
+    path("submissions/<id:pk>/history/", workflow.HistoryView.as_view(), name="submission-history"),
+    path("submissions/<id:pk>/snapshots/", workflow.SnapshotsView.as_view(), name="submission-snapshots"),
+    path("submissions/<id:pk>/diff/", workflow.DiffView.as_view(), name="submission-diff"),
+    path("submissions/<id:pk>/export.docx", workflow.ExportView.as_view(), name="submission-export"),
+    path("notifications/", inbox.NotificationListView.as_view(), name="notifications"),
+    path("notifications/<id:pk>/read/", inbox.NotificationReadView.as_view(), name="notification-read"),
+]
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+@throttle_classes([])
+def not_found(request: Request, *args: Any, **kwargs: Any) -> Any:
+    """Unknown addresses under /api/ answer 404 in the error shape, not Django's HTML page."""
+    raise NotFound()
+
+
+urlpatterns = [
+    path("v1/", include(v1)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    re_path(r"^.*$", not_found, name="not-found"),
+]

@@ -1,0 +1,117 @@
+"""Status, transitions, history, snapshots and diff of a document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.serializers.common import StrictSerializer, TextField
+from api.serializers.documents import SubmissionStatusFields
+from workflow.machine import USER_TRANSITIONS, State
+from workflow.selectors import allowed_transitions
+
+UNKNOWN_TRANSITION = "Tindakan tidak dikenal. Pilihan: " + ", ".join(USER_TRANSITIONS) + "."
+
+
+class AllowedTransitionSerializer(serializers.Serializer):
+    name = serializers.ChoiceField(choices=list(USER_TRANSITIONS))
+    label = serializers.CharField()  # type: ignore[assignment]
+    requires = serializers.ListField(child=serializers.CharField())
+
+
+class StatusSerializer(SubmissionStatusFields):
+    """Cheap: reads the document row, its position and OPD; never its content rows."""
+
+    allowed_transitions = serializers.SerializerMethodField()
+
+    @extend_schema_field(AllowedTransitionSerializer(many=True))
+    def get_allowed_transitions(self, submission: Any) -> list[dict[str, Any]]:
+        user = self.context["request"].user
+        return [
+            {"name": option.name, "label": option.label, "requires": option.requires}
+            for option in allowed_transitions(submission, user, check_content=False)
+        ]
+
+
+class TransitionNameField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any):
+        super().__init__(choices=list(USER_TRANSITIONS), **kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        if data not in USER_TRANSITIONS:
+            raise serializers.ValidationError(UNKNOWN_TRANSITION, code="unknown_transition")
+        return str(data)
+
+
+class TransitionInput(StrictSerializer):
+    name = TransitionNameField()
+    comment = TextField(max_length=5_000)
+    reason_code = TextField(max_length=40)
+    letter_number = TextField(max_length=120)
+    letter_date = serializers.DateField(required=False, allow_null=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    transition = serializers.CharField()
+    from_state = serializers.SerializerMethodField()
+    to_state = serializers.ChoiceField(choices=State.choices)
+    actor = serializers.SerializerMethodField()
+    acting_for = serializers.CharField(allow_blank=True)
+    comment = serializers.CharField(allow_blank=True)
+    reason_code = serializers.CharField(allow_blank=True)
+    letter_number = serializers.CharField(allow_blank=True)
+    letter_date = serializers.DateField(allow_null=True)
+    round = serializers.IntegerField()
+    at = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=State.choices, allow_null=True))
+    def get_from_state(self, entry: Any) -> str | None:
+        return entry.from_state or None  # a document's creation has no previous state
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_actor(self, entry: Any) -> str | None:
+        return entry.actor.username if entry.actor else None
+
+
+class SnapshotSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    round = serializers.IntegerField()
+    taken_at = serializers.DateTimeField()
+    transition = serializers.SerializerMethodField()
+    content = serializers.JSONField(
+        help_text="Isi dokumen saat meninggalkan draf. / Content when it left draft."
+    )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_transition(self, snapshot: Any) -> str | None:
+        return snapshot.log_entry.transition if snapshot.log_entry else None
+
+
+class DiffQuery(StrictSerializer):
+    from_ = serializers.IntegerField(min_value=1, max_value=2**53 - 1)
+    to = serializers.IntegerField(min_value=1, max_value=2**53 - 1, required=False)
+
+    def to_internal_value(self, data: Any) -> Any:
+        data = {("from_" if key == "from" else key): value for key, value in data.items()}
+        return super().to_internal_value(data)
+
+
+class ChangeSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=["added", "removed", "level_changed", "text_changed", "importance_changed", "summary_changed"]
+    )
+    group = serializers.CharField()
+    label = serializers.CharField(allow_blank=True)  # type: ignore[assignment]
+    old = serializers.JSONField(allow_null=True)
+    new = serializers.JSONField(allow_null=True)
+    message = serializers.CharField()
+
+
+class DiffSerializer(serializers.Serializer):
+    from_snapshot = serializers.IntegerField()
+    to_snapshot = serializers.IntegerField(
+        allow_null=True, help_text="null: isi saat ini. / null: current content."
+    )
+    changes = ChangeSerializer(many=True)

@@ -1,0 +1,59 @@
+"""The caller's in-app notifications; another user's notification is not found."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.filters import NotificationFilter
+from api.pagination import KeysetPagination
+from api.schema import LIST, READ_ONE, responses
+from api.serializers.reference import NotificationSerializer
+from api.views.common import bilingual
+from notifications.models import Notification
+from notifications.selectors import inbox_for
+from notifications.services import mark_read
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="notifications_list",
+        tags=["notifications"],
+        responses=responses({200: NotificationSerializer(many=True)}, *LIST),
+        summary="Notifikasi saya / my notifications",
+        description=bilingual(
+            "Notifikasi dalam aplikasi milik pemanggil, terbaru dahulu; `unread=true` hanya yang belum dibaca.",
+            "The caller's in-app notifications, newest first; `unread=true` for unread ones only.",
+        ),
+    )
+)
+class NotificationListView(generics.ListAPIView):
+    serializer_class = NotificationSerializer
+    pagination_class = KeysetPagination
+    filterset_class = NotificationFilter
+
+    def get_queryset(self) -> QuerySet[Any]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Notification.objects.none()
+        return inbox_for(user=self.request.user)  # type: ignore[arg-type]
+
+
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="notifications_read",
+        tags=["notifications"],
+        request=None,
+        responses=responses({200: NotificationSerializer}, *READ_ONE),
+        summary="Tandai dibaca / mark as read",
+    )
+)
+class NotificationReadView(APIView):
+    def post(self, request: Request, pk: int) -> Response:
+        notification = mark_read(notification_id=pk, user=request.user)  # type: ignore[arg-type]
+        return Response(NotificationSerializer(notification).data)

@@ -1,0 +1,261 @@
+"""A document's workflow: cheap status, transitions, history, snapshots, diff, and the Word export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import generics
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.pagination import OldestFirstPagination
+from api.schema import ERROR_EXAMPLE, LIST, READ_ONE, WRITE, responses
+from api.serializers.workflow import (
+    DiffQuery,
+    DiffSerializer,
+    HistoryEntrySerializer,
+    SnapshotSerializer,
+    StatusSerializer,
+    TransitionInput,
+)
+from api.views.common import bilingual, validated
+from submissions.exports import DOCX_CONTENT_TYPE, export_filename, export_queryset, render_docx
+from submissions.validity import content_of
+from workflow.diff import diff_contents
+from workflow.scoping import visible_submissions
+from workflow.selectors import history
+from workflow.services import fire_transition
+
+# What the status check and the permission rules read; never the content rows.
+STATUS_FIELDS = (
+    "id",
+    "state",
+    "version",
+    "round",
+    "due_at",
+    "updated_at",
+    "submitted_by_id",
+    "position_id",
+    "position__opd_id",
+    "position__opd__name",
+    "position__opd__instansi_id",
+    "position__opd__instansi__name",
+)
+
+
+def status_queryset(user: Any) -> QuerySet[Any]:
+    return visible_submissions(user).select_related("position__opd__instansi").only(*STATUS_FIELDS)
+
+
+def status_response(request: Request, submission: Any) -> Response:
+    return Response(StatusSerializer(submission, context={"request": request}).data)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="submissions_status",
+        tags=["workflow"],
+        responses=responses({200: StatusSerializer}, *READ_ONE),
+        summary="Status ringkas / cheap status",
+        description=bilingual(
+            "Status, tenggat dan tindakan yang boleh dilakukan pemanggil, tanpa membaca isi dokumen. "
+            "`submit` dapat muncul walau dokumen belum lengkap: saat ditekan, jawabannya 400 dengan semua masalah.",
+            "State, deadline and the caller's allowed transitions, without reading the content. `submit` may "
+            "be listed for an incomplete document: firing it then answers 400 listing every problem.",
+        ),
+    )
+)
+class StatusView(APIView):
+    def get(self, request: Request, pk: int) -> Response:
+        return status_response(request, get_object_or_404(status_queryset(request.user), pk=pk))
+
+
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="submissions_transition",
+        tags=["workflow"],
+        request=TransitionInput,
+        responses=responses({200: StatusSerializer}, *WRITE, 409),
+        summary="Jalankan transisi / fire a transition",
+        description=bilingual(
+            "Nama: submit, withdraw, return_to_drafter, forward, return_to_opd, send_to_ministry, ministry_agree, "
+            "ministry_return. 403: bukan wewenang Anda; 409: tidak mungkin dari status sekarang atau kalah cepat; "
+            "400: dokumen belum lengkap atau isian wajib kosong (semua masalah dicantumkan).",
+            "403: not allowed for this user; 409: not possible from the current state or lost a race; 400: the "
+            "document is incomplete or a required field is missing (every problem listed).",
+        ),
+        examples=[
+            OpenApiExample("Ajukan / submit", value={"name": "submit"}, request_only=True),
+            OpenApiExample(
+                "Kembalikan / send back",
+                value={
+                    "name": "return_to_drafter",
+                    "reason_code": "wording",
+                    "comment": "Perbaiki ikhtisar.",
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Persetujuan KemenPAN-RB",
+                value={
+                    "name": "ministry_agree",
+                    "letter_number": "B/123/M.SM.01/2026",
+                    "letter_date": "2026-11-20",
+                },
+                request_only=True,
+            ),
+            ERROR_EXAMPLE,
+        ],
+    )
+)
+class TransitionView(APIView):
+    def post(self, request: Request, pk: int) -> Response:
+        get_object_or_404(visible_submissions(request.user).only("id"), pk=pk)
+        data = validated(TransitionInput, request.data)
+        submission = fire_transition(
+            submission_id=pk,
+            name=data["name"],
+            actor=request.user,  # type: ignore[arg-type]
+            comment=data.get("comment", ""),
+            reason_code=data.get("reason_code", ""),
+            letter_number=data.get("letter_number", ""),
+            letter_date=data.get("letter_date"),
+        )
+        return status_response(request, submission)
+
+
+class _OfDocument(generics.ListAPIView):
+    pagination_class = OldestFirstPagination
+    filter_backends: list[Any] = []
+
+    def document(self) -> Any:
+        return get_object_or_404(visible_submissions(self.request.user).only("id"), pk=self.kwargs["pk"])
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="submissions_history",
+        tags=["workflow"],
+        responses=responses({200: HistoryEntrySerializer(many=True)}, *LIST),
+        summary="Riwayat transisi / transition log",
+        description=bilingual("Log transisi, terlama dahulu.", "The transition log, oldest first."),
+    )
+)
+class HistoryView(_OfDocument):
+    serializer_class = HistoryEntrySerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return history(self.document())
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="submissions_snapshots",
+        tags=["workflow"],
+        responses=responses({200: SnapshotSerializer(many=True)}, *LIST),
+        summary="Cuplikan isi per putaran / content per round",
+        description=bilingual(
+            "Isi dokumen setiap kali meninggalkan draf, terlama dahulu; `id` dipakai oleh /diff/.",
+            "The content each time the document left draft, oldest first; use `id` with /diff/.",
+        ),
+    )
+)
+class SnapshotsView(_OfDocument):
+    serializer_class = SnapshotSerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return self.document().snapshots.select_related("log_entry").order_by("taken_at", "id")
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="submissions_diff",
+        tags=["workflow"],
+        parameters=[
+            OpenApiParameter(
+                "from", int, required=True, description="Id cuplikan awal. / Snapshot id to compare from."
+            ),
+            OpenApiParameter(
+                "to",
+                int,
+                required=False,
+                description="Id cuplikan akhir; kosong: isi saat ini. / Snapshot id; omitted: the current content.",
+            ),
+        ],
+        responses=responses({200: DiffSerializer}, *LIST),
+        summary="Apa yang berubah / what changed",
+        description=bilingual(
+            "Perubahan dari cuplikan `from` ke cuplikan `to` (atau ke isi saat ini), dalam kalimat.",
+            "Changes from snapshot `from` to snapshot `to` (or to the current content), in words.",
+        ),
+    )
+)
+class DiffView(APIView):
+    def get(self, request: Request, pk: int) -> Response:
+        submission = get_object_or_404(visible_submissions(request.user), pk=pk)
+        query = validated(DiffQuery, request.query_params.dict())
+        old = get_object_or_404(submission.snapshots.all(), pk=query["from_"])
+        if "to" in query:
+            new_content = get_object_or_404(submission.snapshots.all(), pk=query["to"]).content
+        else:
+            content = content_of(submission)
+            new_content = {
+                "summary": content.summary,
+                "competencies": content.competencies,
+                "requirements": content.requirements,
+            }
+        changes = [change.as_dict() for change in diff_contents(old.content, new_content)]
+        body = {"from_snapshot": old.pk, "to_snapshot": query.get("to"), "changes": changes}
+        return Response(DiffSerializer(body).data)
+
+
+class FirstRenderer(BaseContentNegotiation):
+    """The export answers a file whatever Accept says; errors stay JSON."""
+
+    def select_renderer(self, request: Any, renderers: Any, format_suffix: Any = None) -> Any:
+        return renderers[0], renderers[0].media_type
+
+    def select_parser(self, request: Any, parsers: Any) -> Any:
+        return parsers[0] if parsers else None
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="submissions_export_docx",
+        tags=["submissions"],
+        responses=responses(
+            {
+                (200, DOCX_CONTENT_TYPE): OpenApiResponse(
+                    OpenApiTypes.BINARY, description="Dokumen Word. / Word file."
+                )
+            },
+            *READ_ONE,
+        ),
+        summary="Unduh Word / export as .docx",
+        description=bilingual(
+            "Standar kompetensi dalam tata letak resmi (.docx).",
+            "The standard in the official layout (.docx).",
+        ),
+    )
+)
+class ExportView(APIView):
+    content_negotiation_class = FirstRenderer
+
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        submission = get_object_or_404(export_queryset(visible_submissions(request.user)), pk=pk)
+        response = HttpResponse(render_docx(submission), content_type=DOCX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{export_filename(submission)}"'
+        return response

@@ -1,0 +1,124 @@
+"""Creating and changing positions (jabatan): Bagian Organisasi of the position's instansi only.
+
+Each service is one transaction. An OPD outside the actor's sight is not found (so ids cannot be
+probed); an OPD in sight but of another role's reach is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.db import IntegrityError, transaction
+
+from submissions.models import OPD, FunctionalRank, Position, PositionKind, Urusan
+from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
+from workflow.scoping import can_create_positions, visible_opds, visible_positions
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+MAX_URUSAN = 20
+DUPLICATE_MESSAGE = "Unit ini sudah memiliki jabatan dengan nama yang sama."
+
+
+def position_create(
+    *,
+    actor: User,
+    opd_id: int,
+    name: str,
+    kind: str,
+    rank: str | None = "",
+    urusan: Iterable[str] = (),
+    code: str = "",
+    sub_unit: str = "",
+) -> Position:
+    with transaction.atomic(durable=True):
+        opd = visible_opds(actor).select_related("instansi").filter(pk=opd_id).first()
+        if opd is None:
+            raise NotFound(
+                "OPD tidak ditemukan.", errors=[_error("opd", "OPD tidak ditemukan.", "not_found")]
+            )
+        _require_organisasi(actor, opd)
+        position = Position(opd=opd, name=(name or "").strip(), kind=kind, rank=rank or "")
+        position.code, position.sub_unit = (code or "").strip(), (sub_unit or "").strip()
+        names = _check(position, urusan)
+        _save(position)
+        position.urusan.set(_urusan(names))
+        return position
+
+
+def position_update(*, actor: User, position_id: int, **changes: Any) -> Position:
+    """Change name, sub_unit, kind, rank, code or urusan; the OPD never changes."""
+    with transaction.atomic(durable=True):
+        try:
+            position = (
+                visible_positions(actor)
+                .select_for_update(of=("self",))
+                .select_related("opd__instansi")
+                .get(pk=position_id)
+            )
+        except Position.DoesNotExist:
+            raise NotFound("Jabatan tidak ditemukan.") from None
+        _require_organisasi(actor, position.opd)
+        for field in ("name", "code", "sub_unit"):
+            if field in changes:
+                setattr(position, field, (changes[field] or "").strip())
+        if "kind" in changes:
+            position.kind = changes["kind"]
+            position.rank = "" if changes["kind"] != PositionKind.FUNGSIONAL else position.rank
+        if "rank" in changes:
+            position.rank = changes["rank"] or ""
+        names = _check(position, changes.get("urusan"))
+        _save(position)
+        if "urusan" in changes:
+            position.urusan.set(_urusan(names))
+        return position
+
+
+def _require_organisasi(actor: User, opd: OPD) -> None:
+    if not can_create_positions(actor, opd.instansi_id):
+        raise NotPermitted(f"Hanya Bagian Organisasi {opd.instansi.name} yang dapat mengelola jabatan.")
+
+
+def _error(field: str, message: str, code: str) -> dict[str, str]:
+    return {"code": code, "message": message, "field": field}
+
+
+def _check(position: Position, urusan: Iterable[str] | None) -> list[str]:
+    errors = []
+    if not position.name:
+        errors.append(_error("name", "Nama jabatan wajib diisi.", "name_required"))
+    if position.kind not in PositionKind.values:
+        errors.append(_error("kind", "Kelompok jabatan tidak dikenal.", "invalid_kind"))
+    elif position.kind == PositionKind.FUNGSIONAL and position.rank not in FunctionalRank.values:
+        errors.append(_error("rank", "Pilih jenjang untuk jabatan fungsional.", "rank_required"))
+    elif position.kind != PositionKind.FUNGSIONAL and position.rank:
+        errors.append(_error("rank", "Jenjang hanya diisi untuk jabatan fungsional.", "rank_not_allowed"))
+    names = sorted({" ".join(str(n).split()) for n in (urusan or ())} - {""})
+    if len(names) > MAX_URUSAN:
+        errors.append(_error("urusan", f"Paling banyak {MAX_URUSAN} urusan.", "too_many"))
+    if errors:
+        raise InvalidContent("Data jabatan belum benar; periksa kolom yang ditandai.", errors=errors)
+    duplicate = Position.objects.filter(
+        opd_id=position.opd_id, name=position.name, sub_unit=position.sub_unit
+    )
+    if duplicate.exclude(pk=position.pk).exists():
+        raise Conflict(DUPLICATE_MESSAGE, code="position_exists")
+    return names
+
+
+def _save(position: Position) -> None:
+    try:
+        with transaction.atomic():
+            position.save()
+    except IntegrityError as exc:  # a concurrent create of the same name
+        raise Conflict(DUPLICATE_MESSAGE, code="position_exists") from exc
+
+
+def _urusan(names: list[str]) -> list[Urusan]:
+    found = []
+    for name in names:
+        urusan = Urusan.objects.filter(name__iexact=name).first() or Urusan.objects.create(name=name)
+        found.append(urusan)
+    return found
