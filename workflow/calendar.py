@@ -19,8 +19,8 @@ from django.db.models import Q
 
 from workflow.models import CalendarDay
 
-# Enough calendar days to hold n working days in all but pathological calendars; a longer
-# stretch of holidays only costs another query for the next window.
+# Calendar days loaded beyond the n * 7/5 a count needs, for holidays; a longer stretch of
+# holidays only costs another query for the next window.
 _EXTRA_WINDOW_DAYS = 21
 
 
