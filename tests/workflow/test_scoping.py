@@ -1,0 +1,242 @@
+"""Who sees what: every queryset a user reaches starts from these, and out of scope is not found."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from submissions.models import Competency, CompetencyGroup, Role, RoleAssignment
+from tests.builders import World
+from tests.factories import PositionFactory, UserFactory
+from tests.workflow.steps import INPUTS, advance, complete_draft, document_in, fire
+from workflow import scoping
+from workflow.machine import State
+
+
+@dataclass
+class Scene:
+    world: World
+    users: dict[str, Any]
+    documents: dict[str, Any]
+    positions: dict[str, Any]
+
+
+def _returned_by_the_ministry(world: World, position: Any) -> Any:
+    submission = advance(world, complete_draft(world, position.pk), State.MINISTRY_CONSULTATION)
+    return fire(submission, "ministry_return", world.ministry, **INPUTS["ministry_return"])
+
+
+def _users(world: World) -> dict[str, Any]:
+    users: dict[str, Any] = {
+        name: getattr(world, name)
+        for name in (
+            "drafter",
+            "reviewer",
+            "organisasi",
+            "ministry",
+            "other_drafter",
+            "other_reviewer",
+            "other_organisasi",
+            "outsider",
+        )
+    }
+    users["superuser"] = get_user_model().objects.create_superuser("admin", "admin@example.go.id", "x")
+    users["administrator"] = UserFactory(username="administrator")
+    RoleAssignment.objects.create(user=users["administrator"], role=Role.ADMINISTRATOR)
+    users["anonymous"] = AnonymousUser()
+    return users
+
+
+@pytest.fixture
+def scene(world: World) -> Scene:
+    """Documents of Dinas Kesehatan in several states, one of Dinas Pendidikan, one of another instansi."""
+    positions = {
+        "own": world.position,
+        "consulted": PositionFactory(opd=world.opd),
+        "returned": PositionFactory(opd=world.opd),
+        "compiled": PositionFactory(opd=world.opd),
+        "empty": PositionFactory(opd=world.opd),
+        "sibling": PositionFactory(opd=world.other_opd),
+        "foreign": PositionFactory(opd=world.other_instansi_opd),
+    }
+    foreign_drafter = UserFactory(username="penyusun.dishub")
+    RoleAssignment.objects.create(user=foreign_drafter, role=Role.DRAFTER, opd=world.other_instansi_opd)
+    documents = {
+        "own": document_in(world, State.DRAFT),
+        "consulted": advance(
+            world, complete_draft(world, positions["consulted"].pk), State.MINISTRY_CONSULTATION
+        ),
+        "returned": _returned_by_the_ministry(world, positions["returned"]),
+        "compiled": advance(world, complete_draft(world, positions["compiled"].pk), State.COMPILATION),
+        "sibling": complete_draft(world, positions["sibling"].pk, drafter=world.other_drafter),
+        "foreign": complete_draft(world, positions["foreign"].pk, drafter=foreign_drafter),
+    }
+    return Scene(world=world, users=_users(world), documents=documents, positions=positions)
+
+
+DINKES = ["own", "consulted", "returned", "compiled"]
+EVERY_DOCUMENT = [*DINKES, "sibling", "foreign"]
+
+SUBMISSIONS: dict[str, list[str]] = {
+    "drafter": DINKES,
+    "reviewer": DINKES,
+    "organisasi": [*DINKES, "sibling"],
+    "ministry": ["consulted", "returned"],
+    "other_drafter": ["sibling"],
+    "other_reviewer": ["sibling"],
+    "other_organisasi": ["foreign"],
+    "outsider": [],
+    "anonymous": [],
+    "superuser": EVERY_DOCUMENT,
+    "administrator": EVERY_DOCUMENT,
+}
+
+POSITIONS: dict[str, list[str]] = {
+    "drafter": [*DINKES, "empty"],
+    "organisasi": [*DINKES, "empty", "sibling"],
+    "ministry": ["consulted", "returned"],
+    "other_drafter": ["sibling"],
+    "other_organisasi": ["foreign"],
+    "outsider": [],
+    "anonymous": [],
+    "administrator": [*DINKES, "empty", "sibling", "foreign"],
+}
+
+# OPDs by name: Dinas Kesehatan and Dinas Pendidikan are in Kota Uji, Dinas Perhubungan elsewhere.
+EVERY_OPD = ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Perhubungan"]
+OPDS: dict[str, list[str]] = {
+    "drafter": ["Dinas Kesehatan"],
+    "other_reviewer": ["Dinas Pendidikan"],
+    "organisasi": ["Dinas Kesehatan", "Dinas Pendidikan"],
+    "other_organisasi": ["Dinas Perhubungan"],
+    "ministry": EVERY_OPD,
+    "superuser": EVERY_OPD,
+    "outsider": [],
+}
+
+INSTANSI: dict[str, list[str]] = {
+    "drafter": ["Pemerintah Kota Uji"],
+    "organisasi": ["Pemerintah Kota Uji"],
+    "other_organisasi": ["Pemerintah Kabupaten Lain"],
+    "ministry": ["Pemerintah Kabupaten Lain", "Pemerintah Kota Uji"],
+    "outsider": [],
+}
+
+
+def _names(objects: Any, table: dict[str, Any]) -> list[str]:
+    by_pk = {item.pk: name for name, item in table.items()}
+    return sorted(by_pk[item.pk] for item in objects)
+
+
+@pytest.mark.parametrize(("role", "expected"), SUBMISSIONS.items(), ids=list(SUBMISSIONS))
+def test_each_role_sees_exactly_the_documents_of_its_scope(
+    scene: Scene, role: str, expected: list[str]
+) -> None:
+    visible = scoping.visible_submissions(scene.users[role])
+
+    assert _names(visible, scene.documents) == sorted(expected)
+
+
+@pytest.mark.parametrize(("role", "expected"), POSITIONS.items(), ids=list(POSITIONS))
+def test_each_role_sees_exactly_the_positions_of_its_scope(
+    scene: Scene, role: str, expected: list[str]
+) -> None:
+    visible = scoping.visible_positions(scene.users[role])
+
+    assert _names(visible, scene.positions) == sorted(expected)
+
+
+@pytest.mark.parametrize(("role", "expected"), OPDS.items(), ids=list(OPDS))
+def test_each_role_sees_exactly_the_opds_of_its_scope(scene: Scene, role: str, expected: list[str]) -> None:
+    visible = scoping.visible_opds(scene.users[role])
+
+    assert sorted(opd.name for opd in visible) == expected
+
+
+@pytest.mark.parametrize(("role", "expected"), INSTANSI.items(), ids=list(INSTANSI))
+def test_each_role_sees_exactly_the_instansi_of_its_scope(
+    scene: Scene, role: str, expected: list[str]
+) -> None:
+    visible = scoping.visible_instansi(scene.users[role])
+
+    assert sorted(instansi.name for instansi in visible) == expected
+
+
+def test_the_ministry_loses_no_document_when_it_sends_one_back_and_gains_none_before(scene: Scene) -> None:
+    world = scene.world
+    compiled = scene.documents["compiled"]
+    assert not scoping.visible_submissions(world.ministry).filter(pk=compiled.pk).exists()
+
+    fire(compiled, "send_to_ministry", world.organisasi)
+
+    assert scoping.visible_submissions(world.ministry).filter(pk=compiled.pk).exists()
+
+
+@pytest.fixture
+def dictionaries(world: World) -> dict[str, Any]:
+    """The national dictionary, Kota Uji's T.01 (from build_dictionary), and another instansi's T.09."""
+    other = Competency.objects.create(
+        code="T.09",
+        name="Manajemen Lalu Lintas",
+        group=CompetencyGroup.TECHNICAL,
+        instansi=world.other_instansi_opd.instansi,
+    )
+    national = sorted(Competency.objects.filter(instansi__isnull=True).values_list("code", flat=True))
+    return {"national": national, "other": other}
+
+
+@pytest.mark.parametrize(
+    ("role", "technical"),
+    [
+        ("drafter", ["T.01"]),
+        ("reviewer", ["T.01"]),
+        ("organisasi", ["T.01"]),
+        ("other_organisasi", ["T.09"]),
+        ("other_drafter", ["T.01"]),  # Dinas Pendidikan is in Kota Uji too
+        ("ministry", ["T.01", "T.09"]),
+        ("outsider", []),
+    ],
+)
+def test_each_role_sees_the_national_dictionary_and_only_its_own_instansis_technical_entries(
+    world: World, dictionaries: dict[str, Any], role: str, technical: list[str]
+) -> None:
+    visible = list(scoping.visible_competencies(getattr(world, role)).values_list("code", flat=True))
+
+    assert sorted(visible) == sorted([*dictionaries["national"], *technical])  # and no duplicates
+
+
+def test_only_bagian_organisasi_of_the_instansi_or_an_administrator_may_create_positions(
+    world: World,
+) -> None:
+    instansi_id = world.instansi.pk
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.go.id", "x")
+
+    assert scoping.can_create_positions(world.organisasi, instansi_id)
+    assert scoping.can_create_positions(admin, instansi_id)
+    assert not scoping.can_create_positions(world.other_organisasi, instansi_id)
+    assert not scoping.can_create_positions(world.drafter, instansi_id)
+    assert not scoping.can_create_positions(world.ministry, instansi_id)
+
+
+def test_an_expired_assignment_shows_nothing(world: World) -> None:
+    today = timezone.localdate()
+    former = UserFactory(username="mantan.organisasi")
+    RoleAssignment.objects.create(
+        user=former,
+        role=Role.BAGIAN_ORGANISASI,
+        instansi=world.instansi,
+        valid_from=today - datetime.timedelta(days=60),
+        valid_until=today - datetime.timedelta(days=1),
+    )
+    document_in(world, State.COMPILATION)
+
+    assert not scoping.visible_submissions(former).exists()
+    assert not scoping.visible_positions(former).exists()
+    assert not scoping.visible_opds(former).exists()
+    assert not scoping.can_create_positions(former, world.instansi.pk)
