@@ -56,7 +56,7 @@ def _users(world: World) -> dict[str, Any]:
 @pytest.fixture
 def scene(world: World) -> Scene:
     """Documents of Dinas Kesehatan in several states, one of Dinas Pendidikan, one of another instansi."""
-    positions = {
+    positions: dict[str, Any] = {
         "own": world.position,
         "consulted": PositionFactory(opd=world.opd),
         "returned": PositionFactory(opd=world.opd),
@@ -65,7 +65,7 @@ def scene(world: World) -> Scene:
         "sibling": PositionFactory(opd=world.other_opd),
         "foreign": PositionFactory(opd=world.other_instansi_opd),
     }
-    foreign_drafter = UserFactory(username="penyusun.dishub")
+    foreign_drafter: Any = UserFactory(username="penyusun.dishub")
     RoleAssignment.objects.create(user=foreign_drafter, role=Role.DRAFTER, opd=world.other_instansi_opd)
     documents = {
         "own": document_in(world, State.DRAFT),
@@ -226,7 +226,7 @@ def test_only_bagian_organisasi_of_the_instansi_or_an_administrator_may_create_p
 
 def test_an_expired_assignment_shows_nothing(world: World) -> None:
     today = timezone.localdate()
-    former = UserFactory(username="mantan.organisasi")
+    former: Any = UserFactory(username="mantan.organisasi")
     RoleAssignment.objects.create(
         user=former,
         role=Role.BAGIAN_ORGANISASI,
