@@ -128,29 +128,33 @@ def remind_one(submission_id: int, scheduled_at: datetime.datetime, now: datetim
 
     with transaction.atomic():
         submission = Submission.objects.select_related("position__opd__instansi").get(pk=submission_id)
-        kind = _kind_due(submission, scheduled_at)
-        counter = {ESCALATION: "escalations_sent", REMINDER: "reminders_sent"}.get(kind or "")
+        points = schedule(submission)
+        current = _current_point(submission, points, now)
+        counter = (
+            {ESCALATION: "escalations_sent", REMINDER: "reminders_sent"}[current.kind] if current else ""
+        )
         changes = {counter: F(counter) + 1} if counter else {}
+        # The claim: only the sweep that still sees the moment it selected moves it forward.
         claimed = Submission.objects.filter(
             pk=submission_id, next_reminder_at=scheduled_at, state=submission.state
-        ).update(next_reminder_at=next_point_after(submission, now), **changes)
-        if claimed != 1 or kind is None:
+        ).update(next_reminder_at=next((p.at for p in points if p.at > now), None), **changes)
+        if claimed != 1 or current is None:
             return False
-        _announce(submission, kind, scheduled_at, now)
+        _announce(submission, current, now)
     return True
 
 
-def _kind_due(submission: Submission, scheduled_at: datetime.datetime) -> str | None:
-    if submission.state not in ACTIVE_STATES or submission.due_at is None:
+def _current_point(submission: Submission, points: list[Point], now: datetime.datetime) -> Point | None:
+    """The latest moment already due: after a gap, an overdue document escalates, it is not reminded."""
+    due = [point for point in points if point.at <= now]
+    if not due:
         return None
-    if scheduled_at <= submission.due_at:
-        return REMINDER
-    return ESCALATION if submission.escalations_sent < escalation_max() else None
+    if due[-1].kind == ESCALATION and submission.escalations_sent >= escalation_max():
+        return None
+    return due[-1]
 
 
-def _announce(
-    submission: Submission, kind: str, scheduled_at: datetime.datetime, now: datetime.datetime
-) -> None:
+def _announce(submission: Submission, point: Point, now: datetime.datetime) -> None:
     from workflow.announcements import announce_deadline
 
     assert submission.due_at is not None
@@ -159,8 +163,8 @@ def _announce(
     entered = int(submission.stage_entered_at.timestamp()) if submission.stage_entered_at else 0
     announce_deadline(
         submission=submission,
-        kind=kind,
-        event_key=f"{kind}:{submission.pk}:{entered}:{scheduled_at:%Y%m%dT%H%M}",
+        kind=point.kind,
+        event_key=f"{point.kind}:{submission.pk}:{entered}:{point.at:%Y%m%dT%H%M}",
         context={
             "due_today": today == due_day,
             "working_days_left": working_days_between(submission, today, due_day),
