@@ -1,12 +1,37 @@
+from __future__ import annotations
+
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from web import views
+from web.views import account, documents, editor, health, home, notifications, positions
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
     path("masuk/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz/", health.healthz, name="healthz"),
+    path("jabatan/", positions.position_list, name="positions"),
+    path("jabatan/baru/", positions.position_create, name="position_create"),
+    path("jabatan/<int:position_id>/draf/", positions.start_draft, name="start_draft"),
+    path("jabatan/<int:position_id>/revisi/", positions.start_revision, name="start_revision"),
+    path("dokumen/<int:submission_id>/", documents.document_detail, name="document"),
+    path("dokumen/<int:submission_id>/tindakan/<str:name>/", documents.transition, name="transition"),
+    path("dokumen/<int:submission_id>/ubah/", editor.edit, name="editor"),
+    path("dokumen/<int:submission_id>/ubah/baris-kompetensi/", editor.competency_row, name="competency_row"),
+    path(
+        "dokumen/<int:submission_id>/ubah/cari-kompetensi/",
+        editor.competency_search,
+        name="competency_search",
+    ),
+    path(
+        "dokumen/<int:submission_id>/ubah/baris-persyaratan/", editor.requirement_row, name="requirement_row"
+    ),
+    path("notifikasi/", notifications.inbox, name="inbox"),
+    path("notifikasi/<int:notification_id>/baca/", notifications.mark_read, name="mark_read"),
+    path("notifikasi/baca-semua/", notifications.mark_all_read, name="mark_all_read"),
+    path("notifikasi/preferensi/", notifications.preferences, name="preferences"),
+    path("akun/peran/", account.roles, name="roles"),
+    path("alur/", account.state_machine, name="state_machine"),
 ]

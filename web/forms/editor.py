@@ -1,0 +1,205 @@
+"""The editor's form: rows the user adds and removes, read back in the order the page shows them.
+
+Each row carries a short random key (`c_key` / `r_key` in document order) so rows can be added by
+htmx and removed in the browser without renumbering. What the user typed is always kept, so a
+validation error or a concurrent change never loses work.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from submissions.models import CompetencyGroup, Importance, RequirementSection
+
+KEY = re.compile(r"^[a-z0-9]{1,16}$")
+FIELD = re.compile(r"^(competencies|requirements)\[(\d+)\](?:\.(\w+))?$")
+GROUP_ORDER = {group: i for i, group in enumerate(CompetencyGroup.values)}
+IMPORTANCES = Importance.choices
+SECTIONS = RequirementSection.choices
+LEVELS = (1, 2, 3, 4, 5)
+
+
+def new_key() -> str:
+    return secrets.token_hex(4)
+
+
+@dataclass
+class CompetencyInput:
+    key: str
+    group: str
+    code: str = ""
+    name: str = ""
+    level: str = ""
+    description: str = ""
+    indicators: str = ""  # one indicator per line
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def fixed(self) -> bool:
+        """Managerial and socio-cultural rows are fixed by the dictionary: only the level changes."""
+        return self.group != CompetencyGroup.TECHNICAL
+
+    @property
+    def from_dictionary(self) -> bool:
+        return bool(self.code)
+
+    @property
+    def level_number(self) -> int | None:
+        return int(self.level) if self.level.isdigit() and int(self.level) in LEVELS else None
+
+    def as_content(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "code": self.code or None,
+            "name": self.name,
+            "level": self.level_number,
+            "description": self.description,
+            "indicators": [line.strip() for line in self.indicators.splitlines() if line.strip()],
+        }
+
+
+@dataclass
+class RequirementInput:
+    key: str
+    section: str = ""
+    text: str = ""
+    importance: str = ""
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def as_content(self) -> dict[str, Any]:
+        return {"section": self.section, "text": self.text, "importance": self.importance}
+
+
+@dataclass
+class EditorData:
+    summary: str = ""
+    competencies: list[CompetencyInput] = field(default_factory=list)
+    requirements: list[RequirementInput] = field(default_factory=list)
+    summary_errors: list[str] = field(default_factory=list)
+    competency_errors: list[str] = field(default_factory=list)
+    requirement_errors: list[str] = field(default_factory=list)
+
+    def content(self) -> dict[str, Any]:
+        return {
+            "summary": self.summary,
+            "competencies": [row.as_content() for row in self.competencies],
+            "requirements": [row.as_content() for row in self.requirements],
+        }
+
+    def groups(self) -> list[tuple[str, str, list[CompetencyInput]]]:
+        return [
+            (letter, str(group.label), [row for row in self.competencies if row.group == group])
+            for letter, group in zip("ABC", CompetencyGroup, strict=True)
+        ]
+
+    @property
+    def has_errors(self) -> bool:
+        rows: list[Any] = [*self.competencies, *self.requirements]
+        sections = self.summary_errors or self.competency_errors or self.requirement_errors
+        return bool(sections or any(row.errors for row in rows))
+
+    def attach(self, problems: Iterable[Mapping[str, str]]) -> None:
+        """Put each problem next to the field it concerns ("competencies[3].level" and so on)."""
+        for problem in problems:
+            self._attach_one(problem.get("field") or "", problem["message"])
+
+    def _attach_one(self, where: str, message: str) -> None:
+        if where == "summary":
+            self.summary_errors.append(message)
+            return
+        match = FIELD.match(where)
+        if match is None:
+            target = self.requirement_errors if where.startswith("requirements") else self.competency_errors
+            target.append(message)
+            return
+        rows: list[Any] = self.competencies if match[1] == "competencies" else self.requirements
+        index = int(match[2])
+        if index < len(rows):
+            rows[index].errors[match[3] or "row"].append(message)
+        else:
+            self.competency_errors.append(message)
+
+
+def _clean(value: str, limit: int = 10_000) -> str:
+    return value.replace("\x00", "").replace("\r\n", "\n")[:limit]
+
+
+def _keys(data: QueryDict, name: str) -> list[str]:
+    seen: list[str] = []
+    for key in data.getlist(name):
+        if KEY.match(key) and key not in seen:
+            seen.append(key)
+    return seen[:200]
+
+
+def competency_from(data: QueryDict | Mapping[str, str], key: str) -> CompetencyInput:
+    def get(name: str) -> str:
+        return _clean(str(data.get(f"c-{key}-{name}", "") or ""))
+
+    group = get("group")
+    row = CompetencyInput(
+        key=key,
+        group=group if group in CompetencyGroup.values else CompetencyGroup.TECHNICAL,
+        code=get("code")[:30].strip(),
+        name=get("name")[:255],
+        level=get("level").strip(),
+        description=get("description"),
+        indicators=get("indicators"),
+    )
+    if row.level_number is None:
+        row.errors["level"].append(_("Pilih level 1 sampai 5."))
+    return row
+
+
+def parse_editor(data: QueryDict) -> EditorData:
+    """Read the editor's POST; rows keep the order of the page, groups in table order."""
+    competencies = [competency_from(data, key) for key in _keys(data, "c_key")]
+    competencies.sort(key=lambda row: GROUP_ORDER[row.group])
+    requirements = [
+        RequirementInput(
+            key=key,
+            section=_clean(data.get(f"r-{key}-section", ""), 40),
+            text=_clean(data.get(f"r-{key}-text", "")),
+            importance=_clean(data.get(f"r-{key}-importance", ""), 20),
+        )
+        for key in _keys(data, "r_key")
+    ]
+    # A row left completely empty (a starter row the user did not need) is not content.
+    requirements = [row for row in requirements if row.text.strip() or row.importance]
+    return EditorData(
+        summary=_clean(data.get("summary", "")), competencies=competencies, requirements=requirements
+    )
+
+
+STARTER_SECTIONS = (RequirementSection.EDUCATION_LEVEL, RequirementSection.FIELD_OF_STUDY)
+
+
+def editor_from_content(content: Mapping[str, Any]) -> EditorData:
+    """The stored document as editor rows; an empty requirements table starts with education rows."""
+    competencies = [
+        CompetencyInput(
+            key=new_key(),
+            group=row["group"],
+            code=row.get("code") or "",
+            name=row.get("name") or "",
+            level=str(row.get("level") or ""),
+            description=row.get("description") or "",
+            indicators="\n".join(row.get("indicators") or []),
+        )
+        for row in content.get("competencies", [])
+    ]
+    requirements = [
+        RequirementInput(key=new_key(), section=r["section"], text=r["text"], importance=r["importance"])
+        for r in content.get("requirements", [])
+    ] or [RequirementInput(key=new_key(), section=section) for section in STARTER_SECTIONS]
+    return EditorData(
+        summary=content.get("summary") or "", competencies=competencies, requirements=requirements
+    )

@@ -1,0 +1,71 @@
+"""Creating a position (Bagian Organisasi), starting a revision, filtering the positions list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from submissions.models import OPD, Position, Urusan
+from workflow.scoping import can_create_positions, visible_opds
+
+if TYPE_CHECKING:
+    from workflow.rules import AnyUser
+
+
+class PositionForm(forms.ModelForm):
+    """A new position in one of the OPDs of the instansi the user leads."""
+
+    class Meta:
+        model = Position
+        fields = ["opd", "name", "sub_unit", "kind", "rank", "urusan", "code"]
+        widgets = {"urusan": forms.CheckboxSelectMultiple}
+        error_messages = {
+            "name": {"required": _("Isi nama jabatan.")},
+            "opd": {"required": _("Pilih OPD tempat jabatan berada.")},
+            "kind": {"required": _("Pilih kelompok jabatan.")},
+            "urusan": {"required": _("Pilih paling sedikit satu urusan pemerintahan.")},
+        }
+
+    def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        opd_field: Any = self.fields["opd"]
+        opd_field.queryset = self._creatable_opds(user)
+        opd_field.label = _("OPD")
+        urusan_field: Any = self.fields["urusan"]
+        urusan_field.queryset = Urusan.objects.order_by("name")
+
+    @staticmethod
+    def _creatable_opds(user: AnyUser) -> Any:
+        opds = visible_opds(user).select_related("instansi")
+        allowed = [opd.pk for opd in opds if can_create_positions(user, opd.instansi_id)]
+        return (
+            OPD.objects.filter(pk__in=allowed).select_related("instansi").order_by("instansi__name", "name")
+        )
+
+
+class RevisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan revisi"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Tuliskan alasan revisi (mis. peraturan baru).")},
+    )
+    legal_basis = forms.CharField(
+        label=_("Dasar hukum versi baru"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Tuliskan dasar hukum versi baru.")},
+    )
+
+
+class PositionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari nama jabatan"), required=False, max_length=100)
+    opd = forms.ModelChoiceField(label=_("OPD"), queryset=OPD.objects.none(), required=False)
+
+    def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        opd_field: Any = self.fields["opd"]
+        opd_field.queryset = visible_opds(user).select_related("instansi").order_by("instansi__name", "name")
+        opd_field.empty_label = _("Semua OPD")

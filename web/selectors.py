@@ -1,0 +1,193 @@
+"""Read-side helpers of the pages: what awaits a user, the positions list, the progress board.
+
+Every query starts from `workflow.scoping`, so nothing outside the user's scope is ever listed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from submissions.models import Position, Role, Submission
+from workflow.machine import ACTIVE_STATES, State
+from workflow.models import DraftingRound, TransitionLog
+from workflow.rules import assignments_of
+from workflow.scoping import visible_opds, visible_positions, visible_submissions
+
+if TYPE_CHECKING:
+    from workflow.rules import AnyUser
+
+NOTHING = Q(pk__in=[])
+# The states in which an OPD has finished its part of the work.
+PAST_OPD = (State.COMPILATION, State.MINISTRY_CONSULTATION, State.APPROVED)
+BOARD_STATES = (*ACTIVE_STATES, State.APPROVED)
+
+
+def _task_condition(user: AnyUser) -> Q:
+    """The documents waiting for this user's action, by role (the buttons decide the details)."""
+    condition = NOTHING
+    for assignment in assignments_of(user):
+        if assignment.role == Role.DRAFTER:
+            condition |= Q(state=State.DRAFT, position__opd_id=assignment.opd_id)
+        elif assignment.role == Role.REVIEWER:
+            condition |= Q(state=State.OPD_REVIEW, position__opd_id=assignment.opd_id)
+        elif assignment.role == Role.BAGIAN_ORGANISASI:
+            condition |= Q(
+                state__in=(State.COMPILATION, State.MINISTRY_CONSULTATION),
+                position__opd__instansi_id=assignment.instansi_id,
+            )
+        elif assignment.role == Role.MINISTRY:
+            condition |= Q(state=State.MINISTRY_CONSULTATION)
+    return condition
+
+
+def my_tasks(user: AnyUser, limit: int = 50) -> list[Submission]:
+    """What awaits my action, nearest deadline first (documents without a deadline last)."""
+    rows = (
+        visible_submissions(user)
+        .filter(_task_condition(user))
+        .select_related("position__opd__instansi")
+        .order_by(F("due_at").asc(nulls_last=True), "id")
+    )
+    return list(rows[:limit])
+
+
+def is_organisasi(user: AnyUser) -> bool:
+    return any(a.role == Role.BAGIAN_ORGANISASI for a in assignments_of(user))
+
+
+def drafter_opd_ids(user: AnyUser) -> set[int]:
+    return {a.opd_id for a in assignments_of(user) if a.role == Role.DRAFTER and a.opd_id}
+
+
+def organisasi_instansi_ids(user: AnyUser) -> set[int]:
+    return {a.instansi_id for a in assignments_of(user) if a.role == Role.BAGIAN_ORGANISASI and a.instansi_id}
+
+
+def positions_with_status(user: AnyUser, *, opd_id: int | None = None, query: str = "") -> QuerySet[Position]:
+    """Positions in scope, each annotated with its newest version's id, state, version and deadline."""
+    newest = visible_submissions(user).filter(position=OuterRef("pk")).order_by("-version")
+    positions = visible_positions(user).select_related("opd__instansi")
+    if opd_id:
+        positions = positions.filter(opd_id=opd_id)
+    if query:
+        positions = positions.filter(Q(name__icontains=query) | Q(sub_unit__icontains=query))
+    return positions.annotate(
+        latest_id=Subquery(newest.values("id")[:1]),
+        latest_state=Subquery(newest.values("state")[:1]),
+        latest_version=Subquery(newest.values("version")[:1]),
+        latest_due=Subquery(newest.values("due_at")[:1]),
+    ).order_by("opd__instansi__name", "opd__name", "name", "sub_unit")
+
+
+@dataclass
+class OpdProgress:
+    name: str
+    positions: int
+    counts: dict[str, int]
+    not_started: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.positions) if self.positions else 0
+
+
+@dataclass
+class Board:
+    instansi: str
+    round_name: str = ""
+    deadline: datetime.date | None = None
+    days_left: int | None = None
+    opds: list[OpdProgress] = field(default_factory=list)
+    overdue: list[Submission] = field(default_factory=list)
+    stage_days: list[tuple[str, float, int]] = field(default_factory=list)
+
+    @property
+    def days_overdue(self) -> int:
+        return -(self.days_left or 0)
+
+
+def progress_boards(user: AnyUser) -> list[Board]:
+    """One board per instansi the user leads as Bagian Organisasi."""
+    return [_board(user, instansi_id) for instansi_id in sorted(organisasi_instansi_ids(user))]
+
+
+def _board(user: AnyUser, instansi_id: int) -> Board:
+    opds = list(visible_opds(user).filter(instansi_id=instansi_id).select_related("instansi"))
+    board = Board(instansi=opds[0].instansi.name if opds else "")
+    _add_round(board, instansi_id)
+    current = visible_submissions(user).filter(position__opd__instansi_id=instansi_id)
+    current = current.exclude(state=State.SUPERSEDED)
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    started: dict[int, set[int]] = defaultdict(set)
+    for opd_id, position_id, state in current.values_list("position__opd_id", "position_id", "state"):
+        counts[opd_id][state] += 1
+        started[opd_id].add(position_id)
+    totals = _position_totals(user, instansi_id)
+    for opd in opds:
+        by_state = counts[opd.pk]
+        board.opds.append(
+            OpdProgress(
+                name=opd.name,
+                positions=totals.get(opd.pk, 0),
+                counts={state: by_state.get(state, 0) for state in BOARD_STATES},
+                not_started=totals.get(opd.pk, 0) - len(started[opd.pk]),
+                done=sum(by_state.get(state, 0) for state in PAST_OPD),
+            )
+        )
+    board.overdue = list(
+        current.filter(state__in=ACTIVE_STATES, due_at__lt=timezone.now())
+        .select_related("position__opd")
+        .order_by("due_at")[:20]
+    )
+    board.stage_days = stage_durations(instansi_id)
+    return board
+
+
+def _position_totals(user: AnyUser, instansi_id: int) -> dict[int, int]:
+    totals: dict[int, int] = defaultdict(int)
+    for opd_id in (
+        visible_positions(user).filter(opd__instansi_id=instansi_id).values_list("opd_id", flat=True)
+    ):
+        totals[opd_id] += 1
+    return totals
+
+
+def _add_round(board: Board, instansi_id: int) -> None:
+    drafting = (
+        DraftingRound.objects.filter(instansi_id=instansi_id, closed=False).order_by("deadline").first()
+    )
+    if drafting is None:
+        return
+    board.round_name = drafting.name
+    board.deadline = drafting.deadline
+    board.days_left = (drafting.deadline - timezone.localdate()).days
+
+
+def stage_durations(instansi_id: int) -> list[tuple[str, float, int]]:
+    """(stage label, average days spent, number of passages) from the transition log timestamps.
+
+    A stage starts at the log entry that entered it and ends at the next entry of the same document.
+    """
+    entries = (
+        TransitionLog.objects.filter(submission__position__opd__instansi_id=instansi_id)
+        .order_by("submission_id", "at", "id")
+        .values_list("submission_id", "to_state", "at")
+    )
+    spent: dict[str, list[float]] = defaultdict(list)
+    previous: tuple[int, str, datetime.datetime] | None = None
+    for submission_id, to_state, at in entries:
+        if previous and previous[0] == submission_id and previous[1]:
+            spent[previous[1]].append((at - previous[2]).total_seconds() / 86400)
+        previous = (submission_id, to_state, at)
+    return [
+        (State(state).label, round(sum(spent[state]) / len(spent[state]), 1), len(spent[state]))
+        for state in ACTIVE_STATES
+        if spent.get(state)
+    ]

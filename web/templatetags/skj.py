@@ -1,0 +1,63 @@
+"""Small template helpers: state labels, deadline badges, the unread count in the header."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from notifications.selectors import unread_count as _unread_count
+from submissions.models import Importance, RequirementSection
+from workflow.machine import ACTIVE_STATES, State
+
+register = template.Library()
+SOON_DAYS = 2
+
+
+@register.filter
+def state_label(value: str) -> str:
+    return str(State(value).label) if value in State.values else (value or "-")
+
+
+@register.filter
+def importance_label(value: str) -> str:
+    return str(Importance(value).label) if value in Importance.values else (value or "-")
+
+
+@register.filter
+def section_label(value: str) -> str:
+    return str(RequirementSection(value).label) if value in RequirementSection.values else (value or "-")
+
+
+@register.inclusion_tag("web/_due_badge.html")
+def due_badge(due_at: datetime.datetime | None, state: str) -> dict[str, Any]:
+    """'Terlambat' once past the deadline, 'Segera' within two days, otherwise just the date."""
+    if not due_at or state not in ACTIVE_STATES:
+        return {"due_at": None}
+    left = due_at - timezone.now()
+    if left.total_seconds() < 0:
+        kind, text = "overdue", _("Terlambat")
+    elif left.days < SOON_DAYS:
+        kind, text = "soon", _("Segera")
+    else:
+        kind, text = "ok", _("Tenggat")
+    return {"due_at": due_at, "kind": kind, "text": text}
+
+
+@register.simple_tag(takes_context=True)
+def unread_count(context: template.Context) -> int:
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return 0
+    return _unread_count(user=user)
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    try:
+        return mapping[key]
+    except (KeyError, IndexError, TypeError):
+        return None

@@ -1,0 +1,1 @@
+"""The pages, one module per page family; each view validates, calls one service or selector, renders."""

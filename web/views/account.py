@@ -1,0 +1,34 @@
+"""The user's roles, and the picture of the state machine."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+
+from web.views.base import AuthedRequest
+from workflow.diagram import render_svg
+from workflow.machine import State
+from workflow.rules import assignments_of, user_transition_specs
+
+XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>\s*")
+
+
+@login_required
+def roles(request: AuthedRequest) -> HttpResponse:
+    return render(request, "web/account/roles.html", {"assignments": assignments_of(request.user)})
+
+
+@login_required
+def state_machine(request: AuthedRequest) -> HttpResponse:
+    # Our own SVG, drawn from the declaration; inline so it scales and its text stays searchable.
+    svg = XML_DECLARATION.sub("", render_svg())
+    context = {
+        "svg": mark_safe(svg),  # drawn by workflow.diagram from constants, escaped by ElementTree
+        "specs": user_transition_specs(),
+        "states": State,
+    }
+    return render(request, "web/account/state_machine.html", context)

@@ -1,0 +1,49 @@
+"""Shared helpers of the views: scoped lookups and turning workflow errors into pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest
+
+from submissions.models import Position, Submission
+from workflow.errors import WorkflowError
+from workflow.scoping import visible_positions, visible_submissions
+
+if TYPE_CHECKING:
+    from workflow.rules import AnyUser
+
+
+class AuthedRequest(HttpRequest):
+    """A request behind `login_required`: its user is a real account."""
+
+    user: User
+
+
+STATUS_BY_KIND = {"forbidden": 403, "conflict": 409, "invalid": 400, "not_found": 404, "stale": 412}
+
+
+def submission_or_404(user: AnyUser, submission_id: int) -> Submission:
+    """A document in the user's scope; anything else is 404 so ids cannot be probed."""
+    try:
+        return (
+            visible_submissions(user)
+            .select_related("position__opd__instansi", "submitted_by", "based_on")
+            .get(pk=submission_id)
+        )
+    except Submission.DoesNotExist:
+        raise Http404("Dokumen tidak ditemukan.") from None
+
+
+def position_or_404(user: AnyUser, position_id: int) -> Position:
+    try:
+        return visible_positions(user).select_related("opd__instansi").get(pk=position_id)
+    except Position.DoesNotExist:
+        raise Http404("Jabatan tidak ditemukan.") from None
+
+
+def status_for(error: WorkflowError) -> int:
+    if error.kind == "not_found":
+        raise Http404(error.message)
+    return STATUS_BY_KIND.get(error.kind, 400)

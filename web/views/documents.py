@@ -1,0 +1,83 @@
+"""The document page (header, tables, state, deadline, history, diff, actions) and its actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from submissions.models import Submission
+from submissions.validity import validity_problems
+from web.forms.transitions import TransitionForm
+from web.presenters import competency_groups, content_dict, requirement_blocks, round_diff
+from web.views.base import AuthedRequest, status_for, submission_or_404
+from workflow import services
+from workflow.errors import WorkflowError
+from workflow.machine import USER_TRANSITIONS, Actor, State
+from workflow.rules import grant_for, transition_spec
+from workflow.selectors import allowed_transitions, history, is_overdue
+
+
+@login_required
+def document_detail(request: AuthedRequest, submission_id: int) -> HttpResponse:
+    submission = submission_or_404(request.user, submission_id)
+    return render(request, "web/documents/detail.html", _document_context(request, submission))
+
+
+def _document_context(request: AuthedRequest, submission: Submission) -> dict[str, Any]:
+    content = content_dict(submission)
+    actions = allowed_transitions(submission, request.user)
+    can_edit = submission.state == State.DRAFT and grant_for(request.user, submission, Actor.OPD_DRAFTER)
+    return {
+        "submission": submission,
+        "position": submission.position,
+        "urusan": list(submission.position.urusan.all()),
+        "summary": content["summary"],
+        "groups": competency_groups(content["competencies"]),
+        "requirements": requirement_blocks(content["requirements"]),
+        "history": list(history(submission)),
+        "diff": round_diff(submission, content),
+        "actions": [(option, TransitionForm(spec=transition_spec(option.name))) for option in actions],
+        "can_edit": bool(can_edit),
+        "problems": validity_problems(submission) if can_edit else [],
+        "overdue": is_overdue(submission),
+    }
+
+
+@login_required
+def transition(request: AuthedRequest, submission_id: int, name: str) -> HttpResponse:
+    """GET: the confirmation page (the dialog without JavaScript); POST: fire the transition."""
+    submission = submission_or_404(request.user, submission_id)
+    if name not in USER_TRANSITIONS:
+        raise Http404("Tindakan tidak dikenal.")
+    spec = transition_spec(name)
+    form = TransitionForm(request.POST or None, spec=spec)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.fire_transition(
+                    submission_id=submission.pk,
+                    name=name,
+                    actor=request.user,
+                    **form.cleaned_data,
+                )
+            except WorkflowError as error:
+                _add_errors(form, error)
+                status = status_for(error)
+            else:
+                messages.success(request, _("%(label)s: berhasil.") % {"label": spec.label})
+                return redirect("web:document", submission_id=submission.pk)
+    context = {"submission": submission, "spec": spec, "form": form}
+    return render(request, "web/documents/transition.html", context, status=status)
+
+
+def _add_errors(form: TransitionForm, error: WorkflowError) -> None:
+    for item in error.errors:
+        field = item.get("field") or None
+        form.add_error(field if field in form.fields else None, item["message"])

@@ -1,0 +1,25 @@
+"""Home: what awaits my action, recent notifications, and the Bagian Organisasi progress board."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from notifications.selectors import inbox_for
+from web.selectors import BOARD_STATES, my_tasks, progress_boards
+from web.views.base import AuthedRequest
+from workflow.machine import State
+
+
+@login_required
+def home(request: AuthedRequest) -> HttpResponse:
+    context = {
+        "tasks": my_tasks(request.user),
+        "notifications": list(inbox_for(user=request.user)[:5]),
+        "boards": progress_boards(request.user),
+        "board_states": [(state, State(state).label) for state in BOARD_STATES],
+        "now": timezone.now(),
+    }
+    return render(request, "web/home.html", context)

@@ -1,0 +1,87 @@
+"""Positions of my OPD (or instansi) with their standard's status; create one; start a draft or revision."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from web.forms.positions import PositionFilterForm, PositionForm, RevisionForm
+from web.selectors import drafter_opd_ids, organisasi_instansi_ids, positions_with_status
+from web.views.base import AuthedRequest, position_or_404, status_for
+from workflow import services
+from workflow.errors import WorkflowError
+from workflow.machine import State
+
+
+@login_required
+def position_list(request: AuthedRequest) -> HttpResponse:
+    form = PositionFilterForm(request.GET or None, user=request.user)
+    opd = query = None
+    if form.is_valid():
+        opd, query = form.cleaned_data["opd"], form.cleaned_data["q"]
+    positions = positions_with_status(request.user, opd_id=opd.pk if opd else None, query=query or "")
+    context = {
+        "form": form,
+        "positions": positions[:500],
+        "drafter_opds": drafter_opd_ids(request.user),
+        "organisasi_instansi": organisasi_instansi_ids(request.user),
+        "states": State,
+    }
+    return render(request, "web/positions/list.html", context)
+
+
+@login_required
+def position_create(request: AuthedRequest) -> HttpResponse:
+    form = PositionForm(request.POST or None, user=request.user)
+    if not form.fields["opd"].queryset.exists():  # type: ignore[attr-defined]
+        raise PermissionDenied(_("Hanya Bagian Organisasi yang dapat menambah jabatan."))
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            position = form.save()
+        messages.success(request, _("Jabatan %(name)s ditambahkan.") % {"name": position.name})
+        return redirect("web:positions")
+    return render(request, "web/positions/create.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def start_draft(request: AuthedRequest, position_id: int) -> HttpResponse:
+    position = position_or_404(request.user, position_id)
+    try:
+        submission = services.create_draft(position_id=position.pk, actor=request.user)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+        return redirect("web:positions")
+    messages.success(request, _("Draf SKJ %(name)s dibuat. Lengkapi isinya.") % {"name": position.name})
+    return redirect("web:editor", submission_id=submission.pk)
+
+
+@login_required
+def start_revision(request: AuthedRequest, position_id: int) -> HttpResponse:
+    position = position_or_404(request.user, position_id)
+    form = RevisionForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = services.start_revision(
+                position_id=position.pk,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                legal_basis=form.cleaned_data["legal_basis"],
+            )
+        except WorkflowError as error:
+            form.add_error(None, error.message)
+            status = status_for(error)
+        else:
+            messages.success(request, _("Versi %(v)s dimulai sebagai draf.") % {"v": submission.version})
+            return redirect("web:editor", submission_id=submission.pk)
+    elif request.method == "POST":
+        status = 400
+    context = {"form": form, "position": position}
+    return render(request, "web/positions/revision.html", context, status=status)
