@@ -1,0 +1,59 @@
+"""Production settings: refuse a default secret, pass Django's deployment checklist."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    result = run_manage("check", DEBUG="0")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is unset or left at its development default" in result.stderr
+
+
+def test_production_refuses_the_development_default_secret_key() -> None:
+    result = run_manage("check", DEBUG="0", SECRET_KEY="django-insecure-alur-skj-development-only")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist() -> None:
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="skj.example.go.id",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_development_machine_starts_with_the_default_secret() -> None:
+    result = run_manage("check", DEBUG="1")
+
+    assert result.returncode == 0, result.stderr
