@@ -263,3 +263,12 @@ def test_the_file_name_is_an_ascii_slug_of_the_position_with_its_version(world: 
 
     assert export_filename(submission) == "SKJ-kepala-seksi-gizi-cafe-ibuanak-v1.docx"
     assert export_filename(submission).isascii()
+
+
+def test_a_document_fetched_without_joins_exports_the_same_header(world: World) -> None:
+    submission = drafted(world)
+    plain = Submission.objects.get(pk=submission.pk)
+
+    document = docx.Document(io.BytesIO(render_docx(plain)))
+
+    assert texts(document.tables[0]) == texts(opened(submission).tables[0])
