@@ -9,9 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from celery import current_app
 from django.conf import settings
+from kombu import Connection
 
 logger = logging.getLogger(__name__)
+
+FAIL_FAST = {"max_retries": 0}
 
 
 def capped_countdown(seconds: float) -> int:
@@ -21,17 +25,32 @@ def capped_countdown(seconds: float) -> int:
 
 def dispatch_deliveries(notification_ids: Iterable[int], *, countdown: float = 0) -> int:
     """Enqueue one delivery task per id; returns how many were enqueued before any broker error."""
+    ids = list(notification_ids)
+    if not ids:
+        return 0
+    enqueued = 0
+    try:
+        with _fail_fast_connection() as connection:
+            for notification_id in ids:
+                _enqueue(notification_id, countdown, connection)
+                enqueued += 1
+    except Exception:  # any broker/transport error: the rows stay pending for the sweeper
+        logger.warning(
+            "Gagal mengantrekan %s notifikasi; penyapu outbox akan mencoba lagi.", len(ids) - enqueued
+        )
+    return enqueued
+
+
+def _fail_fast_connection() -> Connection:
+    # One attempt, no reconnect loop: with the broker down the caller (often a request that has
+    # just committed a transition) goes on at once instead of waiting seconds for retries.
+    return current_app.connection_for_write(transport_options=FAIL_FAST)
+
+
+def _enqueue(notification_id: int, countdown: float, connection: Connection) -> None:
     from notifications.tasks import deliver_notification
 
-    enqueued = 0
-    for notification_id in notification_ids:
-        try:
-            # retry=False: with the broker down, fail at once instead of holding up the request.
-            deliver_notification.apply_async(
-                (notification_id,), countdown=capped_countdown(countdown), retry=False
-            )
-        except Exception:  # any broker/transport error: the row stays pending for the sweeper
-            logger.warning("Gagal mengantrekan notifikasi %s; penyapu akan mencoba lagi.", notification_id)
-            return enqueued
-        enqueued += 1
-    return enqueued
+    # celery-types omits `connection`, which apply_async passes on to send_task.
+    deliver_notification.apply_async(  # type: ignore[call-arg]
+        (notification_id,), countdown=capped_countdown(countdown), connection=connection, retry=False
+    )
