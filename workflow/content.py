@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from submissions.models import (
     CompetencyGroup,
@@ -26,6 +26,7 @@ from workflow.errors import InvalidContent
 
 MAX_TEXT = 10_000
 MAX_NAME = 255
+MAX_CODE = 30
 MAX_ROWS = 200
 MAX_INDICATORS = 20
 
@@ -63,9 +64,15 @@ def _dictionary_levels(codes: set[str], instansi_id: int) -> dict[tuple[str, int
         Q(competency__instansi__isnull=True) | Q(competency__instansi_id=instansi_id)
     )
     found: dict[tuple[str, int], CompetencyLevel] = {}
-    for level in levels.select_related("competency").order_by("competency__instansi_id"):
+    # National entries first so the instansi's own overwrite them; PostgreSQL sorts NULLs last by default.
+    national_first = F("competency__instansi_id").asc(nulls_first=True)
+    for level in levels.select_related("competency").order_by(national_first):
         found[(level.competency.code, level.level)] = level
     return found
+
+
+def _is_code(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_CODE and "\x00" not in value
 
 
 def competency_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -> list[CompetencyRow]:
@@ -76,7 +83,8 @@ def competency_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -
             errors=[_error("competencies", f"Berikan daftar berisi paling banyak {MAX_ROWS} baris.")],
         )
     errors: list[dict[str, str]] = []
-    codes = {str(row.get("code")) for row in rows if isinstance(row, Mapping) and row.get("code")}
+    # Only well-formed codes reach the query: a NUL byte would make PostgreSQL fail, not refuse.
+    codes = {row["code"].strip() for row in rows if isinstance(row, Mapping) and _is_code(row.get("code"))}
     dictionary = _dictionary_levels(codes, submission.position.opd.instansi_id)
     built = [_competency_row(index, row, submission, dictionary, errors) for index, row in enumerate(rows)]
     if errors:
@@ -102,7 +110,7 @@ def _competency_row(
     if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 5:
         errors.append(_error(f"{where}.level", "Level kompetensi harus bilangan bulat antara 1 dan 5."))
         level = 1
-    code = _text(row.get("code"), f"{where}.code", errors, limit=30)
+    code = _text(row.get("code"), f"{where}.code", errors, limit=MAX_CODE)
     entry = dictionary.get((code, level)) if code else None
     name = _text(row.get("name"), f"{where}.name", errors, limit=MAX_NAME)
     description = _text(row.get("description"), f"{where}.description", errors)
