@@ -196,16 +196,38 @@ REQUIRED_INPUT_MESSAGES = {
 }
 
 
+# The log's column sizes: a longer text (or a NUL byte) must be refused, not fail inside PostgreSQL.
+INPUT_TEXT_LIMITS = {"comment": 5_000, "reason_code": 40, "letter_number": 120}
+
+
 def input_refusals(spec: TransitionSpec, inputs: dict[str, Any], reason_codes: set[str]) -> list[Refusal]:
     refusals = [
         Refusal(f"{name}_required", REQUIRED_INPUT_MESSAGES[name], INVALID, name)
         for name in spec.requires
         if not _filled(inputs.get(name))
     ]
+    refusals += _text_refusals(inputs)
+    letter_date = inputs.get("letter_date")
+    if _filled(letter_date) and not isinstance(letter_date, datetime.date):
+        refusals.append(Refusal("letter_date_invalid", "Tanggal surat tidak valid.", INVALID, "letter_date"))
     reason = inputs.get("reason_code")
     if "reason_code" in spec.requires and _filled(reason) and reason not in reason_codes:
         refusals.append(Refusal("reason_code_unknown", "Kode alasan tidak dikenal.", INVALID, "reason_code"))
     return refusals
+
+
+def _text_refusals(inputs: dict[str, Any]) -> list[Refusal]:
+    return [
+        Refusal(
+            f"{name}_invalid",
+            f"Isian harus berupa teks tanpa karakter NUL, paling banyak {limit} karakter.",
+            INVALID,
+            name,
+        )
+        for name, limit in INPUT_TEXT_LIMITS.items()
+        if inputs.get(name) is not None
+        and (not isinstance(inputs[name], str) or "\x00" in inputs[name] or len(inputs[name]) > limit)
+    ]
 
 
 def _filled(value: Any) -> bool:

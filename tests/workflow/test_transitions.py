@@ -202,3 +202,32 @@ def test_a_blank_comment_counts_as_missing(world: World) -> None:
         fire(submission, "return_to_drafter", world.reviewer, reason_code="wording", comment="   ")
 
     assert refused.value.code == "comment_required"
+
+
+BAD_INPUTS = {
+    "NUL in comment": ("return_to_drafter", {"reason_code": "wording", "comment": "a\x00b"}, "comment"),
+    "comment too long": ("return_to_drafter", {"reason_code": "wording", "comment": "c" * 5_001}, "comment"),
+    "reason code too long": ("return_to_drafter", {"reason_code": "r" * 41, "comment": "x"}, "reason_code"),
+    "letter number too long": (
+        "ministry_agree",
+        {**LETTER, "letter_number": "B/" + "9" * 119},
+        "letter_number",
+    ),
+    "letter date not a date": ("ministry_agree", {**LETTER, "letter_date": "kemarin"}, "letter_date"),
+    "comment on a forward too long": ("forward", {"comment": "c" * 5_001}, "comment"),
+}
+
+
+@pytest.mark.parametrize(("name", "inputs", "field"), BAD_INPUTS.values(), ids=list(BAD_INPUTS))
+def test_an_input_the_log_cannot_hold_is_refused_as_invalid_and_writes_nothing(
+    world: World, name: str, inputs: dict[str, object], field: str
+) -> None:
+    submission = document_in(world, LEGAL[name][0])
+    before = _trail(submission)
+
+    with pytest.raises(TransitionRefused) as refused:
+        fire(submission, name, getattr(world, RIGHTFUL[name]), **inputs)
+
+    assert refused.value.kind == "invalid"
+    assert field in [error["field"] for error in refused.value.errors]
+    assert _trail(submission) == before
