@@ -1,0 +1,134 @@
+"""Status endpoint vs a bare Django view, side by side in one run (DESIGN.md section 8).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/alur_skj_bench .venv/bin/python -m bench.status_endpoint
+
+Budgets: the API's `GET /api/v1/submissions/{id}/status/` reaches at least 60% of the throughput of
+a bare Django view doing the same single indexed query (bench/urls.py), and its p95 stays under
+50 ms, with 100,000 documents. Both run in the same gunicorn (sync workers, loopback), in
+alternating batches, with the same ids, so a neighbour's load hits both sides alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+
+from bench import api_client
+from bench.common import setup_django, summary_ms, verdict, write_section
+from bench.server import Run, get, gunicorn, load
+
+API_PATH = "/api/v1/submissions/{}/status/"
+BARE_PATH = "/bench/bare-status/{}/"
+
+
+def main() -> None:
+    args = _arguments()
+    env = setup_django(args.database_url)
+    from submissions.models import Submission
+
+    documents = Submission.objects.count()
+    ids = api_client.visible_ids(api_client.ORGANISASI, args.ids)
+    queries = _queries_per_request(ids[0])
+    with gunicorn(env, args.workers) as port:
+        headers = {"Authorization": f"Token {api_client.token_for(port, api_client.ORGANISASI)}"}
+        _check_endpoints(port, ids[0], headers)
+        _warm_up(port, ids, headers, args)
+        bare, api = _measure(port, ids, headers, args)
+    _report(args, documents, queries, bare, api)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers (2 x cores + 1)")
+    parser.add_argument("--concurrency", type=int, default=4, help="client threads")
+    parser.add_argument("--requests", type=int, default=1000, help="requests per side per round")
+    parser.add_argument("--rounds", type=int, default=4, help="alternating rounds per side")
+    parser.add_argument("--ids", type=int, default=500, help="distinct documents requested")
+    return parser.parse_args()
+
+
+def _queries_per_request(pk: int) -> dict[str, int]:
+    """How many SQL queries one request of each side costs (in-process, same code path)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=api_client.user(api_client.ORGANISASI))
+    client = Client()
+    counts = {}
+    for side, path, headers in (
+        ("bare", BARE_PATH.format(pk), {}),
+        ("api", API_PATH.format(pk), {"Authorization": f"Token {token.key}"}),
+    ):
+        client.get(path, headers=headers)  # first call fills per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path, headers=headers)
+        counts[side] = len(captured)
+    return counts
+
+
+def _check_endpoints(port: int, pk: int, headers: dict[str, str]) -> None:
+    for path in (BARE_PATH.format(pk), API_PATH.format(pk)):
+        status, body = get(port, path, headers)
+        if status != 200 or b'"state"' not in body:
+            raise SystemExit(f"{path} menjawab HTTP {status}: {body[:300]!r}")
+
+
+def _paths(template: str, ids: list[int], count: int, seed: int) -> list[str]:
+    order = random.Random(seed).choices(ids, k=count)
+    return [template.format(pk) for pk in order]
+
+
+def _warm_up(port: int, ids: list[int], headers: dict[str, str], args: argparse.Namespace) -> None:
+    # Every worker imports lazily and opens its database connection on its first requests.
+    for template in (BARE_PATH, API_PATH):
+        load(port, _paths(template, ids, args.workers * 40, 1), headers, args.concurrency)
+
+
+def _measure(port: int, ids: list[int], headers: dict[str, str], args: argparse.Namespace) -> tuple[Run, Run]:
+    bare, api = Run(), Run()
+    for number in range(args.rounds):
+        sides = [(bare, BARE_PATH), (api, API_PATH)]
+        if number % 2:
+            sides.reverse()
+        for total, template in sides:
+            total.add(load(port, _paths(template, ids, args.requests, number), headers, args.concurrency))
+        print(f"round {number + 1}: bare {bare.throughput:.0f} req/s, api {api.throughput:.0f} req/s")
+    return bare, api
+
+
+def _report(args: argparse.Namespace, documents: int, queries: dict[str, int], bare: Run, api: Run) -> None:
+    ratio = api.throughput / bare.throughput
+    b, a = summary_ms(bare.latencies), summary_ms(api.latencies)
+    rows = [
+        ("bare Django view (same indexed query)", bare, b, queries["bare"]),
+        ("API `GET /api/v1/submissions/{id}/status/`", api, a, queries["api"]),
+    ]
+    table = "\n".join(
+        f"| {name} | {run.throughput:.0f} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} | "
+        f"{run.error_count} | {count} |"
+        for name, run, s, count in rows
+    )
+    body = f"""
+Setup: {documents:,} documents in the database; gunicorn with {args.workers} sync workers on
+127.0.0.1, `CONN_MAX_AGE=60`, DEBUG off; {args.concurrency} client threads; {args.rounds} alternating
+rounds of {args.requests} requests per side (the bare view and the API interleaved), over
+{args.ids} distinct documents visible to `{api_client.ORGANISASI}` (Bagian Organisasi), token auth.
+
+| endpoint | req/s | p50 ms | p95 ms | p99 ms | errors | SQL queries |
+|---|---|---|---|---|---|---|
+{table}
+
+- Throughput ratio API / bare: **{ratio:.0%}** (budget >= 60%: {verdict(ratio >= 0.6)}).
+- API p95: **{a["p95"]:.1f} ms** (budget < 50 ms: {verdict(a["p95"] < 50)}).
+"""
+    print(body)
+    write_section("status_endpoint", "Status endpoint vs bare Django view", body)
+
+
+if __name__ == "__main__":
+    main()
