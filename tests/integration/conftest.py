@@ -1,0 +1,139 @@
+"""Service fixtures of the integration tier: PostgreSQL, Redis, a Celery worker process, SMTP.
+
+Each test that needs a service skips with its reason printed when the service is absent, and
+fails instead when REQUIRE_SERVICES=1 (CI). The worker reads the same PostgreSQL test database
+(tests use `django_db(transaction=True)` so their rows are committed and visible to it).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis
+from django.db import connection
+
+from config.celery import app as celery_app
+from tests.integration.services import SMTPServer, free_port, need, start_worker, stop_worker, wait_for
+
+# A Redis database of its own, so a FLUSH by someone else's tests cannot touch this tier's queue.
+REDIS_URL = os.environ.get("INTEGRATION_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+def redis_available(url: str) -> bool:
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
+    except redis.exceptions.RedisError:
+        return False
+
+
+@pytest.fixture
+def postgres(transactional_db: None) -> None:
+    need(
+        connection.vendor == "postgresql",
+        "butuh PostgreSQL: jalankan dengan DATABASE_URL=postgres://postgres@127.0.0.1:5432/alur_skj",
+    )
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    need(redis_available(REDIS_URL), f"butuh Redis di {REDIS_URL}")
+    return REDIS_URL
+
+
+@pytest.fixture(scope="session")
+def queue_name() -> str:
+    return f"alur-skj-test-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture(scope="session")
+def smtp_server() -> Iterator[SMTPServer]:
+    server = SMTPServer(free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp(smtp_server: SMTPServer) -> Iterator[SMTPServer]:
+    """The running SMTP server with an empty mailbox (started again if a test stopped it)."""
+    smtp_server.mailbox.messages.clear()
+    if smtp_server.controller is None:
+        smtp_server.start()
+    yield smtp_server
+    if smtp_server.controller is None:
+        smtp_server.start()
+
+
+@pytest.fixture(scope="session")
+def worker_process(
+    django_db_setup: None,
+    django_db_blocker: Any,
+    redis_url: str,
+    queue_name: str,
+    smtp_server: SMTPServer,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """`celery -A config worker` on the test database, the test Redis and the loopback SMTP server."""
+    with django_db_blocker.unblock():
+        need(connection.vendor == "postgresql", "butuh PostgreSQL agar worker dapat membaca basis data uji")
+        database = connection.settings_dict
+    env = {
+        "DJANGO_SETTINGS_MODULE": "tests.integration.worker_settings",
+        "DATABASE_URL": f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
+        f"{database['PORT'] or 5432}/{database['NAME']}",
+        "REDIS_URL": redis_url,
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_server.port}",
+        "EMAIL_TIMEOUT": "5",
+        "SECRET_KEY": uuid.uuid4().hex * 2,
+        "ALUR_TEST_QUEUE": queue_name,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+    log_path = tmp_path_factory.mktemp("worker") / "worker.log"
+    process = start_worker(env, log_path)
+    try:
+        with use_broker(redis_url, queue_name):
+            wait_for(
+                lambda: process.poll() is not None or celery_app.control.ping(timeout=0.5),
+                timeout=30,
+                what="worker Celery menjawab ping",
+            )
+        assert process.poll() is None, f"worker berhenti; lihat {log_path}:\n{log_path.read_text()[-3000:]}"
+        yield
+    finally:
+        stop_worker(process)
+
+
+class use_broker:  # noqa: N801 (used as a context manager, reads like one)
+    """Point this process's Celery app at a broker (non-eager) for the duration of a block."""
+
+    def __init__(self, url: str, queue: str) -> None:
+        self.changes = {"broker_url": url, "task_always_eager": False, "task_default_queue": queue}
+        self.saved: dict[str, Any] = {}
+
+    def __enter__(self) -> None:
+        self.saved = {key: celery_app.conf[key] for key in self.changes}
+        self._apply(self.changes)
+
+    def __exit__(self, *exc: object) -> None:
+        self._apply(self.saved)
+
+    @staticmethod
+    def _apply(values: dict[str, Any]) -> None:
+        celery_app.conf.update(values)
+        # Drop pooled connections to the previous broker, as Celery does after a fork.
+        celery_app._after_fork()
+
+
+@pytest.fixture
+def worker(
+    worker_process: None, postgres: None, redis_url: str, queue_name: str, smtp: SMTPServer
+) -> Iterator[SMTPServer]:
+    """A running worker, this process publishing to its queue; yields the SMTP server."""
+    redis.Redis.from_url(redis_url).delete(queue_name)
+    with use_broker(redis_url, queue_name):
+        yield smtp

@@ -1,0 +1,15 @@
+"""Settings of the Celery worker the integration tests start: the project's, with short retries.
+
+The queue is private to the test session, so other workers on the same Redis never take its tasks.
+"""
+
+import os
+
+from config.settings import *  # noqa: F403
+
+CELERY_TASK_DEFAULT_QUEUE = os.environ["ALUR_TEST_QUEUE"]
+# Seconds instead of minutes, so "SMTP down, then back" is retried within a test's time.
+NOTIFICATION_RETRY_BASE_SECONDS = 1
+NOTIFICATION_MAX_ATTEMPTS = 8
+# The tests run the sweeper by hand right after a fault; no grace period to wait out.
+NOTIFICATION_SWEEP_GRACE_SECONDS = 0
