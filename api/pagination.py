@@ -6,12 +6,32 @@ added; the key is the primary key, unique and never changing.
 
 from __future__ import annotations
 
+from typing import Any
+
+from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
+from rest_framework.request import Request
 
 MAX_PAGE_SIZE = 100
+PAGE_SIZE_MESSAGE = f"page_size harus bilangan bulat 1 sampai {MAX_PAGE_SIZE} (lebih besar dibatasi)."
 
 
-class KeysetPagination(CursorPagination):
+class _StrictPageSize:
+    """A page_size that is not a positive integer is refused (DRF would silently ignore it)."""
+
+    page_size: int | None
+    page_size_query_param: str | None
+
+    def get_page_size(self, request: Request) -> Any:
+        raw = request.query_params.get(self.page_size_query_param or "")
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 6 and int(raw) > 0):
+            raise ValidationError({"page_size": [ErrorDetail(PAGE_SIZE_MESSAGE, code="invalid_page_size")]})
+        return min(int(raw), MAX_PAGE_SIZE)
+
+
+class KeysetPagination(_StrictPageSize, CursorPagination):
     ordering = "-id"
     page_size = 25
     page_size_query_param = "page_size"
@@ -19,7 +39,7 @@ class KeysetPagination(CursorPagination):
     invalid_cursor_message = "Kursor halaman tidak valid."
 
 
-class ReferencePagination(PageNumberPagination):
+class ReferencePagination(_StrictPageSize, PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
