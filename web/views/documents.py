@@ -18,8 +18,8 @@ from web.views.base import AuthedRequest, status_for, submission_or_404
 from workflow import services
 from workflow.errors import WorkflowError
 from workflow.machine import USER_TRANSITIONS, Actor, State
-from workflow.rules import grant_for, transition_spec
-from workflow.selectors import allowed_transitions, history, is_overdue
+from workflow.rules import grant_for, transition_spec, user_transition_specs
+from workflow.selectors import allowed_transitions, history, is_overdue, reason_codes
 
 
 @login_required
@@ -45,6 +45,8 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
         "can_edit": bool(can_edit),
         "problems": validity_problems(submission) if can_edit else [],
         "overdue": is_overdue(submission),
+        "transition_labels": {spec.name: spec.label for spec in user_transition_specs()},
+        "reason_labels": {reason.code: reason.label for reason in reason_codes()},
     }
 
 
@@ -55,7 +57,7 @@ def transition(request: AuthedRequest, submission_id: int, name: str) -> HttpRes
     if name not in USER_TRANSITIONS:
         raise Http404("Tindakan tidak dikenal.")
     spec = transition_spec(name)
-    form = TransitionForm(request.POST or None, spec=spec)
+    form = TransitionForm(request.POST if request.method == "POST" else None, spec=spec)
     status = 200
     if request.method == "POST":
         status = 400

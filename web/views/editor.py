@@ -42,14 +42,17 @@ def edit(request: AuthedRequest, submission_id: int) -> HttpResponse:
         return redirect("web:document", submission_id=submission.pk)
     if request.method == "POST":
         return _save(request, submission)
-    data = editor_form.editor_from_content(content_dict(submission))
-    _check(data, submission)
+    stored = content_dict(submission)
+    data = editor_form.editor_from_content(stored)
+    _check(data, submission, stored)
     return _render(request, submission, data, revision=submission.content_revision)
 
 
-def _check(data: editor_form.EditorData, submission: Submission) -> None:
-    """Show what would stop `submit` now, next to the fields, before the user presses it."""
-    content = data.content()
+def _check(data: editor_form.EditorData, submission: Submission, content: dict[str, Any]) -> None:
+    """Show what would stop `submit` now, next to the fields, before the user presses it.
+
+    The stored content is checked (not the editor rows): empty starter rows are not content yet.
+    """
     problems = content_problems(Content(**content), minimum_rule_for(submission.position))
     data.attach(problem.as_dict() for problem in problems)
 

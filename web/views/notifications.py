@@ -53,7 +53,7 @@ def mark_all_read(request: AuthedRequest) -> HttpResponse:
 @login_required
 def preferences(request: AuthedRequest) -> HttpResponse:
     current = services.preferences_for(user=request.user)
-    form = PreferencesForm(request.POST or None, current=current)
+    form = PreferencesForm(request.POST if request.method == "POST" else None, current=current)
     if request.method == "POST" and form.is_valid():
         for kind, delivery in form.cleaned_data.items():
             if current.get(kind) != delivery:

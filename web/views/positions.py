@@ -38,7 +38,7 @@ def position_list(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def position_create(request: AuthedRequest) -> HttpResponse:
-    form = PositionForm(request.POST or None, user=request.user)
+    form = PositionForm(request.POST if request.method == "POST" else None, user=request.user)
     if not form.fields["opd"].queryset.exists():  # type: ignore[attr-defined]
         raise PermissionDenied(_("Hanya Bagian Organisasi yang dapat menambah jabatan."))
     if request.method == "POST" and form.is_valid():
@@ -65,7 +65,7 @@ def start_draft(request: AuthedRequest, position_id: int) -> HttpResponse:
 @login_required
 def start_revision(request: AuthedRequest, position_id: int) -> HttpResponse:
     position = position_or_404(request.user, position_id)
-    form = RevisionForm(request.POST or None)
+    form = RevisionForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:

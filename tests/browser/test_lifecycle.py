@@ -1,0 +1,181 @@
+"""The whole life of a standard, clicked through by the demo users in a real browser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from submissions.models import Position, Submission
+from workflow.machine import State
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "skj-demo-2026"
+DRAFTER = "madiun.penyusun.dinkes"
+REVIEWER = "madiun.pemeriksa.dinkes"
+ORGANISASI = "madiun.organisasi"
+MINISTRY = "kemenpan"
+OTHER_DRAFTER = "madiun.penyusun.disdik"
+
+
+class Session:
+    """One user's browser context on the live server."""
+
+    def __init__(self, chromium: Any, base_url: str, username: str) -> None:
+        self.context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
+        self.page = self.context.new_page()
+        self.base_url = base_url
+        self.page.goto(f"{base_url}/masuk/")
+        self.page.get_by_label("Nama pengguna").fill(username)
+        self.page.get_by_label("Kata sandi").fill(PASSWORD)
+        self.page.get_by_role("button", name="Masuk").click()
+        self.page.wait_for_url(f"{base_url}/")
+
+    def open(self, path: str) -> Any:
+        return self.page.goto(f"{self.base_url}{path}")
+
+    def act(self, name: str, label: str, fill: dict[str, str] | None = None) -> None:
+        """Press an action button, answer its confirmation dialog, and wait for the page to reload."""
+        page = self.page
+        page.get_by_role("link", name=label, exact=True).click()
+        dialog = page.locator(f"#dialog-{name}")
+        dialog.wait_for(state="visible")
+        for field, value in (fill or {}).items():
+            control = dialog.locator(f"[name={field}]")
+            if field == "reason_code":
+                control.select_option(value)
+            else:
+                control.fill(value)
+        with page.expect_navigation():
+            dialog.get_by_role("button", name=label, exact=True).click()
+        assert page.locator(".message.success").count() == 1, page.content()
+
+    def shot(self, folder: Path, name: str) -> None:
+        self.page.screenshot(path=str(folder / name), full_page=True)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _free_position() -> Position:
+    position = (
+        Position.objects.filter(
+            opd__name="Dinas Kesehatan",
+            opd__instansi__name="Pemerintah Kota Madiun",
+            submissions__isnull=True,
+        )
+        .order_by("name")
+        .first()
+    )
+    assert position is not None, "the demo world has a Dinas Kesehatan position without a standard"
+    return position
+
+
+def _state(submission_id: int) -> str:
+    return Submission.objects.get(pk=submission_id).state
+
+
+def _draft_and_fill(drafter: Session, position: Position, folder: Path) -> int:
+    page = drafter.page
+    drafter.shot(folder, "01-beranda-penyusun.png")
+    drafter.open("/jabatan/")
+    drafter.shot(folder, "02-daftar-jabatan.png")
+    page.get_by_role("button", name=f"Mulai menyusun SKJ {position.name}").click()
+    page.wait_for_url(re.compile(r"/dokumen/\d+/ubah/$"))
+    submission_id = int(re.search(r"/dokumen/(\d+)/", page.url)[1])  # type: ignore[index]
+
+    page.get_by_role("textbox", name="Ikhtisar jabatan").fill(
+        "Memimpin dan mengoordinasikan pelayanan kesehatan."
+    )
+    page.get_by_label("Cari kompetensi teknis di kamus").fill("surveilans")
+    page.get_by_role("button", name="Tambahkan Surveilans Kesehatan").click()
+    technical = page.locator("#technical-rows fieldset.comp-row").first
+    technical.wait_for()
+    technical.get_by_label("Level").select_option("3")
+    description = "#technical-rows textarea[name$=-description]"
+    page.wait_for_function(f"document.querySelector('{description}').value.includes('Menganalisis')")
+    rows = page.locator("#requirement-rows fieldset.req-row")
+    rows.nth(0).get_by_label("Uraian").fill("S-1/D-IV")
+    rows.nth(0).get_by_label("Mutlak").check()
+    rows.nth(1).get_by_label("Uraian").fill("Kesehatan Masyarakat")
+    rows.nth(1).get_by_label("Penting").check()
+    drafter.shot(folder, "03-editor.png")
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.wait_for_selector(".message.success")
+    assert page.locator(".field-error").count() == 0, page.locator(".field-error").all_inner_texts()
+    return submission_id
+
+
+def test_a_standard_goes_from_draft_to_approved_through_every_hand(
+    chromium: Any, live_server: Any, screenshots: Path
+) -> None:
+    call_command("seed_demo")
+    position = _free_position()
+    base = live_server.url
+
+    drafter = Session(chromium, base, DRAFTER)
+    submission_id = _draft_and_fill(drafter, position, screenshots)
+    drafter.open(f"/dokumen/{submission_id}/")
+    drafter.act("submit", "Ajukan ke reviu OPD")
+    assert _state(submission_id) == State.OPD_REVIEW
+
+    reviewer = Session(chromium, base, REVIEWER)
+    reviewer.open(f"/dokumen/{submission_id}/")
+    reviewer.page.get_by_role("link", name="Kembalikan ke penyusun", exact=True).click()
+    dialog = reviewer.page.locator("#dialog-return_to_drafter")
+    dialog.locator("[name=reason_code]").select_option("technical_competency")
+    dialog.locator("[name=comment]").fill("Tambahkan kompetensi teknis promosi kesehatan.")
+    reviewer.page.screenshot(path=str(screenshots / "04-dialog-kembalikan.png"))
+    with reviewer.page.expect_navigation():
+        dialog.get_by_role("button", name="Kembalikan ke penyusun", exact=True).click()
+    assert _state(submission_id) == State.DRAFT
+
+    # The drafter fixes the document: the page shows what changed since it was sent back.
+    drafter.open(f"/dokumen/{submission_id}/ubah/")
+    drafter.page.get_by_label("Cari kompetensi teknis di kamus").fill("promosi")
+    drafter.page.get_by_role("button", name="Tambahkan Promosi Kesehatan").click()
+    drafter.page.locator("#technical-rows fieldset.comp-row").nth(1).get_by_label("Level").select_option("2")
+    drafter.page.wait_for_timeout(300)  # let htmx settle the replaced row before saving
+    drafter.page.get_by_role("button", name="Simpan", exact=True).click()
+    drafter.page.wait_for_selector(".message.success")
+    drafter.open(f"/dokumen/{submission_id}/")
+    assert "Promosi Kesehatan" in drafter.page.locator("#diff-title + ul").inner_text()
+    drafter.shot(screenshots, "05-dokumen-setelah-perbaikan.png")
+    drafter.act("submit", "Ajukan ke reviu OPD")
+
+    reviewer.open(f"/dokumen/{submission_id}/")
+    reviewer.act("forward", "Teruskan ke Bagian Organisasi")
+    assert _state(submission_id) == State.COMPILATION
+
+    organisasi = Session(chromium, base, ORGANISASI)
+    organisasi.shot(screenshots, "06-beranda-bagian-organisasi.png")
+    organisasi.open(f"/dokumen/{submission_id}/")
+    organisasi.act("send_to_ministry", "Kirim ke KemenPAN-RB")
+    assert _state(submission_id) == State.MINISTRY_CONSULTATION
+
+    ministry = Session(chromium, base, MINISTRY)
+    ministry.open(f"/dokumen/{submission_id}/")
+    ministry.act(
+        "ministry_agree",
+        "Catat persetujuan KemenPAN-RB",
+        {"letter_number": "B/123/M.SM.01.00/2026", "letter_date": "2026-11-20"},
+    )
+    assert _state(submission_id) == State.APPROVED
+    ministry.shot(screenshots, "07-dokumen-disetujui.png")
+
+    drafter.open("/notifikasi/")
+    drafter.shot(screenshots, "08-notifikasi.png")
+    drafter.open("/alur/")
+    drafter.shot(screenshots, "09-alur-status.png")
+
+    other = Session(chromium, base, OTHER_DRAFTER)
+    response = other.open(f"/dokumen/{submission_id}/")
+    assert response.status == 404
+    other.open("/jabatan/")
+    assert position.name not in other.page.locator("main").inner_text()
+    for session in (drafter, reviewer, organisasi, ministry, other):
+        session.close()

@@ -1,0 +1,196 @@
+"""The editor: only the OPD's drafters, in draft; dictionary-filled rows; no lost work."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from submissions.models import Submission
+from workflow import services
+
+
+def editor_post(submission: Submission, **overrides: Any) -> dict[str, Any]:
+    """The editor's form as the browser sends it, built from the stored document."""
+    data: dict[str, Any] = {
+        "content_revision": submission.content_revision,
+        "summary": submission.summary,
+        "c_key": [],
+        "r_key": [],
+    }
+    for index, row in enumerate(submission.competency_rows.all()):
+        key = f"c{index}"
+        data["c_key"].append(key)
+        data.update(
+            {
+                f"c-{key}-group": row.group,
+                f"c-{key}-code": row.code,
+                f"c-{key}-name": row.name,
+                f"c-{key}-level": str(row.level),
+                f"c-{key}-description": row.description,
+                f"c-{key}-indicators": "\n".join(row.indicators),
+            }
+        )
+    for index, requirement in enumerate(submission.requirement_rows.all()):
+        key = f"r{index}"
+        data["r_key"].append(key)
+        data.update(
+            {
+                f"r-{key}-section": requirement.section,
+                f"r-{key}-text": requirement.text,
+                f"r-{key}-importance": requirement.importance,
+            }
+        )
+    data.update(overrides)
+    return data
+
+
+def test_the_drafter_opens_the_editor_of_his_draft(world, as_user, draft) -> None:
+    assert as_user(world.drafter).get(f"/dokumen/{draft.pk}/ubah/").status_code == 200
+
+
+def test_a_reviewer_of_the_same_opd_may_not_edit(world, as_user, draft) -> None:
+    assert as_user(world.reviewer).get(f"/dokumen/{draft.pk}/ubah/").status_code == 403
+
+
+def test_a_drafter_of_another_opd_gets_404(world, as_user, draft) -> None:
+    assert as_user(world.other_drafter).get(f"/dokumen/{draft.pk}/ubah/").status_code == 404
+    assert (
+        as_user(world.other_drafter).post(f"/dokumen/{draft.pk}/ubah/", editor_post(draft)).status_code == 404
+    )
+
+
+def test_a_submitted_document_is_not_editable(world, as_user, submitted) -> None:
+    response = as_user(world.drafter).get(f"/dokumen/{submitted.pk}/ubah/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/dokumen/{submitted.pk}/"
+
+
+def test_validity_problems_are_shown_next_to_their_fields(world, as_user, draft) -> None:
+    services.update_content(
+        submission_id=draft.pk,
+        actor=world.drafter,
+        requirements=[{"section": "education_level", "text": "", "importance": "mutlak"}],
+    )
+    response = as_user(world.drafter).get(f"/dokumen/{draft.pk}/ubah/")
+
+    data = response.context["data"]
+    assert data.summary_errors == ["Ikhtisar jabatan belum diisi."]
+    assert data.requirements[0].errors["text"] == ["Uraian persyaratan baris 1 belum diisi."]
+    assert "Tambahkan paling sedikit satu kompetensi teknis." in data.competency_errors
+
+
+def test_saving_stores_the_rows_in_the_order_of_the_page(world, as_user, draft) -> None:
+    post = editor_post(draft, summary="Melaksanakan surveilans.")
+    post["c_key"].append("t1")
+    post.update(
+        {
+            "c-t1-group": "technical",
+            "c-t1-code": "",
+            "c-t1-name": "Analisis Data Kesehatan",
+            "c-t1-level": "3",
+            "c-t1-description": "Menganalisis data.",
+            "c-t1-indicators": "a\nb",
+        }
+    )
+    post["r_key"] = ["r1", "r2"]
+    post.update(
+        {
+            "r-r1-section": "education_level",
+            "r-r1-text": "S-1",
+            "r-r1-importance": "mutlak",
+            "r-r2-section": "field_of_study",
+            "r-r2-text": "",
+            "r-r2-importance": "",
+        }
+    )
+
+    response = as_user(world.drafter).post(f"/dokumen/{draft.pk}/ubah/", post)
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.summary == "Melaksanakan surveilans."
+    technical = draft.competency_rows.get(group="technical")
+    assert (technical.name, technical.level, technical.indicators) == (
+        "Analisis Data Kesehatan",
+        3,
+        ["a", "b"],
+    )
+    assert list(draft.requirement_rows.values_list("text", flat=True)) == ["S-1"]  # the empty row is dropped
+    assert draft.content_revision == 2
+
+
+def test_a_bad_level_keeps_everything_typed_and_says_what_is_wrong(world, as_user, draft) -> None:
+    post = editor_post(draft, summary="Teks yang saya ketik")
+    post["c-c0-level"] = "9"
+
+    response = as_user(world.drafter).post(f"/dokumen/{draft.pk}/ubah/", post)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Teks yang saya ketik" in html
+    assert "Pilih level 1 sampai 5." in html
+    draft.refresh_from_db()
+    assert draft.content_revision == 1
+
+
+def test_a_concurrent_change_keeps_my_work_and_shows_what_differs(world, as_user, draft) -> None:
+    mine = editor_post(draft, summary="Ikhtisar versi saya")
+    services.update_content(submission_id=draft.pk, actor=world.second_drafter, summary="Ikhtisar rekan")
+
+    response = as_user(world.drafter).post(f"/dokumen/{draft.pk}/ubah/", mine)
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Ikhtisar versi saya" in html
+    assert "telah diubah oleh pengguna lain" in html
+    assert [change.message for change in response.context["stale_changes"]] == ["Ikhtisar jabatan diubah."]
+    assert re.search(r'name="content_revision" value="2"', html)
+    draft.refresh_from_db()
+    assert draft.summary == "Ikhtisar rekan"
+
+
+def test_saving_again_after_the_warning_overwrites_deliberately(world, as_user, draft) -> None:
+    services.update_content(submission_id=draft.pk, actor=world.second_drafter, summary="Ikhtisar rekan")
+    post = editor_post(draft, summary="Ikhtisar versi saya", content_revision=2)
+
+    assert as_user(world.drafter).post(f"/dokumen/{draft.pk}/ubah/", post).status_code == 302
+    draft.refresh_from_db()
+    assert draft.summary == "Ikhtisar versi saya"
+
+
+def test_choosing_a_level_fills_the_row_from_the_dictionary(world, as_user, draft) -> None:
+    response = as_user(world.drafter).get(
+        f"/dokumen/{draft.pk}/ubah/baris-kompetensi/",
+        {
+            "c_key": "k1",
+            "c-k1-group": "managerial",
+            "c-k1-code": "M.01",
+            "c-k1-level": "4",
+            "c-k1-description": "lama",
+        },
+        headers={"HX-Request": "true"},
+    )
+
+    html = response.content.decode()
+    assert "Deskripsi M.01 level 4" in html
+    assert "4.1 Indikator M.01" in html
+    assert "lama" not in html
+
+
+def test_the_dictionary_search_finds_technical_competencies_of_the_instansi(world, as_user, draft) -> None:
+    response = as_user(world.drafter).get(f"/dokumen/{draft.pk}/ubah/cari-kompetensi/", {"q": "surveil"})
+
+    assert [c.code for c in response.context["results"]] == ["T.01"]
+
+
+def test_the_htmx_endpoints_are_closed_to_other_opds(world, as_user, draft) -> None:
+    client = as_user(world.other_drafter)
+    for path in ("baris-kompetensi/?new=1", "cari-kompetensi/?q=su", "baris-persyaratan/"):
+        assert client.get(f"/dokumen/{draft.pk}/ubah/{path}").status_code == 404
+
+
+def test_a_new_requirement_row_has_the_three_importance_choices(world, as_user, draft) -> None:
+    html = as_user(world.drafter).get(f"/dokumen/{draft.pk}/ubah/baris-persyaratan/").content.decode()
+
+    assert html.count('type="radio"') == 3

@@ -1,0 +1,69 @@
+"""The inbox and the preferences: each user sees and changes only his own."""
+
+from __future__ import annotations
+
+from notifications.models import Notification
+from notifications.services import preferences_for
+
+
+def test_the_reviewer_finds_the_submission_in_his_inbox_and_the_header_counts_it(
+    world, as_user, submitted
+) -> None:
+    response = as_user(world.reviewer).get("/notifikasi/")
+
+    items = list(response.context["page"].object_list)
+    assert items
+    assert all(item.recipient_id == world.reviewer.pk for item in items)
+    assert f'id="unread-count">{len(items)}' in response.content.decode()
+
+
+def test_marking_a_notification_read_clears_it(world, as_user, submitted) -> None:
+    item = Notification.objects.filter(recipient=world.reviewer).earliest("id")
+
+    response = as_user(world.reviewer).post(f"/notifikasi/{item.pk}/baca/")
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.read_at is not None
+
+
+def test_marking_read_with_htmx_returns_the_updated_item(world, as_user, submitted) -> None:
+    item = Notification.objects.filter(recipient=world.reviewer).earliest("id")
+
+    response = as_user(world.reviewer).post(f"/notifikasi/{item.pk}/baca/", headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert f'id="notif-{item.pk}"' in response.content.decode()
+    assert "Tandai sudah dibaca" not in response.content.decode()
+
+
+def test_another_users_notification_is_404_and_stays_unread(world, as_user, submitted) -> None:
+    item = Notification.objects.filter(recipient=world.reviewer).earliest("id")
+
+    assert as_user(world.drafter).post(f"/notifikasi/{item.pk}/baca/").status_code == 404
+    item.refresh_from_db()
+    assert item.read_at is None
+
+
+def test_mark_all_read_touches_only_my_notifications(world, as_user, submitted) -> None:
+    as_user(world.reviewer).post("/notifikasi/baca-semua/")
+
+    assert not Notification.objects.filter(recipient=world.reviewer, read_at__isnull=True).exists()
+    assert Notification.objects.exclude(recipient=world.reviewer).filter(read_at__isnull=True).exists()
+
+
+def test_preferences_are_saved_per_kind(world, as_user) -> None:
+    client = as_user(world.drafter)
+    form = client.get("/notifikasi/preferensi/").context["form"]
+    data = {name: field.initial for name, field in form.fields.items()}
+    data["return_to_drafter"] = "digest"
+
+    assert client.post("/notifikasi/preferensi/", data).status_code == 302
+    assert preferences_for(user=world.drafter)["return_to_drafter"] == "digest"
+
+
+def test_an_unknown_delivery_is_refused_with_a_message(world, as_user) -> None:
+    response = as_user(world.drafter).post("/notifikasi/preferensi/", {"submit": "sms"})
+
+    assert response.status_code == 400
+    assert preferences_for(user=world.drafter)["submit"] == "email"

@@ -1,0 +1,108 @@
+"""Positions: listed in scope, created by Bagian Organisasi, drafts and revisions started from here."""
+
+from __future__ import annotations
+
+from submissions.models import Position, PositionKind, Submission, Urusan
+
+
+def test_the_positions_list_shows_only_positions_in_scope(world, as_user) -> None:
+    assert world.position.name in as_user(world.drafter).get("/jabatan/").content.decode()
+    assert world.position.name not in as_user(world.other_drafter).get("/jabatan/").content.decode()
+    assert world.position.name not in as_user(world.other_organisasi).get("/jabatan/").content.decode()
+
+
+def test_the_positions_list_shows_the_status_of_the_standard(world, as_user, draft) -> None:
+    positions = list(as_user(world.drafter).get("/jabatan/").context["positions"])
+
+    assert [(p.pk, p.latest_state, p.latest_id) for p in positions] == [
+        (world.position.pk, "draft", draft.pk)
+    ]
+
+
+def test_a_drafter_cannot_open_the_create_position_page(world, as_user) -> None:
+    assert as_user(world.drafter).get("/jabatan/baru/").status_code == 403
+
+
+def test_bagian_organisasi_creates_a_position_in_an_opd_of_its_instansi(world, as_user) -> None:
+    urusan, _ = Urusan.objects.get_or_create(name="Kesehatan")
+    response = as_user(world.organisasi).post(
+        "/jabatan/baru/",
+        {
+            "opd": world.opd.pk,
+            "name": "Epidemiolog Kesehatan",
+            "kind": "fungsional",
+            "rank": "ahli_muda",
+            "urusan": [urusan.pk],
+        },
+    )
+
+    assert response.status_code == 302
+    assert Position.objects.filter(name="Epidemiolog Kesehatan", opd=world.opd, rank="ahli_muda").exists()
+
+
+def test_a_bad_position_form_keeps_what_was_typed_and_explains_in_indonesian(world, as_user) -> None:
+    response = as_user(world.organisasi).post(
+        "/jabatan/baru/", {"opd": world.opd.pk, "name": "Analis Kebijakan", "kind": PositionKind.FUNGSIONAL}
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Analis Kebijakan"' in html
+    assert "Pilih jenjang untuk jabatan fungsional." in html
+    assert "Pilih paling sedikit satu urusan pemerintahan." in html
+
+
+def test_bagian_organisasi_cannot_create_a_position_in_another_instansi(world, as_user) -> None:
+    urusan, _ = Urusan.objects.get_or_create(name="Perhubungan")
+    response = as_user(world.organisasi).post(
+        "/jabatan/baru/",
+        {"opd": world.other_instansi_opd.pk, "name": "Penguji", "kind": "pelaksana", "urusan": [urusan.pk]},
+    )
+
+    assert response.status_code == 400
+    assert not Position.objects.filter(name="Penguji").exists()
+
+
+def test_a_drafter_starts_a_draft_and_lands_in_the_editor(world, as_user) -> None:
+    response = as_user(world.drafter).post(f"/jabatan/{world.position.pk}/draf/")
+
+    submission = Submission.objects.get(position=world.position)
+    assert response.status_code == 302
+    assert response["Location"] == f"/dokumen/{submission.pk}/ubah/"
+
+
+def test_a_drafter_of_another_opd_cannot_start_a_draft(world, as_user) -> None:
+    response = as_user(world.other_drafter).post(f"/jabatan/{world.position.pk}/draf/")
+
+    assert response.status_code == 404
+    assert not Submission.objects.exists()
+
+
+def test_a_reviewer_is_told_why_he_cannot_start_a_draft(world, as_user) -> None:
+    response = as_user(world.reviewer).post(f"/jabatan/{world.position.pk}/draf/", follow=True)
+
+    assert "Hanya penyusun Dinas Kesehatan" in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_starting_a_revision_without_reasons_keeps_the_form_with_messages(world, as_user) -> None:
+    response = as_user(world.drafter).post(f"/jabatan/{world.position.pk}/revisi/", {"reason": "Permen baru"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Permen baru" in html
+    assert "Tuliskan dasar hukum versi baru." in html
+
+
+def test_a_revision_of_a_position_never_approved_is_refused_with_a_reason(world, as_user) -> None:
+    response = as_user(world.drafter).post(
+        f"/jabatan/{world.position.pk}/revisi/",
+        {"reason": "Permen baru", "legal_basis": "PermenPAN-RB 1/2023"},
+    )
+
+    assert response.status_code == 409
+    assert "Belum ada versi yang disetujui" in response.content.decode()
+
+
+def test_a_revision_page_of_a_position_out_of_scope_is_404(world, as_user) -> None:
+    assert as_user(world.other_drafter).get(f"/jabatan/{world.position.pk}/revisi/").status_code == 404
