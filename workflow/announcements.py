@@ -11,12 +11,13 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from notifications.services import Recipient, record_notifications
-from submissions.models import Role, RoleAssignment
+from submissions.models import Role, RoleAssignment, TimeZone
 from workflow.machine import State
 from workflow.models import ReasonCode
 
@@ -199,7 +200,20 @@ def document_context(submission: Submission) -> dict[str, object]:
         "version": submission.version,
         "round": submission.round,
         "state_label": State(submission.state).label,
-        "due_at": submission.due_at,
+        **_due_labels(submission),
+    }
+
+
+def _due_labels(submission: Submission) -> dict[str, str]:
+    """The deadline in the instansi's own time zone (WIB, WITA or WIT), in Indonesian words."""
+    if submission.due_at is None:
+        return {}
+    zone = submission.position.opd.instansi.time_zone
+    local = submission.due_at.astimezone(ZoneInfo(zone))
+    zone_name = TimeZone(zone).label.split()[0]
+    return {
+        "due_label": f"{dateformat.format(local, 'l, j F Y H:i')} {zone_name}",
+        "due_day_label": dateformat.format(local, "l, j F Y"),
     }
 
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from notifications.models import Notification
-from submissions.models import Role
+from submissions.models import Role, TimeZone
 from tests.factories import RoleAssignmentFactory, UserFactory
 from tests.workflow.steps import INPUTS, LEGAL, RIGHTFUL, document_in, fire, revision_of
 from workflow.machine import State
@@ -128,3 +128,14 @@ def test_every_announcement_links_to_the_document(world, settings):
         row.body_text.count(f"https://skj.example.go.id/dokumen/{document.pk}/")
         for row in Notification.objects.all()
     } == {1}
+
+
+def test_the_deadline_is_shown_in_the_instansis_own_time_zone(world):
+    world.instansi.time_zone = TimeZone.WIT
+    world.instansi.save()
+    document = document_in(world, State.DRAFT)
+
+    fire(document, "submit", world.drafter)
+
+    row = Notification.objects.filter(kind="submit").first()
+    assert "23:59 WIT" in row.body_text
