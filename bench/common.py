@@ -87,6 +87,8 @@ def machine() -> str:
 def postgres_version() -> str:
     from django.db import connection
 
+    if connection.vendor != "postgresql":
+        return str(connection.display_name)
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
