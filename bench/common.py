@@ -12,6 +12,7 @@ import platform
 import re
 import secrets
 import statistics
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -94,6 +95,19 @@ def postgres_version() -> str:
         return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
 
 
+def commit() -> str:
+    """The code measured: BENCH_COMMIT when running from an export, else the checkout's HEAD."""
+    if os.environ.get("BENCH_COMMIT"):
+        return os.environ["BENCH_COMMIT"]
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(PROJECT_DIR), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        )
+    except OSError:
+        return "unknown"
+    return done.stdout.strip() or "unknown"
+
+
 def now_text() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
@@ -121,8 +135,8 @@ def write_section(name: str, title: str, body: str) -> None:
     begin, end = f"<!-- BEGIN {name} -->", f"<!-- END {name} -->"
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     section = (
-        f"{begin}\n## {title}\n\nMeasured {now_text()} on {machine()}; load average when written: "
-        f"{load} (other work shares the machine).\n\n{body.strip()}\n{end}"
+        f"{begin}\n## {title}\n\nMeasured {now_text()} at commit {commit()} on {machine()}; load average "
+        f"when written: {load} (other work shares the machine).\n\n{body.strip()}\n{end}"
     )
     pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
     if pattern.search(text):
