@@ -20,7 +20,10 @@ def test_the_document_page_opens_for_everyone_in_scope(world, as_user, draft, wh
     "who", ["other_drafter", "other_reviewer", "other_organisasi", "outsider", "ministry"]
 )
 def test_the_document_page_is_404_out_of_scope(world, as_user, draft, who) -> None:
-    assert as_user(getattr(world, who)).get(f"/dokumen/{draft.pk}/").status_code == 404
+    response = as_user(getattr(world, who)).get(f"/dokumen/{draft.pk}/")
+
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()
 
 
 def test_the_competency_table_is_grouped_and_numbered_as_the_official_layout(
