@@ -46,7 +46,8 @@ def record_notifications(
 ) -> list[Notification]:
     """Write one rendered row per (event, recipient); email delivery is enqueued after commit.
 
-    Repeating the call for the same event writes nothing new: the idempotency key is unique.
+    Repeating the call for the same event writes nothing new: the idempotency key is unique (the
+    returned objects then hold the ids of the rows written the first time, not their current state).
     The actor is never notified of his own action, and inactive users are left out.
     """
     targets = _targets(recipients, actor)
@@ -58,10 +59,14 @@ def record_notifications(
         _build_row(kind, event_key, target, deliveries[target.user.pk], submission, actor, context, now)
         for target in targets
     ]
-    Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    written = list(Notification.objects.filter(idempotency_key__in=[row.idempotency_key for row in rows]))
-    _deliver_on_commit([row.pk for row in written if row.status == Status.PENDING])
-    return written
+    # One statement that also returns the ids: a row already written for this event is left as it
+    # was (the no-op update only makes the database report its id), so nothing is written twice;
+    # enqueueing such a row again is harmless, its delivery claims it at most once.
+    Notification.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["idempotency_key"], update_fields=["idempotency_key"]
+    )
+    _deliver_on_commit([row.pk for row in rows if row.status == Status.PENDING and row.pk is not None])
+    return rows
 
 
 def _targets(recipients: Iterable[Recipient | User], actor: User | None) -> list[Recipient]:
