@@ -17,6 +17,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from notifications.models import Notification
 from submissions.models import Role, RoleAssignment, Submission
 from tests.builders import World, valid_content
 from tests.factories import UserFactory
@@ -98,6 +99,11 @@ def _losers_were_told_of_a_conflict(outcomes: list[str], *accepted: str) -> None
     assert all(outcome.startswith(accepted) for outcome in losers), losers
 
 
+def _outbox_batches(submission: Submission) -> set[str]:
+    """The events the submission's notification rows were written for (one batch per event)."""
+    return set(Notification.objects.filter(submission=submission).values_list("event_key", flat=True))
+
+
 WRONG_STATE = f"{TransitionRefused.__name__}:wrong_state:conflict"
 LOST_RACE = f"{Conflict.__name__}:"
 
@@ -105,13 +111,15 @@ LOST_RACE = f"{Conflict.__name__}:"
 def test_ten_reviewers_forwarding_at_once_give_one_forward_and_nine_conflicts(world: World) -> None:
     submission = document_in(world, State.OPD_REVIEW)
     reviewers = [world.reviewer, *_colleagues(world, Role.REVIEWER, RACERS - 1, opd=world.opd)]
+    batches_before = _outbox_batches(submission)
 
     outcomes = _race([_fire_as(_fresh(r), submission, "forward") for r in reviewers])
 
     _losers_were_told_of_a_conflict(outcomes, WRONG_STATE, LOST_RACE)
     submission.refresh_from_db()
     assert submission.state == State.COMPILATION
-    assert TransitionLog.objects.filter(submission=submission, transition="forward").count() == 1
+    forward = TransitionLog.objects.get(submission=submission, transition="forward")
+    assert _outbox_batches(submission) - batches_before == {f"transition:{forward.pk}"}
 
 
 def test_one_reviewer_pressing_forward_ten_times_at_once_forwards_once(world: World) -> None:

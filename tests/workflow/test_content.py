@@ -18,11 +18,8 @@ def _save(world: World, submission: Submission, **content: Any) -> Submission:
 
 
 def _rows(submission: Submission) -> list[dict[str, Any]]:
-    return list(
-        submission.competency_rows.order_by("order").values(
-            "group", "code", "name", "level", "description", "indicators", "competency_id"
-        )
-    )
+    fields = ("group", "code", "name", "level", "description", "indicators", "competency_id")
+    return [dict(row) for row in submission.competency_rows.order_by("order").values(*fields)]
 
 
 def _technical(**row: Any) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from notifications.models import Notification
 from submissions.models import Submission
 from tests.builders import World
 from tests.workflow.steps import INPUTS, LEGAL, LETTER, RIGHTFUL, advance, document_in, fire, revision_of
@@ -17,13 +18,15 @@ LEGAL_PAIRS = [(source, name) for name, (source, _) in LEGAL.items()]
 ILLEGAL_PAIRS = [pair for pair in PAIRS if pair not in LEGAL_PAIRS]
 
 
-def _trail(submission: Submission) -> tuple[str, int, int, int]:
+def _trail(submission: Submission) -> tuple[str, int, int, int, int]:
+    """Everything a transition writes: state, round, log rows, snapshots, outbox rows."""
     submission.refresh_from_db()
     return (
         submission.state,
         submission.round,
         TransitionLog.objects.filter(submission=submission).count(),
         Snapshot.objects.filter(submission=submission).count(),
+        Notification.objects.filter(submission=submission).count(),
     )
 
 
