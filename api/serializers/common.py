@@ -39,7 +39,16 @@ def _refusal(key: str, read_only: tuple[str, ...]) -> ErrorDetail:
     return ErrorDetail(UNKNOWN_FIELD, code="unknown_field")
 
 
-class TextField(serializers.CharField):
+class StrictCharField(serializers.CharField):
+    """Text only: DRF would turn a number into text silently."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
+class TextField(StrictCharField):
     """A trimmed text input with a length limit (NUL bytes are refused by DRF's CharField)."""
 
     def __init__(self, *, max_length: int, **kwargs: Any):

@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.serializers.common import RefSerializer, StrictSerializer, TextField
+from api.serializers.common import RefSerializer, StrictCharField, StrictSerializer, TextField
 from submissions.models import CompetencyGroup, FunctionalRank, Importance, PositionKind, RequirementSection
 from workflow.content import MAX_INDICATORS, MAX_NAME, MAX_ROWS, MAX_TEXT
 from workflow.machine import State
@@ -81,7 +81,7 @@ class CompetencyRowInput(StrictSerializer):
     level = serializers.IntegerField(min_value=1, max_value=5)
     description = TextField(max_length=MAX_TEXT)
     indicators = serializers.ListField(
-        child=serializers.CharField(max_length=2_000, allow_blank=True),
+        child=StrictCharField(max_length=2_000, allow_blank=True),
         max_length=MAX_INDICATORS,
         required=False,
     )

@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.serializers.common import RefSerializer, StrictSerializer, TextField
+from api.serializers.common import RefSerializer, StrictCharField, StrictSerializer, TextField
 from submissions.models import CompetencyGroup, FunctionalRank, PositionKind, Role
 
 
@@ -35,8 +35,8 @@ class MeSerializer(serializers.Serializer):
 
 
 class TokenInput(StrictSerializer):
-    username = serializers.CharField(max_length=150)
-    password = serializers.CharField(max_length=128, trim_whitespace=False, style={"input_type": "password"})
+    username = StrictCharField(max_length=150)
+    password = StrictCharField(max_length=128, trim_whitespace=False, style={"input_type": "password"})
 
 
 class TokenSerializer(serializers.Serializer):
@@ -88,25 +88,25 @@ class PositionSerializer(serializers.Serializer):
 
 
 class PositionCreateInput(StrictSerializer):
-    name = serializers.CharField(max_length=255)
+    name = StrictCharField(max_length=255)
     opd = serializers.IntegerField(min_value=1, max_value=2**53 - 1)
     kind = serializers.ChoiceField(choices=PositionKind.choices)
     rank = serializers.ChoiceField(
         choices=FunctionalRank.choices, required=False, allow_blank=True, allow_null=True
     )
-    urusan = serializers.ListField(child=serializers.CharField(max_length=200), max_length=20, required=False)
+    urusan = serializers.ListField(child=StrictCharField(max_length=200), max_length=20, required=False)
     code = TextField(max_length=50)
     sub_unit = TextField(max_length=255)
 
 
 class PositionUpdateInput(StrictSerializer):
     read_only_names = ("id", "opd", "instansi", "kind_label")
-    name = serializers.CharField(max_length=255, required=False)
+    name = StrictCharField(max_length=255, required=False)
     kind = serializers.ChoiceField(choices=PositionKind.choices, required=False)
     rank = serializers.ChoiceField(
         choices=FunctionalRank.choices, required=False, allow_blank=True, allow_null=True
     )
-    urusan = serializers.ListField(child=serializers.CharField(max_length=200), max_length=20, required=False)
+    urusan = serializers.ListField(child=StrictCharField(max_length=200), max_length=20, required=False)
     code = TextField(max_length=50)
     sub_unit = TextField(max_length=255)
 

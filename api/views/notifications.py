@@ -28,7 +28,8 @@ from notifications.services import mark_read
         responses=responses({200: NotificationSerializer(many=True)}, *LIST),
         summary="Notifikasi saya / my notifications",
         description=bilingual(
-            "Notifikasi dalam aplikasi milik pemanggil, terbaru dahulu; `unread=true` hanya yang belum dibaca.",
+            "Notifikasi dalam aplikasi milik pemanggil, terbaru dahulu; `unread=true` hanya "
+            "yang belum dibaca.",
             "The caller's in-app notifications, newest first; `unread=true` for unread ones only.",
         ),
     )

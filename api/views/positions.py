@@ -38,7 +38,8 @@ def _positions(user: Any) -> QuerySet[Any]:
         responses=responses({201: PositionSerializer}, *WRITE, 409),
         summary="Buat jabatan / create a position",
         description=bilingual(
-            "Hanya Bagian Organisasi instansi pemilik OPD (lainnya 403). `rank` wajib untuk jabatan fungsional "
+            "Hanya Bagian Organisasi instansi pemilik OPD (lainnya 403). `rank` wajib untuk "
+            "jabatan fungsional "
             "dan dilarang untuk lainnya (400). `urusan` berupa daftar nama. OPD di luar cakupan: 404. "
             "Nama yang sudah ada di unit yang sama: 409 `position_exists`.",
             "Bagian Organisasi of the OPD's instansi only (others 403). `rank` is required for functional "

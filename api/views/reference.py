@@ -49,7 +49,8 @@ class OPDListView(generics.ListAPIView):
         responses=responses({200: CompetencySerializer(many=True)}, *LIST),
         summary="Kamus kompetensi / competency dictionary",
         description=bilingual(
-            "Kamus nasional ditambah kamus teknis instansi pengguna, dengan deskripsi dan indikator tiap level.",
+            "Kamus nasional ditambah kamus teknis instansi pengguna, dengan deskripsi dan "
+            "indikator tiap level.",
             "The national dictionary plus the caller's instansi's technical entries, with every level.",
         ),
     )

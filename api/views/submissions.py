@@ -99,7 +99,8 @@ def document_response(submission: Any, code: int = status.HTTP_200_OK) -> Respon
         responses=responses({201: DocumentSerializer}, *WRITE, 409),
         summary="Buat draf / create a draft",
         description=bilingual(
-            "Penyusun OPD jabatan membuat draf berisi 8 kompetensi manajerial dan 1 sosial kultural pada level "
+            "Penyusun OPD jabatan membuat draf berisi 8 kompetensi manajerial dan 1 sosial "
+            "kultural pada level "
             "minimum. Jabatan di luar cakupan: 404; sudah ada dokumen: 409 `already_exists`.",
             "A drafter of the position's OPD creates a draft prefilled with the 8 managerial and 1 "
             "socio-cultural rows at the minimum level. Position out of scope: 404; exists: 409.",
@@ -139,8 +140,10 @@ class SubmissionListView(generics.ListCreateAPIView):
         summary="Ubah isi draf / edit a draft",
         description=bilingual(
             "Hanya pada status draf (409 `not_editable`) oleh penyusun OPD-nya (403). Daftar yang dikirim "
-            "menggantikan seluruh daftar. Baris kamus cukup `code` dan `level`: nama, deskripsi dan indikator "
-            "diisi dari kamus. Kolom hanya-baca (mis. `state`): 400 `read_only_field`; kolom tak dikenal: 400 "
+            "menggantikan seluruh daftar. Baris kamus cukup `code` dan `level`: nama, "
+            "deskripsi dan indikator "
+            "diisi dari kamus. Kolom hanya-baca (mis. `state`): 400 `read_only_field`; kolom "
+            "tak dikenal: 400 "
             "`unknown_field`. Kirim `If-Match` berisi ETag: usang 412 `stale`.",
             "Only in draft (409 `not_editable`) by a drafter of its OPD (403). A list replaces the whole "
             "list. A dictionary row needs only `code` and `level`. Read-only fields: 400 `read_only_field`; "

@@ -72,7 +72,8 @@ def status_response(request: Request, submission: Any) -> Response:
         summary="Status ringkas / cheap status",
         description=bilingual(
             "Status, tenggat dan tindakan yang boleh dilakukan pemanggil, tanpa membaca isi dokumen. "
-            "`submit` dapat muncul walau dokumen belum lengkap: saat ditekan, jawabannya 400 dengan semua masalah.",
+            "`submit` dapat muncul walau dokumen belum lengkap: saat ditekan, jawabannya 400 "
+            "dengan semua masalah.",
             "State, deadline and the caller's allowed transitions, without reading the content. `submit` may "
             "be listed for an incomplete document: firing it then answers 400 listing every problem.",
         ),
@@ -91,10 +92,13 @@ class StatusView(APIView):
         responses=responses({200: StatusSerializer}, *WRITE, 409),
         summary="Jalankan transisi / fire a transition",
         description=bilingual(
-            "Nama: submit, withdraw, return_to_drafter, forward, return_to_opd, send_to_ministry, ministry_agree, "
-            "ministry_return. 403: bukan wewenang Anda; 409: tidak mungkin dari status sekarang atau kalah cepat; "
+            "Nama: submit, withdraw, return_to_drafter, forward, return_to_opd, "
+            "send_to_ministry, ministry_agree, "
+            "ministry_return. 403: bukan wewenang Anda; 409: tidak mungkin dari status "
+            "sekarang atau kalah cepat; "
             "400: dokumen belum lengkap atau isian wajib kosong (semua masalah dicantumkan).",
-            "403: not allowed for this user; 409: not possible from the current state or lost a race; 400: the "
+            "403: not allowed for this user; 409: not possible from the current state or "
+            "lost a race; 400: the "
             "document is incomplete or a required field is missing (every problem listed).",
         ),
         examples=[
@@ -192,7 +196,9 @@ class SnapshotsView(_OfDocument):
                 "to",
                 int,
                 required=False,
-                description="Id cuplikan akhir; kosong: isi saat ini. / Snapshot id; omitted: the current content.",
+                description=(
+                    "Id cuplikan akhir; kosong: isi saat ini. / Snapshot id; omitted: the current content."
+                ),
             ),
         ],
         responses=responses({200: DiffSerializer}, *LIST),

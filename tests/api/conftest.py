@@ -83,7 +83,8 @@ def assert_error(response: Any, status: int, code: str | None = None) -> dict[st
     assert response.status_code == status, response.content
     body = response.json()
     assert set(body) == {"detail", "errors"}
-    assert isinstance(body["detail"], str) and body["detail"]
+    assert isinstance(body["detail"], str)
+    assert body["detail"]
     assert body["errors"], body
     for error in body["errors"]:
         assert set(error) == {"code", "message", "field"}

@@ -29,7 +29,8 @@ def test_bagian_organisasi_creates_a_position_with_urusan_by_name(world: World) 
 
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body["kind"] == "fungsional" and body["rank"] == "ahli_muda"
+    assert body["kind"] == "fungsional"
+    assert body["rank"] == "ahli_muda"
     assert body["opd"] == {"id": world.opd.pk, "name": "Dinas Kesehatan"}
     assert body["urusan"] == ["Kesehatan", "Statistik"]
     assert Position.objects.get(pk=body["id"]).code == "EPI-1"

@@ -48,7 +48,8 @@ def test_a_list_row_has_the_status_fields_and_no_content(world: World, document)
     row = client_for(world.drafter).get(URL).json()["results"][0]
 
     assert row["id"] == draft.pk
-    assert row["state"] == "draft" and row["state_label"] == "Draf"
+    assert row["state"] == "draft"
+    assert row["state_label"] == "Draf"
     assert row["position"]["opd"] == {"id": world.opd.pk, "name": "Dinas Kesehatan"}
     assert "competencies" not in row
 
@@ -116,7 +117,9 @@ def test_a_drafter_creates_a_draft_prefilled_with_the_nine_fixed_rows(world: Wor
 
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body["state"] == "draft" and body["version"] == 1 and body["round"] == 1
+    assert body["state"] == "draft"
+    assert body["version"] == 1
+    assert body["round"] == 1
     assert [row["code"] for row in body["competencies"]] == [f"M.0{i}" for i in range(1, 9)] + ["SK.01"]
     assert {row["level"] for row in body["competencies"]} == {2}
     assert response.headers["ETag"] == f'"{body["id"]}-1-draft"'
