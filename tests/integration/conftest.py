@@ -20,8 +20,11 @@ from django.db import connection
 from config.celery import app as celery_app
 from tests.integration.services import SMTPServer, free_port, need, start_worker, stop_worker, wait_for
 
-# A Redis database of its own, so a FLUSH by someone else's tests cannot touch this tier's queue.
-REDIS_URL = os.environ.get("INTEGRATION_REDIS_URL", "redis://127.0.0.1:6379/13")
+# The queue name is private to the session, so sharing a Redis with other workers is safe; by
+# default a database of its own, so a FLUSHDB elsewhere cannot empty this tier's queue either.
+REDIS_URL = (
+    os.environ.get("INTEGRATION_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/13"
+)
 
 
 def redis_available(url: str) -> bool:
