@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from notifications.dispatch import dispatch_deliveries
@@ -130,7 +131,16 @@ def base_context(user: User, submission: Submission | None) -> dict[str, object]
     }
     if submission is not None:
         context["document_url"] = document_url(submission.pk)
+    context["preferences_url"] = _preferences_url()
     return context
+
+
+def _preferences_url() -> str:
+    # By URL name only: the pages are the web app's business, and a project without them still mails.
+    try:
+        return f"{settings.SITE_URL}{reverse('web:preferences')}"
+    except NoReverseMatch:
+        return ""
 
 
 def document_url(submission_id: int) -> str:

@@ -95,6 +95,7 @@ def test_the_email_is_in_indonesian_text_and_html_with_a_link_and_the_next_step(
     assert f'href="{link}"' in html
     assert "Reviu dokumen ini." in html
     assert "Mohon &amp; segera." in html
+    assert "https://skj.example.go.id/notifikasi/preferensi/" in message.body
 
 
 @pytest.mark.parametrize(
