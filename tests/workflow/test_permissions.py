@@ -13,11 +13,12 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from notifications.models import Notification
-from submissions.models import Role, RoleAssignment
+from submissions.models import Role, RoleAssignment, Submission
 from tests.builders import World
 from tests.factories import UserFactory
 from tests.workflow.steps import INPUTS, LEGAL, document_in, fire
-from workflow.errors import NotFound, TransitionRefused
+from workflow import services
+from workflow.errors import NotFound, NotPermitted, TransitionRefused
 from workflow.machine import USER_TRANSITIONS, State
 from workflow.models import TransitionLog
 
@@ -165,3 +166,48 @@ def test_an_anonymous_visitor_finds_nothing(world: World) -> None:
 
     with pytest.raises(NotFound):
         fire(submission, "submit", AnonymousUser())
+
+
+# Starting and editing documents, by the same roles (DESIGN.md sections 2 and 6).
+_DRAFTERS_ONLY = {**_BEFORE_CONSULTATION, "drafter": OK, "second_drafter": OK}
+DOCUMENT_ACTIONS: dict[str, dict[str, str]] = {
+    "create_draft": _DRAFTERS_ONLY,
+    "update_content": _DRAFTERS_ONLY,
+    # The approved version was consulted, so the ministry finds the position, but may not revise it.
+    "start_revision": {**_IN_CONSULTATION, "drafter": OK, "second_drafter": OK, "organisasi": OK},
+}
+DOCUMENT_CELLS = [(role, action, row[role]) for action, row in DOCUMENT_ACTIONS.items() for role in ROLES]
+
+
+def _document_action(world: World, action: str) -> Any:
+    """The call to make for `action`, on a document (or position) prepared for it."""
+    if action == "create_draft":
+        return lambda actor: services.create_draft(position_id=world.position.pk, actor=actor)
+    if action == "update_content":
+        draft = document_in(world, State.DRAFT)
+        return lambda actor: services.update_content(submission_id=draft.pk, actor=actor, summary="Baru.")
+    document_in(world, State.APPROVED)
+    return lambda actor: services.start_revision(
+        position_id=world.position.pk, actor=actor, reason="Aturan baru.", legal_basis="PermenPAN-RB 1/2026"
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "action", "outcome"), DOCUMENT_CELLS, ids=[f"{a}-{r}-{o}" for r, a, o in DOCUMENT_CELLS]
+)
+def test_who_may_start_and_edit_a_document_of_dinas_kesehatan(
+    world: World, role: str, action: str, outcome: str
+) -> None:
+    act = _document_action(world, action)
+    actor = _user(world, role)
+    documents_before = list(Submission.objects.order_by("pk").values_list("pk", "content_revision"))
+
+    if outcome == OK:
+        act(actor)
+        assert (
+            list(Submission.objects.order_by("pk").values_list("pk", "content_revision")) != documents_before
+        )
+        return
+    with pytest.raises(NotFound if outcome == NOT_FOUND else NotPermitted):
+        act(actor)
+    assert list(Submission.objects.order_by("pk").values_list("pk", "content_revision")) == documents_before
