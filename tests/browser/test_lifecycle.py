@@ -29,11 +29,21 @@ class Session:
         self.context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
         self.page = self.context.new_page()
         self.base_url = base_url
+        # Any CSP violation or script error on our pages fails the test at the end.
+        self.problems: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
         self.page.goto(f"{base_url}/masuk/")
         self.page.get_by_label("Nama pengguna").fill(username)
         self.page.get_by_label("Kata sandi").fill(PASSWORD)
         self.page.get_by_role("button", name="Masuk").click()
         self.page.wait_for_url(f"{base_url}/")
+
+    def _console(self, message: Any) -> None:
+        text = message.text
+        suspicious = "Content Security Policy" in text or "Refused to" in text or message.type == "error"
+        if suspicious and "404 (Not Found)" not in text:  # the out-of-scope check expects a 404
+            self.problems.append(text)
 
     def open(self, path: str) -> Any:
         return self.page.goto(f"{self.base_url}{path}")
@@ -177,5 +187,32 @@ def test_a_standard_goes_from_draft_to_approved_through_every_hand(
     assert response.status == 404
     other.open("/jabatan/")
     assert position.name not in other.page.locator("main").inner_text()
-    for session in (drafter, reviewer, organisasi, ministry, other):
+    sessions = (drafter, reviewer, organisasi, ministry, other)
+    assert [problem for session in sessions for problem in session.problems] == []
+    for session in sessions:
         session.close()
+
+
+def test_the_pages_are_usable_from_the_keyboard(chromium: Any, live_server: Any) -> None:
+    call_command("seed_demo")
+    reviewer = Session(chromium, live_server.url, REVIEWER)
+    page = reviewer.page
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Langsung ke isi utama"
+    submission = Submission.objects.filter(
+        state=State.OPD_REVIEW,
+        position__opd__name="Dinas Kesehatan",
+        position__opd__instansi__name__contains="Madiun",
+    ).first()
+    assert submission is not None, "the demo world has a document in OPD review at Dinas Kesehatan Madiun"
+    reviewer.open(f"/dokumen/{submission.pk}/")
+    page.get_by_role("link", name="Kembalikan ke penyusun", exact=True).focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("#dialog-return_to_drafter")
+    assert dialog.is_visible()
+    assert page.evaluate("document.activeElement.name") == "reason_code"
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert reviewer.problems == []
+    reviewer.close()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from notifications.selectors import unread_count as _unread_count
 from submissions.models import Importance, RequirementSection
-from workflow.machine import ACTIVE_STATES, State
+from workflow.machine import ACTIVE_STATES, Actor, State
 
 register = template.Library()
 SOON_DAYS = 2
@@ -20,6 +20,11 @@ SOON_DAYS = 2
 @register.filter
 def state_label(value: str) -> str:
     return str(State(value).label) if value in State.values else (value or "-")
+
+
+@register.filter
+def actor_labels(actors: list[str]) -> str:
+    return ", ".join(str(Actor(actor).label) for actor in actors if actor in Actor.values)
 
 
 @register.filter
@@ -43,7 +48,7 @@ def due_badge(due_at: datetime.datetime | None, state: str) -> dict[str, Any]:
     elif left.days < SOON_DAYS:
         kind, text = "soon", _("Segera")
     else:
-        kind, text = "ok", _("Tenggat")
+        kind, text = "ok", ""
     return {"due_at": due_at, "kind": kind, "text": text}
 
 
