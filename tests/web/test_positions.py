@@ -106,3 +106,32 @@ def test_a_revision_of_a_position_never_approved_is_refused_with_a_reason(world,
 
 def test_a_revision_page_of_a_position_out_of_scope_is_404(world, as_user) -> None:
     assert as_user(world.other_drafter).get(f"/jabatan/{world.position.pk}/revisi/").status_code == 404
+
+
+def test_a_revision_of_an_approved_standard_starts_a_new_version_linked_to_the_old(
+    world, as_user, submitted
+) -> None:
+    import datetime
+
+    from workflow import services
+
+    services.fire_transition(submission_id=submitted.pk, name="forward", actor=world.reviewer)
+    services.fire_transition(submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi)
+    services.fire_transition(
+        submission_id=submitted.pk,
+        name="ministry_agree",
+        actor=world.ministry,
+        letter_number="B/9/2026",
+        letter_date=datetime.date(2026, 11, 20),
+    )
+    client = as_user(world.drafter)
+
+    response = client.post(
+        f"/jabatan/{world.position.pk}/revisi/",
+        {"reason": "Nomenklatur baru", "legal_basis": "PermenPAN-RB 45/2022"},
+    )
+
+    revision = Submission.objects.get(position=world.position, version=2)
+    assert response["Location"] == f"/dokumen/{revision.pk}/ubah/"
+    versions = client.get(f"/dokumen/{revision.pk}/").context["versions"]
+    assert [v.pk for v in versions] == [submitted.pk]

@@ -19,6 +19,7 @@ from workflow import services
 from workflow.errors import WorkflowError
 from workflow.machine import USER_TRANSITIONS, Actor, State
 from workflow.rules import grant_for, transition_spec, user_transition_specs
+from workflow.scoping import visible_submissions
 from workflow.selectors import allowed_transitions, history, is_overdue, reason_codes
 
 
@@ -45,6 +46,10 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
         "can_edit": bool(can_edit),
         "problems": validity_problems(submission) if can_edit else [],
         "overdue": is_overdue(submission),
+        "versions": visible_submissions(request.user)
+        .filter(position=submission.position)
+        .exclude(pk=submission.pk)
+        .order_by("-version"),
         "transition_labels": {spec.name: spec.label for spec in user_transition_specs()},
         "reason_labels": {reason.code: reason.label for reason in reason_codes()},
     }

@@ -1,0 +1,44 @@
+"""The progress board's numbers: time in each stage comes from the transition log's timestamps."""
+
+from __future__ import annotations
+
+import datetime
+from unittest import mock
+
+from django.utils import timezone
+
+from tests.builders import valid_content
+from web.selectors import my_tasks, stage_durations
+from workflow import services
+
+START = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)
+
+
+def at(days: float):
+    return mock.patch.object(timezone, "now", return_value=START + datetime.timedelta(days=days))
+
+
+def test_time_in_each_stage_is_averaged_from_the_log(world) -> None:
+    with at(0):
+        draft = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+        services.update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
+    with at(2):
+        services.fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter)
+    with at(3.5):
+        services.fire_transition(submission_id=draft.pk, name="forward", actor=world.reviewer)
+
+    assert stage_durations(world.instansi.pk) == [("Draf", 2.0, 1), ("Reviu OPD", 1.5, 1)]
+    assert stage_durations(world.other_instansi_opd.instansi_id) == []
+
+
+def test_tasks_are_ordered_by_the_nearest_deadline(world) -> None:
+    from tests.factories import PositionFactory
+
+    second = PositionFactory(opd=world.opd, name="Pengelola Data", kind="pelaksana")
+    with at(0):
+        later = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    with at(-5):
+        sooner = services.create_draft(position_id=second.pk, actor=world.drafter)
+
+    assert [s.pk for s in my_tasks(world.drafter)] == [sooner.pk, later.pk]
+    assert my_tasks(world.outsider) == []
