@@ -162,7 +162,7 @@ def test_state_and_ownership_are_never_writable(world: World, document, field: s
         ({"competencies": [{"group": "managerial", "level": 9}]}, "max_value", "competencies[0].level"),
         ({"competencies": [{"group": "x", "level": 1}]}, "invalid_choice", "competencies[0].group"),
         ({"competencies": [{"group": "technical", "level": "tinggi"}]}, "invalid", "competencies[0].level"),
-        ({"competencies": [{"group": "technical", "level": 1, "x": 1}]}, "unknown_field", "competencies[0].x"),
+        ({"competencies": [{"group": "technical", "level": 1, "x": 1}]}, "unknown_field", "competencies[0].x"),  # noqa: E501
         ({"competencies": [{"group": "technical", "level": 1}] * 201}, "max_length", "competencies"),
         ({"requirements": [{"section": "rank", "text": "III/a", "importance": "wajib"}]}, "invalid_choice",
          "requirements[0].importance"),

@@ -1,0 +1,59 @@
+"""GET /submissions/{id}/status/: a cheap status check that never reads the content rows."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.api.conftest import OUTSIDERS, assert_error, client_for
+from tests.builders import World
+
+
+def url(submission) -> str:
+    return f"/api/v1/submissions/{submission.pk}/status/"
+
+
+def test_it_lists_the_fields_and_what_the_caller_may_do(world: World, document) -> None:
+    in_review = document("opd_review")
+
+    body = client_for(world.second_reviewer).get(url(in_review)).json()
+
+    assert set(body) == {
+        "id", "state", "state_label", "version", "round", "due_at", "overdue", "updated_at",
+        "allowed_transitions",
+    }  # fmt: skip
+    assert body["state"] == "opd_review"
+    assert body["state_label"] == "Reviu OPD"
+    assert [t["name"] for t in body["allowed_transitions"]] == ["return_to_drafter", "forward"]
+    assert body["allowed_transitions"][0]["requires"] == ["reason_code", "comment"]
+
+
+def test_the_submitter_may_withdraw_and_others_of_the_opd_may_not(world: World, document) -> None:
+    in_review = document("opd_review")
+
+    mine = client_for(world.drafter).get(url(in_review)).json()["allowed_transitions"]
+    theirs = client_for(world.second_drafter).get(url(in_review)).json()["allowed_transitions"]
+
+    assert [t["name"] for t in mine] == ["withdraw"]
+    assert theirs == []
+
+
+@pytest.mark.parametrize("role", OUTSIDERS)
+def test_outside_the_scope_it_is_not_found(world: World, document, role: str) -> None:
+    assert_error(client_for(getattr(world, role)).get(url(document("draft"))), 404, "not_found")
+
+
+def test_it_costs_three_queries_and_never_touches_the_rows(world: World, document) -> None:
+    draft = document("draft")
+    client = client_for(world.drafter)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url(draft))
+
+    assert response.status_code == 200
+    assert [t["name"] for t in response.json()["allowed_transitions"]] == ["submit"]
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "competencyrow" not in sql
+    assert "requirementrow" not in sql
+    assert len(queries.captured_queries) == 3  # token + user, role assignments, the document
