@@ -67,7 +67,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.SecurityHeadersMiddleware",  # CSP and other headers (web/middleware.py)
-    "web.middleware.SecurityHeadersMiddleware",  # CSP and other headers (web/middleware.py)
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a lock-out into a response.
     "axes.middleware.AxesMiddleware",
