@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
 import pytest
 
 from notifications.models import Notification
 from submissions.models import Submission
 from tests.builders import World
-from tests.workflow.steps import INPUTS, LEGAL, LETTER, RIGHTFUL, advance, document_in, fire, revision_of
+from tests.workflow.steps import (
+    INPUTS,
+    LEGAL,
+    LETTER,
+    RIGHTFUL,
+    advance,
+    complete_draft,
+    document_in,
+    fire,
+    revision_of,
+)
 from workflow import announcements, services
-from workflow.errors import TransitionRefused
+from workflow.errors import NotFound, TransitionRefused
 from workflow.machine import USER_TRANSITIONS, State
 from workflow.models import Snapshot, TransitionLog
 
@@ -234,3 +247,75 @@ def test_an_input_the_log_cannot_hold_is_refused_as_invalid_and_writes_nothing(
     assert refused.value.kind == "invalid"
     assert field in [error["field"] for error in refused.value.errors]
     assert _trail(submission) == before
+
+
+# A small independent model of the rules, for the random walk below (DESIGN.md section 2).
+WALKERS = (
+    "drafter",
+    "second_drafter",
+    "reviewer",
+    "second_reviewer",
+    "organisasi",
+    "ministry",
+    "other_drafter",
+)
+MAY_FIRE = {
+    "submit": {"drafter", "second_drafter"},
+    "return_to_drafter": {"reviewer", "second_reviewer"},
+    "forward": {"reviewer", "second_reviewer"},
+    "return_to_opd": {"organisasi"},
+    "send_to_ministry": {"organisasi"},
+    "ministry_agree": {"organisasi", "ministry"},
+    "ministry_return": {"organisasi", "ministry"},
+}
+
+
+def _expected(state: State, name: str, who: str, submitter: str, consulted: bool) -> str:
+    if who == "other_drafter" or (who == "ministry" and not consulted):
+        return "not_found"
+    if state != LEGAL[name][0]:
+        return "conflict"
+    allowed = {submitter} if name == "withdraw" else MAY_FIRE[name]
+    return "ok" if who in allowed else "forbidden"
+
+
+def _outcome(world: World, submission: Submission, name: str, who: str) -> str:
+    try:
+        fire(submission, name, getattr(world, who), **INPUTS[name])
+    except NotFound:
+        return "not_found"
+    except TransitionRefused as refused:
+        return refused.kind
+    return "ok"
+
+
+def test_a_random_walk_through_the_procedure_agrees_with_the_written_rules(world: World) -> None:
+    seed = 20261122
+    rng = random.Random(seed)
+    submission, submitter, consulted = complete_draft(world), "", False
+    seen: Counter[str] = Counter()
+    for step in range(250):
+        state = State(submission.state)
+        if state == State.APPROVED:
+            submission, submitter, consulted = revision_of(world, submission), "", False
+            seen["revision started"] += 1
+            continue
+        legal = [n for n, (source, _) in LEGAL.items() if source == state]
+        name = rng.choice(legal if rng.random() < 0.5 else list(LEGAL))
+        who = rng.choice(WALKERS)
+        expected = _expected(state, name, who, submitter, consulted)
+
+        actual = _outcome(world, submission, name, who)
+
+        assert actual == expected, f"seed {seed}, step {step}: {who} {name} from {state}"
+        seen[actual] += 1
+        submission.refresh_from_db()
+        if actual == "ok":
+            assert submission.state == LEGAL[name][1]
+            submitter = who if name == "submit" else submitter
+            consulted = consulted or submission.state == State.MINISTRY_CONSULTATION
+        else:
+            assert submission.state == state
+    # The walk met every outcome and went the whole way round at least once.
+    assert {"ok", "conflict", "forbidden", "not_found"} <= set(seen)
+    assert seen["revision started"] >= 1, seen
