@@ -44,3 +44,20 @@ class SecurityHeadersMiddleware:
 
 def policy_for(path: str) -> str:
     return RELAXED_POLICY if path.startswith(RELAXED_PREFIXES) else STRICT_POLICY
+
+
+class IndonesianByDefaultMiddleware:
+    """Pages are in Indonesian unless the user chose English with the language switcher.
+
+    Django would otherwise follow the browser's Accept-Language, and many officials use browsers
+    set to English. The API keeps honouring Accept-Language for its clients. Place before
+    LocaleMiddleware.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/"):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

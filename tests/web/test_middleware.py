@@ -40,3 +40,19 @@ def test_the_admin_gets_the_relaxed_policy_it_needs() -> None:
 def test_htmx_is_served_from_our_own_static_files() -> None:
     assert finders.find("django_htmx/htmx-2.min.js")
     assert finders.find("web/app.js")
+
+
+@pytest.mark.django_db
+def test_pages_are_indonesian_even_for_an_english_browser() -> None:
+    response = Client(headers={"Accept-Language": "en-US,en;q=0.9"}).get("/masuk/")
+
+    assert 'lang="id"' in response.content.decode()
+    assert "Masuk ke Alur SKJ" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_english_is_used_once_chosen_with_the_switcher() -> None:
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/masuk/"})
+
+    assert "Log in to Alur SKJ" in client.get("/masuk/").content.decode()
