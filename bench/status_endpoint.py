@@ -5,7 +5,9 @@
 Budgets: the API's `GET /api/v1/submissions/{id}/status/` reaches at least 60% of the throughput of
 a bare Django view doing the same single indexed query (bench/urls.py), and its p95 stays under
 50 ms, with 100,000 documents. Both run in the same gunicorn (sync workers, loopback), in
-alternating batches, with the same ids, so a neighbour's load hits both sides alike.
+interleaved batches, with the same ids, so a neighbour's load hits both sides alike. A third side,
+the same query behind DRF with the API's authentication and throttling, splits the gap into what
+the framework costs and what the application's own work costs.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from bench.server import Run, get, gunicorn, load
 
 API_PATH = "/api/v1/submissions/{}/status/"
 BARE_PATH = "/bench/bare-status/{}/"
+DRF_PATH = "/bench/drf-status/{}/"
+SIDES = (("bare", BARE_PATH), ("drf", DRF_PATH), ("api", API_PATH))
 
 
 def main() -> None:
@@ -33,8 +37,8 @@ def main() -> None:
         headers = {"Authorization": f"Token {api_client.token_for(port, api_client.ORGANISASI)}"}
         _check_endpoints(port, ids[0], headers)
         _warm_up(port, ids, headers, args)
-        bare, api = _measure(port, ids, headers, args)
-    _report(args, documents, queries, bare, api)
+        runs = _measure(port, ids, headers, args)
+    _report(args, documents, queries, runs)
 
 
 def _arguments() -> argparse.Namespace:
@@ -60,19 +64,18 @@ def _queries_per_request(pk: int) -> dict[str, int]:
     token, _ = Token.objects.get_or_create(user=api_client.user(api_client.ORGANISASI))
     client = Client()
     counts = {}
-    for side, path, headers in (
-        ("bare", BARE_PATH.format(pk), {}),
-        ("api", API_PATH.format(pk), {"Authorization": f"Token {token.key}"}),
-    ):
-        client.get(path, headers=headers)  # first call fills per-process caches
+    headers = {"Authorization": f"Token {token.key}"}
+    for side, template in SIDES:
+        client.get(template.format(pk), headers=headers)  # first call fills per-process caches
         with CaptureQueriesContext(connection) as captured:
-            client.get(path, headers=headers)
+            client.get(template.format(pk), headers=headers)
         counts[side] = len(captured)
     return counts
 
 
 def _check_endpoints(port: int, pk: int, headers: dict[str, str]) -> None:
-    for path in (BARE_PATH.format(pk), API_PATH.format(pk)):
+    for _, template in SIDES:
+        path = template.format(pk)
         status, body = get(port, path, headers)
         if status != 200 or b'"state"' not in body:
             raise SystemExit(f"{path} menjawab HTTP {status}: {body[:300]!r}")
@@ -85,46 +88,53 @@ def _paths(template: str, ids: list[int], count: int, seed: int) -> list[str]:
 
 def _warm_up(port: int, ids: list[int], headers: dict[str, str], args: argparse.Namespace) -> None:
     # Every worker imports lazily and opens its database connection on its first requests.
-    for template in (BARE_PATH, API_PATH):
+    for _, template in SIDES:
         load(port, _paths(template, ids, args.workers * 40, 1), headers, args.concurrency)
 
 
-def _measure(port: int, ids: list[int], headers: dict[str, str], args: argparse.Namespace) -> tuple[Run, Run]:
-    bare, api = Run(), Run()
+def _measure(port: int, ids: list[int], headers: dict[str, str], args: argparse.Namespace) -> dict[str, Run]:
+    runs = {side: Run() for side, _ in SIDES}
     for number in range(args.rounds):
-        sides = [(bare, BARE_PATH), (api, API_PATH)]
-        if number % 2:
-            sides.reverse()
-        for total, template in sides:
-            total.add(load(port, _paths(template, ids, args.requests, number), headers, args.concurrency))
-        print(f"round {number + 1}: bare {bare.throughput:.0f} req/s, api {api.throughput:.0f} req/s")
-    return bare, api
+        # Rotate the order so no side always runs first (or right after a neighbour's burst).
+        order = SIDES[number % len(SIDES) :] + SIDES[: number % len(SIDES)]
+        for side, template in order:
+            paths = _paths(template, ids, args.requests, number)
+            runs[side].add(load(port, paths, headers, args.concurrency))
+        print(f"round {number + 1}: " + ", ".join(f"{s} {r.throughput:.0f} req/s" for s, r in runs.items()))
+    return runs
 
 
-def _report(args: argparse.Namespace, documents: int, queries: dict[str, int], bare: Run, api: Run) -> None:
+NAMES = {
+    "bare": "bare Django view (same indexed query)",
+    "drf": "DRF floor: same query, API's auth/throttle/renderer",
+    "api": "API `GET /api/v1/submissions/{id}/status/`",
+}
+
+
+def _report(args: argparse.Namespace, documents: int, queries: dict[str, int], runs: dict[str, Run]) -> None:
+    bare, drf, api = runs["bare"], runs["drf"], runs["api"]
     ratio = api.throughput / bare.throughput
-    b, a = summary_ms(bare.latencies), summary_ms(api.latencies)
-    rows = [
-        ("bare Django view (same indexed query)", bare, b, queries["bare"]),
-        ("API `GET /api/v1/submissions/{id}/status/`", api, a, queries["api"]),
-    ]
+    p95 = summary_ms(api.latencies)["p95"]
     table = "\n".join(
-        f"| {name} | {run.throughput:.0f} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} | "
-        f"{run.error_count} | {count} |"
-        for name, run, s, count in rows
+        f"| {NAMES[side]} | {run.throughput:.0f} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} | "
+        f"{run.error_count} | {queries[side]} |"
+        for side, run in runs.items()
+        for s in [summary_ms(run.latencies)]
     )
     body = f"""
 Setup: {documents:,} documents in the database; gunicorn with {args.workers} sync workers on
-127.0.0.1, `CONN_MAX_AGE=60`, DEBUG off; {args.concurrency} client threads; {args.rounds} alternating
-rounds of {args.requests} requests per side (the bare view and the API interleaved), over
-{args.ids} distinct documents visible to `{api_client.ORGANISASI}` (Bagian Organisasi), token auth.
+127.0.0.1, `CONN_MAX_AGE=60`, DEBUG off; {args.concurrency} client threads; {args.rounds} rounds of
+{args.requests} requests per side, the sides interleaved in rotating order, over {args.ids} distinct
+documents visible to `{api_client.ORGANISASI}` (Bagian Organisasi), token auth. The middle row
+(bench/urls.py) shows how much of the gap is DRF and token authentication themselves.
 
 | endpoint | req/s | p50 ms | p95 ms | p99 ms | errors | SQL queries |
 |---|---|---|---|---|---|---|
 {table}
 
-- Throughput ratio API / bare: **{ratio:.0%}** (budget >= 60%: {verdict(ratio >= 0.6)}).
-- API p95: **{a["p95"]:.1f} ms** (budget < 50 ms: {verdict(a["p95"] < 50)}).
+- Throughput ratio API / bare: **{ratio:.0%}** (budget >= 60%: {verdict(ratio >= 0.6)}); DRF floor /
+  bare: {drf.throughput / bare.throughput:.0%}; API / DRF floor: {api.throughput / drf.throughput:.0%}.
+- API p95: **{p95:.1f} ms** (budget < 50 ms: {verdict(p95 < 50)}).
 """
     print(body)
     write_section("status_endpoint", "Status endpoint vs bare Django view", body)
