@@ -7,7 +7,6 @@ skip on any other database, and fail instead when REQUIRE_SERVICES=1. Run them w
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from notifications.models import Notification
 from submissions.models import Role, RoleAssignment, Submission
 from tests.builders import World, valid_content
 from tests.factories import UserFactory
+from tests.integration.services import need
 from tests.workflow.steps import INPUTS, LETTER, advance, document_in, revision_of
 from workflow import services
 from workflow.errors import Conflict, StaleContent, TransitionRefused, WorkflowError
@@ -35,14 +35,11 @@ WON = "won"
 
 @pytest.fixture(autouse=True)
 def _postgresql_only() -> None:
-    if connection.vendor != "postgresql":
-        reason = (
-            f"concurrency tests need PostgreSQL; the configured database is {connection.vendor} "
-            "(set DATABASE_URL=postgres://...)"
-        )
-        if os.environ.get("REQUIRE_SERVICES") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    need(
+        connection.vendor == "postgresql",
+        f"concurrency tests need PostgreSQL; the configured database is {connection.vendor} "
+        "(set DATABASE_URL=postgres://...)",
+    )
 
 
 def _race(calls: list[Callable[[], Any]]) -> list[str]:
