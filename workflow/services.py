@@ -43,14 +43,15 @@ if TYPE_CHECKING:
     from workflow.rules import AnyUser
 
 
-def _locked_submission(submission_id: int, actor: AnyUser) -> Submission:
+def _locked_submission(submission_id: int, actor: AnyUser, *, with_rows: bool = False) -> Submission:
+    queryset = (
+        visible_submissions(actor).select_for_update(of=("self",)).select_related("position__opd__instansi")
+    )
+    if with_rows:
+        # The validity check, the transition's guard and the snapshot all read the rows: once.
+        queryset = queryset.prefetch_related("competency_rows", "requirement_rows")
     try:
-        return (
-            visible_submissions(actor)
-            .select_for_update(of=("self",))
-            .select_related("position__opd__instansi")
-            .get(pk=submission_id)
-        )
+        return queryset.get(pk=submission_id)
     except Submission.DoesNotExist:
         raise NotFound("Dokumen tidak ditemukan.") from None
 
@@ -103,7 +104,8 @@ def transition_refusals(
         return [not_allowed]
     refusals = []
     if inputs is not None:
-        refusals += input_refusals(spec, dict(inputs), _active_reason_codes())
+        known_reasons = _active_reason_codes() if "reason_code" in spec.requires else set()
+        refusals += input_refusals(spec, dict(inputs), known_reasons)
     if check_content:
         refusals += content_refusals(submission, spec)
     return refusals
@@ -128,7 +130,7 @@ def fire_transition(
         "letter_date": letter_date,
     }
     with transaction.atomic(durable=True):
-        submission = _locked_submission(submission_id, actor)
+        submission = _locked_submission(submission_id, actor, with_rows=name == "submit")
         refusals = transition_refusals(submission, actor, name, inputs)
         if refusals:
             summary = _refusal_summary(refusals)
