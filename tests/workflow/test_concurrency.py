@@ -238,3 +238,27 @@ def test_the_content_of_a_raced_draft_stays_whole(world: World) -> None:
     assert [row.code for row in submission.competency_rows.order_by("order")] == [
         row["code"] for row in rows[:count]
     ]
+
+
+def test_saves_racing_a_submission_never_change_what_was_submitted(world: World) -> None:
+    submission = document_in(world, State.DRAFT)
+    drafters = [world.drafter, *_colleagues(world, Role.DRAFTER, RACERS - 1, opd=world.opd)]
+
+    def save(user: Any, index: int) -> Callable[[], Any]:
+        return lambda: services.update_content(
+            submission_id=submission.pk, actor=user, summary=f"Ikhtisar versi {index}."
+        )
+
+    calls = [
+        _fire_as(_fresh(user), submission, "submit") if index % 2 else save(_fresh(user), index)
+        for index, user in enumerate(drafters)
+    ]
+
+    outcomes = _race(calls)
+
+    submitted = TransitionLog.objects.get(submission=submission, transition="submit")
+    late_saves = [o for o in outcomes if o.startswith(f"{Conflict.__name__}:not_editable")]
+    assert Counter(outcomes)[WON] + len(late_saves) + outcomes.count(WRONG_STATE) == RACERS, outcomes
+    submission.refresh_from_db()
+    assert submission.state == State.OPD_REVIEW
+    assert submitted.snapshot.content["summary"] == submission.summary
