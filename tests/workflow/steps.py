@@ -92,7 +92,3 @@ def document_in(world: World, state: State) -> Submission:
         first.refresh_from_db()
         return first
     return advance(world, complete_draft(world), state)
-
-
-def log_count(submission: Submission) -> int:
-    return submission.log_entries.count()
