@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from submissions.models import Position, Role, Submission
+from submissions.models import Competency, CompetencyGroup, CompetencyLevel, Position, Role, Submission
 from workflow.machine import ACTIVE_STATES, State
 from workflow.models import DraftingRound, TransitionLog
 from workflow.rules import assignments_of
-from workflow.scoping import visible_opds, visible_positions, visible_submissions
+from workflow.scoping import visible_competencies, visible_opds, visible_positions, visible_submissions
 
 if TYPE_CHECKING:
     from workflow.rules import AnyUser
@@ -191,3 +191,27 @@ def stage_durations(instansi_id: int) -> list[tuple[str, float, int]]:
         for state in ACTIVE_STATES
         if spent.get(state)
     ]
+
+
+def _dictionary_of(user: AnyUser, submission: Submission) -> QuerySet[Competency]:
+    """The national dictionary plus the technical dictionary of the document's own instansi."""
+    instansi_id = submission.position.opd.instansi_id
+    return visible_competencies(user).filter(Q(instansi__isnull=True) | Q(instansi_id=instansi_id))
+
+
+def dictionary_level(user: AnyUser, submission: Submission, code: str, level: int) -> CompetencyLevel | None:
+    """A competency's level texts; the instansi's own entry wins over a national one with the code."""
+    return (
+        CompetencyLevel.objects.filter(
+            competency__in=_dictionary_of(user, submission).filter(code=code), level=level
+        )
+        .select_related("competency")
+        .order_by(F("competency__instansi_id").asc(nulls_first=True))
+        .last()
+    )
+
+
+def search_technical(user: AnyUser, submission: Submission, query: str, limit: int = 10) -> list[Competency]:
+    words = Q(name__icontains=query) | Q(code__icontains=query) | Q(definition__icontains=query)
+    technical = _dictionary_of(user, submission).filter(group=CompetencyGroup.TECHNICAL)
+    return list(technical.filter(words).order_by("code")[:limit])

@@ -8,23 +8,22 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from submissions.models import CompetencyGroup, CompetencyLevel, Submission
+from submissions.models import CompetencyGroup, Submission
 from submissions.validity import Content, content_problems, minimum_rule_for
 from web.forms import editor as editor_form
 from web.presenters import content_dict
+from web.selectors import dictionary_level, search_technical
 from web.views.base import AuthedRequest, status_for, submission_or_404
 from workflow import services
 from workflow.diff import diff_contents
 from workflow.errors import StaleContent, WorkflowError
 from workflow.machine import Actor, State
 from workflow.rules import grant_for
-from workflow.scoping import visible_competencies
 
 
 def _editable_or_deny(request: AuthedRequest, submission_id: int) -> Submission:
@@ -153,17 +152,7 @@ def competency_row(request: AuthedRequest, submission_id: int) -> HttpResponse:
 def _fill_from_dictionary(
     request: AuthedRequest, submission: Submission, row: editor_form.CompetencyInput
 ) -> None:
-    instansi_id = submission.position.opd.instansi_id
-    entry = (
-        CompetencyLevel.objects.filter(
-            competency__in=visible_competencies(request.user).filter(code=row.code),
-            level=row.level_number,
-        )
-        .filter(Q(competency__instansi__isnull=True) | Q(competency__instansi_id=instansi_id))
-        .select_related("competency")
-        .order_by("competency__instansi_id")
-        .last()
-    )
+    entry = dictionary_level(request.user, submission, row.code, row.level_number or 0)
     if entry is None:
         return
     row.name = entry.competency.name
@@ -177,15 +166,7 @@ def competency_search(request: AuthedRequest, submission_id: int) -> HttpRespons
     """htmx: technical competencies of the dictionary matching the words typed."""
     submission = _editable_or_deny(request, submission_id)
     query = request.GET.get("q", "").strip()[:100]
-    results: list[Any] = []
-    if len(query) >= 2:
-        results = list(
-            visible_competencies(request.user)
-            .filter(group=CompetencyGroup.TECHNICAL)
-            .filter(Q(instansi__isnull=True) | Q(instansi_id=submission.position.opd.instansi_id))
-            .filter(Q(name__icontains=query) | Q(code__icontains=query) | Q(definition__icontains=query))
-            .order_by("code")[:10]
-        )
+    results = search_technical(request.user, submission, query) if len(query) >= 2 else []
     context = {"results": results, "query": query, "submission": submission}
     return render(request, "web/editor/_search_results.html", context)
 
