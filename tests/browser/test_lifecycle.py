@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from submissions.models import Position, Submission
 from workflow.machine import State
@@ -106,8 +107,8 @@ def _draft_and_fill(drafter: Session, position: Position, folder: Path) -> int:
     technical = page.locator("#technical-rows fieldset.comp-row").first
     technical.wait_for()
     technical.get_by_label("Level").select_option("3")
-    description = "#technical-rows textarea[name$=-description]"
-    page.wait_for_function(f"document.querySelector('{description}').value.includes('Menganalisis')")
+    # Choosing the level fetched the dictionary's description for that level into the row.
+    expect(technical.locator("textarea[name$=-description]")).to_have_value(re.compile("Menganalisis"))
     rows = page.locator("#requirement-rows fieldset.req-row")
     rows.nth(0).get_by_label("Uraian").fill("S-1/D-IV")
     rows.nth(0).get_by_label("Mutlak").check()
