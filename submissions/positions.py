@@ -117,8 +117,15 @@ def _save(position: Position) -> None:
 
 
 def _urusan(names: list[str]) -> list[Urusan]:
-    found = []
-    for name in names:
-        urusan = Urusan.objects.filter(name__iexact=name).first() or Urusan.objects.create(name=name)
-        found.append(urusan)
-    return found
+    return [_one_urusan(name) for name in names]
+
+
+def _one_urusan(name: str) -> Urusan:
+    existing = Urusan.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return Urusan.objects.create(name=name)
+    except IntegrityError:  # created meanwhile by a concurrent request
+        return Urusan.objects.get(name=name)
