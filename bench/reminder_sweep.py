@@ -5,7 +5,7 @@
 Budget (DESIGN.md section 8): the sweep's cost grows with the due items, not with the documents.
 The small dataset lives in its own database (`<name>_1k`, created, migrated and seeded on first
 use). In each database the run pushes every pending reminder a day ahead, gives the same number
-of documents a deadline tomorrow and a reminder due one minute ago, and times one call
+of drafts a deadline tomorrow and a reminder due one minute ago, and times one call
 of `workflow.reminders.send_due_reminders`, counting its queries. Small and large alternate, one
 fresh process per measurement (after a warm-up sweep), so both see the same machine load.
 Notifications are rendered and delivered to memory (tasks run eagerly), as part of the cost.
@@ -118,14 +118,16 @@ def _arm(count: int) -> int:
     from django.utils import timezone
 
     from submissions.models import Submission
-    from workflow.machine import ACTIVE_STATES
+    from workflow.machine import State
 
     now = timezone.now()
     Submission.objects.filter(next_reminder_at__lte=now + datetime.timedelta(hours=1)).update(
         next_reminder_at=now + datetime.timedelta(days=1)
     )
+    # Drafts only: who hears of a reminder depends on the stage (the ministry stage also reaches every
+    # ministry user), and the comparison must not change its recipients between the two databases.
     chosen = list(
-        Submission.objects.filter(state__in=ACTIVE_STATES).order_by("?").values_list("pk", flat=True)[:count]
+        Submission.objects.filter(state=State.DRAFT).order_by("?").values_list("pk", flat=True)[:count]
     )
     return Submission.objects.filter(pk__in=chosen).update(
         due_at=now + datetime.timedelta(days=1),
@@ -178,7 +180,7 @@ def _report(args: argparse.Namespace, runs: dict[str, list[dict[str, object]]]) 
     time_ratio = median("large", "seconds") / median("small", "seconds")
     query_ratio = median("large", "queries") / median("small", "queries")
     body = f"""
-Setup: `workflow.reminders.send_due_reminders()` with {args.due} due documents in each database;
+Setup: `workflow.reminders.send_due_reminders()` with {args.due} due drafts in each database;
 medians of {args.repeats} measurements per database, small and large alternating, one fresh process
 each (after a warm-up sweep). Notifications rendered and delivered to memory as part of the sweep.
 
