@@ -99,9 +99,10 @@ def _draft_and_fill(drafter: Session, position: Position, folder: Path) -> int:
     page.wait_for_url(re.compile(r"/dokumen/\d+/ubah/$"))
     submission_id = int(re.search(r"/dokumen/(\d+)/", page.url)[1])  # type: ignore[index]
 
-    page.get_by_role("textbox", name="Ikhtisar jabatan").fill(
-        "Memimpin dan mengoordinasikan pelayanan kesehatan."
-    )
+    summary = page.get_by_role("textbox", name="Ikhtisar jabatan")
+    assert summary.get_attribute("aria-invalid") == "true"  # the empty summary is flagged before submitting
+    summary.fill("Memimpin dan mengoordinasikan pelayanan kesehatan.")
+    assert summary.get_attribute("aria-invalid") is None  # and the flag clears once it is filled in
     page.get_by_label("Cari kompetensi teknis di kamus").fill("surveilans")
     page.get_by_role("button", name="Tambahkan Surveilans Kesehatan").click()
     technical = page.locator("#technical-rows fieldset.comp-row").first

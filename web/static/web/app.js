@@ -56,7 +56,23 @@
   var dirty = false;
   document.addEventListener("input", function (event) {
     if (event.target.closest("#editor-form") && !event.target.matches("input[type=search]")) { dirty = true; }
+    clearError(event.target);
   });
+  document.addEventListener("change", function (event) { clearError(event.target); });
+
+  // Once the user edits a field marked invalid, its old message no longer applies (it is checked
+  // again on saving).
+  function clearError(field) {
+    var holder = field.closest("[aria-invalid=true]") || field.closest("fieldset[aria-describedby]");
+    if (!holder || !holder.getAttribute("aria-describedby")) { return; }
+    holder.getAttribute("aria-describedby").split(" ").forEach(function (id) {
+      var message = document.getElementById(id);
+      if (message && message.classList.contains("field-error")) { message.hidden = true; }
+    });
+    holder.removeAttribute("aria-invalid");
+    var wrapper = holder.closest(".field.has-error");
+    if (wrapper) { wrapper.classList.remove("has-error"); }
+  }
   document.addEventListener("submit", function () { dirty = false; });
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
