@@ -129,7 +129,10 @@ def _arm(count: int) -> int:
     chosen = list(
         Submission.objects.filter(state=State.DRAFT).order_by("?").values_list("pk", flat=True)[:count]
     )
+    # A new stage_entered_at gives the reminder a new idempotency key: re-arming a document that an
+    # earlier run already reminded about the same deadline would otherwise (rightly) send nothing.
     return Submission.objects.filter(pk__in=chosen).update(
+        stage_entered_at=now,
         due_at=now + datetime.timedelta(days=1),
         next_reminder_at=now - datetime.timedelta(minutes=1),
         reminders_sent=0,
