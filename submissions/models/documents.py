@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -125,6 +126,10 @@ class Submission(SubmissionWorkflow):
 
     def __str__(self) -> str:
         return f"{self.position.name} v{self.version}"
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        # The state changes only through transitions; django-fsm refuses to have it set again.
+        super().clean_fields(exclude={*(exclude or ()), "state"})
 
     def validity_problems(self) -> list[Problem]:
         from submissions.validity import validity_problems

@@ -45,7 +45,12 @@ class RoleAssignment(models.Model):
     )
     role = models.CharField("peran", max_length=30, choices=Role.choices)
     opd = models.ForeignKey(
-        OPD, on_delete=models.PROTECT, null=True, blank=True, related_name="role_assignments"
+        OPD,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name="OPD",
     )
     instansi = models.ForeignKey(
         Instansi,
