@@ -83,24 +83,24 @@ class World:
 
 
 def _user(username: str, role: str, *, opd: OPD | None = None, instansi: Instansi | None = None) -> Any:
-    user = UserFactory(username=username)
-    RoleAssignmentFactory(user=user, role=role, opd=opd, instansi=instansi)
+    user = UserFactory.create(username=username)
+    RoleAssignmentFactory.create(user=user, role=role, opd=opd, instansi=instansi)
     return user
 
 
 def build_world() -> World:
-    instansi = InstansiFactory(name="Pemerintah Kota Uji")
-    other_instansi = InstansiFactory(name="Pemerintah Kabupaten Lain")
-    opd = OPDFactory(instansi=instansi, name="Dinas Kesehatan")
-    other_opd = OPDFactory(instansi=instansi, name="Dinas Pendidikan")
-    other_instansi_opd = OPDFactory(instansi=other_instansi, name="Dinas Perhubungan")
+    instansi = InstansiFactory.create(name="Pemerintah Kota Uji")
+    other_instansi = InstansiFactory.create(name="Pemerintah Kabupaten Lain")
+    opd = OPDFactory.create(instansi=instansi, name="Dinas Kesehatan")
+    other_opd = OPDFactory.create(instansi=instansi, name="Dinas Pendidikan")
+    other_instansi_opd = OPDFactory.create(instansi=other_instansi, name="Dinas Perhubungan")
     build_dictionary(instansi)
     return World(
         instansi=instansi,
         opd=opd,
         other_opd=other_opd,
         other_instansi_opd=other_instansi_opd,
-        position=PositionFactory(opd=opd, name="Kepala Seksi Surveilans", kind=PositionKind.PENGAWAS),
+        position=PositionFactory.create(opd=opd, name="Kepala Seksi Surveilans", kind=PositionKind.PENGAWAS),
         drafter=_user("penyusun", Role.DRAFTER, opd=opd),
         second_drafter=_user("penyusun2", Role.DRAFTER, opd=opd),
         reviewer=_user("pemeriksa", Role.REVIEWER, opd=opd),
@@ -110,7 +110,7 @@ def build_world() -> World:
         other_drafter=_user("penyusun.lain", Role.DRAFTER, opd=other_opd),
         other_reviewer=_user("pemeriksa.lain", Role.REVIEWER, opd=other_opd),
         other_organisasi=_user("organisasi.lain", Role.BAGIAN_ORGANISASI, instansi=other_instansi),
-        outsider=UserFactory(username="tanpa.peran"),
+        outsider=UserFactory.create(username="tanpa.peran"),
     )
 
 

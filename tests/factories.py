@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from submissions.models import (
     OPD,
@@ -19,7 +20,7 @@ from submissions.models import (
 DEMO_PASSWORD = "skj-demo-2026"
 
 
-class InstansiFactory(factory.django.DjangoModelFactory):
+class InstansiFactory(factory.django.DjangoModelFactory[Instansi]):
     class Meta:
         model = Instansi
         django_get_or_create = ("name",)
@@ -28,7 +29,7 @@ class InstansiFactory(factory.django.DjangoModelFactory):
     kind = InstansiKind.KOTA
 
 
-class OPDFactory(factory.django.DjangoModelFactory):
+class OPDFactory(factory.django.DjangoModelFactory[OPD]):
     class Meta:
         model = OPD
 
@@ -36,7 +37,7 @@ class OPDFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Dinas Contoh {n}")
 
 
-class UrusanFactory(factory.django.DjangoModelFactory):
+class UrusanFactory(factory.django.DjangoModelFactory[Urusan]):
     class Meta:
         model = Urusan
         django_get_or_create = ("name",)
@@ -44,7 +45,7 @@ class UrusanFactory(factory.django.DjangoModelFactory):
     name = "Kesehatan"
 
 
-class PositionFactory(factory.django.DjangoModelFactory):
+class PositionFactory(factory.django.DjangoModelFactory[Position]):
     class Meta:
         model = Position
         skip_postgeneration_save = True
@@ -57,10 +58,10 @@ class PositionFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def urusan(self, create: bool, extracted: list[Urusan] | None, **kwargs: object) -> None:
         if create:
-            self.urusan.set(extracted or [UrusanFactory()])
+            self.urusan.set(extracted or [UrusanFactory.create()])
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
@@ -72,7 +73,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(DEMO_PASSWORD)
 
 
-class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+class RoleAssignmentFactory(factory.django.DjangoModelFactory[RoleAssignment]):
     class Meta:
         model = RoleAssignment
 

@@ -129,7 +129,7 @@ class use_broker:  # noqa: N801 (used as a context manager, reads like one)
     def _apply(values: dict[str, Any]) -> None:
         celery_app.conf.update(values)
         # Drop pooled connections to the previous broker, as Celery does after a fork.
-        celery_app._after_fork()
+        celery_app._after_fork()  # type: ignore[attr-defined]
 
 
 @pytest.fixture

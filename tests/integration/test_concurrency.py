@@ -52,7 +52,7 @@ def due_documents(world, count: int) -> list[Submission]:
     documents = []
     for _ in range(count):
         submission = Submission(
-            position=PositionFactory(opd=world.opd),
+            position=PositionFactory.create(opd=world.opd),
             state=State.DRAFT,
             due_at=DUE,
             stage_entered_at=DUE - datetime.timedelta(days=20),

@@ -9,7 +9,7 @@ from tests.factories import UserFactory
 
 @pytest.fixture
 def admin_client_logged_in(client, db):
-    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    client.force_login(UserFactory.create(username="admin", is_staff=True, is_superuser=True))
     return client
 
 

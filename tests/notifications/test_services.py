@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 
 from notifications.models import Delivery, Kind, Notification, Status
@@ -85,8 +86,9 @@ def test_the_email_is_in_indonesian_text_and_html_with_a_link_and_the_next_step(
         record(world.reviewer, comment="Mohon & segera.")
 
     message = mail.outbox[0]
+    assert isinstance(message, EmailMultiAlternatives)
     link = f"https://skj.example.go.id/dokumen/{draft.pk}/"
-    html = message.alternatives[0].content
+    html = str(message.alternatives[0][0])
     assert message.subject == f"[Alur SKJ] Perlu reviu: SKJ {draft.position.name}"
     assert "Yth." in message.body
     assert "Yang perlu Anda lakukan:\nReviu dokumen ini." in message.body

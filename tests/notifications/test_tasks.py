@@ -13,7 +13,7 @@ def test_every_periodic_schedule_names_a_registered_task():
 
 
 def test_the_outbox_sweeper_runs_every_minute():
-    (sweep,) = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"].endswith(".sweep_outbox")]
+    (sweep,) = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if str(e["task"]).endswith(".sweep_outbox")]
 
     assert sweep["schedule"] == 60.0
 

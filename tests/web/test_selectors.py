@@ -34,7 +34,7 @@ def test_time_in_each_stage_is_averaged_from_the_log(world) -> None:
 def test_tasks_are_ordered_by_the_nearest_deadline(world) -> None:
     from tests.factories import PositionFactory
 
-    second = PositionFactory(opd=world.opd, name="Pengelola Data", kind="pelaksana")
+    second = PositionFactory.create(opd=world.opd, name="Pengelola Data", kind="pelaksana")
     with at(0):
         later = services.create_draft(position_id=world.position.pk, actor=world.drafter)
     with at(-5):

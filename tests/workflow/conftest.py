@@ -25,7 +25,7 @@ def make_submission(db: None) -> Callable[..., Submission]:
     """A stored document of a new position in the given instansi (state draft unless told)."""
 
     def make(instansi: Instansi | None = None, **fields: Any) -> Submission:
-        position = PositionFactory(opd__instansi=instansi or InstansiFactory())
-        return Submission.objects.create(position=position, created_by=UserFactory(), **fields)
+        position = PositionFactory.create(opd__instansi=instansi or InstansiFactory.create())
+        return Submission.objects.create(position=position, created_by=UserFactory.create(), **fields)
 
     return make

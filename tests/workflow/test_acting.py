@@ -30,7 +30,7 @@ def _acting(
     valid_until: datetime.date,
     user: Any = None,
 ) -> Any:
-    user = user or UserFactory(username="pejabat.plt")
+    user = user or UserFactory.create(username="pejabat.plt")
     scope = {"instansi": world.instansi} if role == Role.BAGIAN_ORGANISASI else {"opd": world.opd}
     RoleAssignment.objects.create(
         user=user,

@@ -97,8 +97,8 @@ def test_the_drafter_informed_of_a_forward_is_told_no_action_is_needed(world):
 
 def test_a_user_whose_role_has_ended_is_not_notified(world):
     yesterday = datetime.date.today() - datetime.timedelta(days=1)
-    former = UserFactory(username="pemeriksa.lama")
-    RoleAssignmentFactory(
+    former = UserFactory.create(username="pemeriksa.lama")
+    RoleAssignmentFactory.create(
         user=former,
         role=Role.REVIEWER,
         opd=world.opd,
@@ -137,5 +137,5 @@ def test_the_deadline_is_shown_in_the_instansis_own_time_zone(world):
 
     fire(document, "submit", world.drafter)
 
-    row = Notification.objects.filter(kind="submit").first()
+    row = Notification.objects.filter(kind="submit").get()
     assert "23:59 WIT" in row.body_text

@@ -79,7 +79,7 @@ def _fresh(user: Any) -> Any:
 def _colleagues(world: World, role: str, count: int, **scope: Any) -> list[Any]:
     users = []
     for index in range(count):
-        user: Any = UserFactory(username=f"{role}.{index}")
+        user: Any = UserFactory.create(username=f"{role}.{index}")
         RoleAssignment.objects.create(user=user, role=role, **scope)
         users.append(user)
     return users

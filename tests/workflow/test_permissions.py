@@ -65,7 +65,7 @@ def _user(world: World, role: str) -> Any:
     if role == "superuser":
         return get_user_model().objects.create_superuser("admin", "admin@example.go.id", "x")
     if role == "administrator":
-        user: Any = UserFactory(username="administrator")
+        user: Any = UserFactory.create(username="administrator")
         RoleAssignment.objects.create(user=user, role=Role.ADMINISTRATOR)
         return user
     return getattr(world, role)

@@ -183,7 +183,7 @@ def test_the_reminder_email_says_how_many_working_days_are_left(world):
 
     send_due_reminders(now=at_8(2026, 12, 23))
 
-    row = Notification.objects.filter(kind="reminder").first()
+    row = Notification.objects.filter(kind="reminder").get()
     assert "(2 hari kerja lagi)" in row.body_text
 
 
@@ -200,7 +200,7 @@ def test_the_sweep_reads_as_many_rows_whatever_the_number_of_documents_not_due(w
     alone = sweep_queries()
     for _ in range(30):
         later = Submission(
-            position=PositionFactory(opd=world.opd),
+            position=PositionFactory.create(opd=world.opd),
             state=State.DRAFT,
             due_at=DUE + datetime.timedelta(days=60),
         )

@@ -47,7 +47,7 @@ def _users(world: World) -> dict[str, Any]:
         )
     }
     users["superuser"] = get_user_model().objects.create_superuser("admin", "admin@example.go.id", "x")
-    users["administrator"] = UserFactory(username="administrator")
+    users["administrator"] = UserFactory.create(username="administrator")
     RoleAssignment.objects.create(user=users["administrator"], role=Role.ADMINISTRATOR)
     users["anonymous"] = AnonymousUser()
     return users
@@ -58,14 +58,14 @@ def scene(world: World) -> Scene:
     """Documents of Dinas Kesehatan in several states, one of Dinas Pendidikan, one of another instansi."""
     positions: dict[str, Any] = {
         "own": world.position,
-        "consulted": PositionFactory(opd=world.opd),
-        "returned": PositionFactory(opd=world.opd),
-        "compiled": PositionFactory(opd=world.opd),
-        "empty": PositionFactory(opd=world.opd),
-        "sibling": PositionFactory(opd=world.other_opd),
-        "foreign": PositionFactory(opd=world.other_instansi_opd),
+        "consulted": PositionFactory.create(opd=world.opd),
+        "returned": PositionFactory.create(opd=world.opd),
+        "compiled": PositionFactory.create(opd=world.opd),
+        "empty": PositionFactory.create(opd=world.opd),
+        "sibling": PositionFactory.create(opd=world.other_opd),
+        "foreign": PositionFactory.create(opd=world.other_instansi_opd),
     }
-    foreign_drafter: Any = UserFactory(username="penyusun.dishub")
+    foreign_drafter: Any = UserFactory.create(username="penyusun.dishub")
     RoleAssignment.objects.create(user=foreign_drafter, role=Role.DRAFTER, opd=world.other_instansi_opd)
     documents = {
         "own": document_in(world, State.DRAFT),
@@ -226,7 +226,7 @@ def test_only_bagian_organisasi_of_the_instansi_or_an_administrator_may_create_p
 
 def test_an_expired_assignment_shows_nothing(world: World) -> None:
     today = timezone.localdate()
-    former: Any = UserFactory(username="mantan.organisasi")
+    former: Any = UserFactory.create(username="mantan.organisasi")
     RoleAssignment.objects.create(
         user=former,
         role=Role.BAGIAN_ORGANISASI,
