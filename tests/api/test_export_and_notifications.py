@@ -52,7 +52,7 @@ def test_the_reviewer_is_notified_of_a_submission_and_marks_it_read(world: World
 
 def test_another_users_notification_is_not_found_and_stays_unread(world: World, document) -> None:
     document("opd_review")
-    notification = Notification.objects.filter(recipient=world.reviewer).first()
+    notification = Notification.objects.filter(recipient=world.reviewer).earliest("id")
 
     assert_error(
         client_for(world.drafter).post(f"/api/v1/notifications/{notification.pk}/read/"), 404, "not_found"

@@ -113,7 +113,7 @@ def test_diff_refuses_bad_or_foreign_snapshot_ids(
 
 def test_a_snapshot_of_another_document_is_not_found(world: World, document) -> None:
     mine = returned_and_fixed(world, document)
-    other = document("opd_review", PositionFactory(opd=world.opd))
+    other = document("opd_review", PositionFactory.create(opd=world.opd))
     foreign = client_for(world.drafter).get(f"{base(other)}/snapshots/").json()["results"][0]["id"]
 
     assert_error(client_for(world.drafter).get(f"{base(mine)}/diff/", {"from": foreign}), 404, "not_found")

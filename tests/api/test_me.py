@@ -43,7 +43,7 @@ def test_bagian_organisasi_is_bound_to_an_instansi(world: World) -> None:
 
 def test_an_acting_assignment_shows_its_end_and_an_expired_one_is_gone(world: World) -> None:
     today = timezone.localdate()
-    RoleAssignmentFactory(
+    RoleAssignmentFactory.create(
         user=world.outsider,
         role=Role.REVIEWER,
         opd=world.opd,
@@ -51,7 +51,7 @@ def test_an_acting_assignment_shows_its_end_and_an_expired_one_is_gone(world: Wo
         acting_for="Kepala Dinas",
         valid_until=today + datetime.timedelta(days=5),
     )
-    RoleAssignmentFactory(
+    RoleAssignmentFactory.create(
         user=world.outsider,
         role=Role.REVIEWER,
         opd=world.other_opd,

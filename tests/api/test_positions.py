@@ -97,7 +97,7 @@ def test_positions_are_visible_only_in_scope(world: World, role: str, sees: bool
 
 
 def test_the_list_filters_by_opd_kind_and_search(world: World) -> None:
-    PositionFactory(opd=world.other_opd, name="Analis Kebijakan", kind="pelaksana")
+    PositionFactory.create(opd=world.other_opd, name="Analis Kebijakan", kind="pelaksana")
     client = client_for(world.organisasi)
 
     assert [r["name"] for r in client.get(URL, {"opd": world.other_opd.pk}).json()["results"]] == [

@@ -34,7 +34,7 @@ def _ids(response) -> list[int]:
 @pytest.mark.parametrize("role", [*SEES_DRAFT, *OUTSIDE])
 def test_the_list_holds_only_documents_in_the_callers_scope(world: World, document, role: str) -> None:
     draft = document("draft")
-    consulted = document("ministry_consultation", PositionFactory(opd=world.opd))
+    consulted = document("ministry_consultation", PositionFactory.create(opd=world.opd))
 
     listed = _ids(client_for(getattr(world, role)).get(URL))
 
@@ -56,7 +56,7 @@ def test_a_list_row_has_the_status_fields_and_no_content(world: World, document)
 
 def test_the_list_filters_by_state_opd_position_and_search(world: World, document) -> None:
     draft = document("draft")
-    in_review = document("opd_review", PositionFactory(opd=world.opd, name="Analis Data"))
+    in_review = document("opd_review", PositionFactory.create(opd=world.opd, name="Analis Data"))
     client = client_for(world.organisasi)
 
     assert _ids(client.get(URL, {"state": "opd_review"})) == [in_review.pk]
@@ -68,7 +68,7 @@ def test_the_list_filters_by_state_opd_position_and_search(world: World, documen
 
 def test_the_overdue_filter_keeps_active_documents_past_their_deadline(world: World, document) -> None:
     late = document("draft")
-    on_time = document("opd_review", PositionFactory(opd=world.opd))
+    on_time = document("opd_review", PositionFactory.create(opd=world.opd))
     Submission.objects.filter(pk=late.pk).update(due_at=timezone.now() - datetime.timedelta(days=1))
     client = client_for(world.organisasi)
 
@@ -93,7 +93,7 @@ def test_a_search_with_a_nul_byte_or_too_long_is_400(world: World) -> None:
 
 
 def test_the_list_pages_by_cursor_newest_first_without_repeats(world: World, document) -> None:
-    created = [document("draft", PositionFactory(opd=world.opd)).pk for _ in range(5)]
+    created = [document("draft", PositionFactory.create(opd=world.opd)).pk for _ in range(5)]
     client = client_for(world.drafter)
 
     seen: list[int] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.api.conftest import OUTSIDERS, assert_error, client_for
@@ -34,7 +36,7 @@ def test_a_reviewer_returns_with_a_reason_and_the_round_grows(world: World, docu
 
     assert response.json()["state"] == "draft"
     assert response.json()["round"] == 2
-    entry = TransitionLog.objects.filter(submission=in_review).last()
+    entry = TransitionLog.objects.filter(submission=in_review).latest("id")
     assert (entry.reason_code, entry.comment, entry.actor) == ("wording", "Perbaiki.", world.reviewer)
 
 
@@ -48,7 +50,7 @@ def test_the_ministry_records_its_agreement_with_a_letter(world: World, document
     )
 
     assert response.json()["state"] == "approved"
-    assert TransitionLog.objects.filter(submission=consulted).last().letter_date.isoformat() == "2026-11-20"
+    assert TransitionLog.objects.filter(submission=consulted).latest("id").letter_date == date(2026, 11, 20)
 
 
 def test_not_yours_is_403(world: World, document) -> None:

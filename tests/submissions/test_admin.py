@@ -39,7 +39,7 @@ def admin_client_() -> Client:
 
 @pytest.fixture
 def objects() -> dict[type, Any]:
-    position: Any = PositionFactory(kind=PositionKind.PENGAWAS)
+    position: Any = PositionFactory.create(kind=PositionKind.PENGAWAS)
     competency = Competency.objects.create(code="M.01", name="Integritas", group=CompetencyGroup.MANAGERIAL)
     CompetencyLevel.objects.create(competency=competency, level=1, description="Jujur", indicators=["1.1 a"])
     return {
@@ -50,7 +50,7 @@ def objects() -> dict[type, Any]:
         Competency: competency,
         MinimumLevel: MinimumLevel.objects.create(kind=PositionKind.PENGAWAS, level=2),
         Submission: Submission.objects.create(position=position),
-        RoleAssignment: RoleAssignmentFactory(opd=position.opd),
+        RoleAssignment: RoleAssignmentFactory.create(opd=position.opd),
     }
 
 

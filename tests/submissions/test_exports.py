@@ -66,7 +66,7 @@ def test_the_document_opens_with_the_title_and_the_five_header_lines(world: Worl
 
 
 def test_a_functional_position_shows_its_rank_its_sub_unit_and_its_code(world: World) -> None:
-    position = PositionFactory(
+    position = PositionFactory.create(
         opd=world.opd,
         name="Epidemiolog Kesehatan",
         kind=PositionKind.FUNGSIONAL,
@@ -258,7 +258,7 @@ def test_the_export_reads_the_rows_in_three_queries_however_long_the_document(
 
 
 def test_the_file_name_is_an_ascii_slug_of_the_position_with_its_version(world: World) -> None:
-    position = PositionFactory(opd=world.opd, name="Kepala Seksi Gizi & Café (Ibu/Anak)")
+    position = PositionFactory.create(opd=world.opd, name="Kepala Seksi Gizi & Café (Ibu/Anak)")
     submission = services.create_draft(position_id=position.pk, actor=world.drafter)
 
     assert export_filename(submission) == "SKJ-kepala-seksi-gizi-cafe-ibuanak-v1.docx"

@@ -58,7 +58,7 @@ def validate(obj: models.Model) -> None:
 
 
 def a_submission(**fields: Any) -> Submission:
-    fields.setdefault("position", PositionFactory())
+    fields.setdefault("position", PositionFactory.create())
     return Submission.objects.create(**fields)
 
 
@@ -103,7 +103,9 @@ def test_the_state_of_a_stored_submission_cannot_be_assigned_directly() -> None:
 
 
 def test_version_zero_is_refused() -> None:
-    assert_refused(Submission(position=PositionFactory(), version=0), "Versi dan putaran dimulai dari 1.")
+    assert_refused(
+        Submission(position=PositionFactory.create(), version=0), "Versi dan putaran dimulai dari 1."
+    )
 
 
 # Levels 1-5 everywhere
@@ -157,7 +159,7 @@ def test_a_national_competency_code_is_unique() -> None:
 
 
 def test_two_instansi_may_use_the_same_technical_code() -> None:
-    instansis: list[Any] = [InstansiFactory(), InstansiFactory()]
+    instansis: list[Any] = [InstansiFactory.create(), InstansiFactory.create()]
     for instansi in instansis:
         Competency.objects.create(
             code="T.ADM.01", name="Administrasi", group=CompetencyGroup.TECHNICAL, instansi=instansi
@@ -211,28 +213,28 @@ def test_an_unknown_requirement_section_is_refused() -> None:
 
 def test_a_non_functional_position_cannot_have_a_rank() -> None:
     position = PositionFactory.build(
-        opd=OPDFactory(), kind=PositionKind.PENGAWAS, rank=FunctionalRank.AHLI_MUDA
+        opd=OPDFactory.create(), kind=PositionKind.PENGAWAS, rank=FunctionalRank.AHLI_MUDA
     )
     assert_refused(position, "Jenjang hanya diisi untuk jabatan fungsional.")
 
 
 def test_a_functional_position_must_have_a_rank() -> None:
-    position = PositionFactory.build(opd=OPDFactory(), kind=PositionKind.FUNGSIONAL, rank="")
+    position = PositionFactory.build(opd=OPDFactory.create(), kind=PositionKind.FUNGSIONAL, rank="")
     assert_refused(position, "Pilih jenjang untuk jabatan fungsional.")
 
 
 def test_a_functional_position_with_a_rank_is_accepted() -> None:
     position = PositionFactory.build(
-        opd=OPDFactory(), kind=PositionKind.FUNGSIONAL, rank=FunctionalRank.AHLI_MUDA
+        opd=OPDFactory.create(), kind=PositionKind.FUNGSIONAL, rank=FunctionalRank.AHLI_MUDA
     )
     position.full_clean()
     assert position.kind_label == "Fungsional Ahli Muda"
 
 
 def test_the_same_position_name_may_repeat_in_different_units_of_one_opd() -> None:
-    opd = OPDFactory()
-    PositionFactory(opd=opd, name="Kepala Seksi", sub_unit="Bidang A")
-    PositionFactory(opd=opd, name="Kepala Seksi", sub_unit="Bidang B")
+    opd = OPDFactory.create()
+    PositionFactory.create(opd=opd, name="Kepala Seksi", sub_unit="Bidang A")
+    PositionFactory.create(opd=opd, name="Kepala Seksi", sub_unit="Bidang B")
     duplicate = PositionFactory.build(opd=opd, name="Kepala Seksi", sub_unit="Bidang A")
     assert_refused(duplicate, "Unit ini sudah memiliki jabatan dengan nama yang sama.")
 
@@ -258,8 +260,8 @@ SCOPE_MESSAGES = {
     ],
 )
 def test_a_role_bound_to_the_wrong_kind_of_scope_is_refused(role: str, scope: str, message: str) -> None:
-    opd: Any = OPDFactory()
-    user: Any = UserFactory()
+    opd: Any = OPDFactory.create()
+    user: Any = UserFactory.create()
     assignment = RoleAssignment(
         user=user,
         role=role,
@@ -271,15 +273,19 @@ def test_a_role_bound_to_the_wrong_kind_of_scope_is_refused(role: str, scope: st
 
 def test_an_acting_assignment_without_an_end_date_is_refused() -> None:
     assignment = RoleAssignmentFactory.build(
-        user=UserFactory(), opd=OPDFactory(), role=Role.REVIEWER, acting="plt", acting_for="Kepala Dinas"
+        user=UserFactory.create(),
+        opd=OPDFactory.create(),
+        role=Role.REVIEWER,
+        acting="plt",
+        acting_for="Kepala Dinas",
     )
     assert_refused(assignment, "Penugasan Plt./Plh. wajib memiliki tanggal akhir.")
 
 
 def test_an_assignment_ending_before_it_starts_is_refused() -> None:
     assignment = RoleAssignmentFactory.build(
-        user=UserFactory(),
-        opd=OPDFactory(),
+        user=UserFactory.create(),
+        opd=OPDFactory.create(),
         valid_from=datetime.date(2026, 3, 1),
         valid_until=datetime.date(2026, 2, 1),
     )
@@ -288,10 +294,10 @@ def test_an_assignment_ending_before_it_starts_is_refused() -> None:
 
 def test_active_on_keeps_only_the_assignments_valid_that_day() -> None:
     day = datetime.date(2026, 6, 15)
-    opd = OPDFactory()
+    opd = OPDFactory.create()
 
     def assignment(start: datetime.date | None, end: datetime.date | None) -> Any:
-        return RoleAssignmentFactory(opd=opd, valid_from=start, valid_until=end)
+        return RoleAssignmentFactory.create(opd=opd, valid_from=start, valid_until=end)
 
     open_ended = assignment(None, None)
     running = assignment(datetime.date(2026, 6, 1), datetime.date(2026, 6, 30))

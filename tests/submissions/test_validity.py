@@ -204,7 +204,7 @@ def test_a_level_that_is_not_a_number_from_one_to_five_is_out_of_range(level: ob
 
 
 def stored_submission(content: Content) -> Submission:
-    position = PositionFactory(kind=PositionKind.ADMINISTRATOR)
+    position = PositionFactory.create(kind=PositionKind.ADMINISTRATOR)
     submission = Submission.objects.create(position=position, summary=content.summary)
     for order, row in enumerate(content.competencies):
         CompetencyRow.objects.create(submission=submission, order=order, **{**row, "code": row["code"] or ""})
