@@ -17,6 +17,7 @@ urlpatterns = [
     path("jabatan/<int:position_id>/draf/", positions.start_draft, name="start_draft"),
     path("jabatan/<int:position_id>/revisi/", positions.start_revision, name="start_revision"),
     path("dokumen/<int:submission_id>/", documents.document_detail, name="document"),
+    path("dokumen/<int:submission_id>/unduh.docx", documents.export_docx, name="export_docx"),
     path("dokumen/<int:submission_id>/tindakan/<str:name>/", documents.transition, name="transition"),
     path("dokumen/<int:submission_id>/ubah/", editor.edit, name="editor"),
     path("dokumen/<int:submission_id>/ubah/baris-kompetensi/", editor.competency_row, name="competency_row"),

@@ -140,3 +140,19 @@ def test_the_page_shows_what_changed_since_the_document_was_sent_back(world, as_
 
 def test_an_unknown_action_name_is_404(world, as_user, submitted) -> None:
     assert as_user(world.reviewer).get(f"/dokumen/{submitted.pk}/tindakan/delete/").status_code == 404
+
+
+def test_the_document_downloads_as_a_word_file_in_scope(world, as_user, draft) -> None:
+    page = as_user(world.reviewer).get(f"/dokumen/{draft.pk}/").content.decode()
+    response = as_user(world.reviewer).get(f"/dokumen/{draft.pk}/unduh.docx")
+
+    assert f"/dokumen/{draft.pk}/unduh.docx" in page
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="SKJ-')
+    assert response.content[:2] == b"PK"  # a .docx is a zip archive
+
+
+def test_the_word_file_is_404_out_of_scope(world, as_user, draft) -> None:
+    response = as_user(world.other_drafter).get(f"/dokumen/{draft.pk}/unduh.docx")
+
+    assert response.status_code == 404

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from submissions.exports import DOCX_CONTENT_TYPE, export_filename, render_docx
 from submissions.models import Submission
 from submissions.validity import validity_problems
 from web.forms.transitions import TransitionForm
@@ -27,6 +28,15 @@ from workflow.selectors import allowed_transitions, history, is_overdue, reason_
 def document_detail(request: AuthedRequest, submission_id: int) -> HttpResponse:
     submission = submission_or_404(request.user, submission_id)
     return render(request, "web/documents/detail.html", _document_context(request, submission))
+
+
+@login_required
+def export_docx(request: AuthedRequest, submission_id: int) -> HttpResponse:
+    """The standard as a Word file in the official layout."""
+    submission = submission_or_404(request.user, submission_id)
+    response = HttpResponse(render_docx(submission), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(submission)}"'
+    return response
 
 
 def _document_context(request: AuthedRequest, submission: Submission) -> dict[str, Any]:
