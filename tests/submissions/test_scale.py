@@ -84,7 +84,7 @@ def test_nothing_is_due_for_a_reminder_right_after_seeding() -> None:
 def test_dates_are_set_automatically_again_after_seeding() -> None:
     seed_scale(SMALL, now=NOW)
 
-    submission = Submission.objects.create(position=PositionFactory(), created_by=UserFactory())
+    submission = Submission.objects.create(position=PositionFactory.create(), created_by=UserFactory.create())
     assert submission.updated_at > timezone.now() - datetime.timedelta(minutes=5)
 
 
@@ -118,9 +118,11 @@ def test_every_opd_gets_a_drafter_and_a_reviewer_and_every_instansi_its_bagian_o
     assert users.filter(username__in=["skala.admin", "skala.kemenpan"]).count() == 2
 
 
-def test_documents_seeded_with_rows_are_complete_enough_to_submit() -> None:
+@pytest.mark.parametrize("with_dictionary", [True, False])
+def test_documents_seeded_with_rows_are_complete_enough_to_submit(with_dictionary: bool) -> None:
     load_reference_data()
-    build_dictionary()
+    if with_dictionary:
+        build_dictionary()
 
     seed_scale(ScaleOptions(submissions=40, instansi=1, opds_per_instansi=2, with_rows=True), now=NOW)
 

@@ -58,7 +58,8 @@ class Dictionary:
         return max(USUAL_LEVEL, self.minimums.get((position.kind, position.rank), 1))
 
     def entry(self, code: str, level: int) -> Entry:
-        return self.entries.get((code, level)) or Entry(None, f"Kompetensi {code}", f"Level {level}", [])
+        placeholder = Entry(None, f"Kompetensi {code}", f"Level {level}", [f"Indikator {code} level {level}"])
+        return self.entries.get((code, level)) or placeholder
 
 
 def rows_for(submission: Submission, dictionary: Dictionary) -> tuple[list[Any], list[Any]]:
