@@ -137,5 +137,6 @@ def test_the_deadline_is_shown_in_the_instansis_own_time_zone(world):
 
     fire(document, "submit", world.drafter)
 
-    row = Notification.objects.filter(kind="submit").get()
+    row = Notification.objects.filter(kind="submit").first()
+    assert row is not None
     assert "23:59 WIT" in row.body_text
