@@ -19,7 +19,7 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 check: install
 	$(BIN)/ruff check .
