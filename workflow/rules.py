@@ -90,9 +90,9 @@ def assignments_of(user: AnyUser, day: datetime.date | None = None) -> list[Role
     day = day or timezone.localdate()
     cache: dict[datetime.date, list[RoleAssignment]] = user.__dict__.setdefault("_skj_roles", {})
     if day not in cache:
-        cache[day] = list(
-            RoleAssignment.objects.active_on(day).filter(user_id=user.pk).select_related("opd", "instansi")
-        )
+        # No ordering: the model's default (by username) would join auth_user on every request.
+        assignments = RoleAssignment.objects.active_on(day).filter(user_id=user.pk).order_by()
+        cache[day] = list(assignments.select_related("opd", "instansi"))
     return cache[day]
 
 

@@ -19,7 +19,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+# The README's pictures change only when asked (UPDATE_SCREENSHOTS=1); a plain run keeps its own.
+README_SCREENSHOTS = ROOT / "docs" / "screenshots"
+RUN_SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 VIEWPORT = {"width": 1366, "height": 768}  # a small laptop screen
 
 
@@ -41,5 +44,6 @@ def chromium() -> Iterator[object]:
 
 @pytest.fixture
 def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+    folder = README_SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else RUN_SCREENSHOTS
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
