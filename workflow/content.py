@@ -50,6 +50,14 @@ def _text(value: Any, field: str, errors: list[dict[str, str]], limit: int = MAX
     return value.strip()
 
 
+def _require_row_list(rows: Any, field: str, label: str) -> None:
+    if not isinstance(rows, Sequence) or isinstance(rows, str) or len(rows) > MAX_ROWS:
+        raise InvalidContent(
+            f"Daftar {label} tidak valid.",
+            errors=[_error(field, f"Berikan daftar berisi paling banyak {MAX_ROWS} baris.")],
+        )
+
+
 def clean_summary(value: Any) -> str:
     errors: list[dict[str, str]] = []
     text = _text(value, "summary", errors)
@@ -77,11 +85,7 @@ def _is_code(value: Any) -> bool:
 
 def competency_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -> list[CompetencyRow]:
     """Validate and build competency rows; a row given by code and level is filled from the dictionary."""
-    if not isinstance(rows, Sequence) or isinstance(rows, str) or len(rows) > MAX_ROWS:
-        raise InvalidContent(
-            "Daftar kompetensi tidak valid.",
-            errors=[_error("competencies", f"Berikan daftar berisi paling banyak {MAX_ROWS} baris.")],
-        )
+    _require_row_list(rows, "competencies", "kompetensi")
     errors: list[dict[str, str]] = []
     # Only well-formed codes reach the query: a NUL byte would make PostgreSQL fail, not refuse.
     codes = {row["code"].strip() for row in rows if isinstance(row, Mapping) and _is_code(row.get("code"))}
@@ -139,11 +143,7 @@ def _indicators(value: Any, field: str, errors: list[dict[str, str]]) -> list[st
 
 
 def requirement_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -> list[RequirementRow]:
-    if not isinstance(rows, Sequence) or isinstance(rows, str) or len(rows) > MAX_ROWS:
-        raise InvalidContent(
-            "Daftar persyaratan tidak valid.",
-            errors=[_error("requirements", f"Berikan daftar berisi paling banyak {MAX_ROWS} baris.")],
-        )
+    _require_row_list(rows, "requirements", "persyaratan")
     errors: list[dict[str, str]] = []
     built = []
     for index, row in enumerate(rows):

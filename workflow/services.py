@@ -212,7 +212,7 @@ def _supersede_previous(submission: Submission, actor: User) -> None:
 def create_draft(*, position_id: int, actor: User) -> Submission:
     """A first draft of a position's standard, prefilled with the 9 fixed rows at the minimum level."""
     with transaction.atomic(durable=True):
-        position = _locked_position(position_id, actor)
+        position = locked_position(position_id, actor)
         _require_drafter(position, actor)
         if position.submissions.exists():
             raise Conflict(
@@ -236,7 +236,7 @@ def start_revision(*, position_id: int, actor: User, reason: str, legal_basis: s
     if errors:
         raise InvalidContent("Alasan dan dasar hukum revisi wajib diisi.", errors=errors)
     with transaction.atomic(durable=True):
-        position = _locked_position(position_id, actor)
+        position = locked_position(position_id, actor)
         _require_drafter(position, actor, also=Role.BAGIAN_ORGANISASI)
         approved = position.submissions.filter(state=State.APPROVED).first()
         if approved is None:
@@ -277,7 +277,8 @@ def _start(
     return submission
 
 
-def _locked_position(position_id: int, actor: AnyUser) -> Position:
+def locked_position(position_id: int, actor: AnyUser) -> Position:
+    """The position in the actor's sight, locked until the transaction ends; NotFound otherwise."""
     try:
         return (
             visible_positions(actor)

@@ -15,7 +15,7 @@ from api.pagination import ReferencePagination
 from api.schema import LIST, READ_ONE, WRITE, responses
 from api.serializers.reference import PositionCreateInput, PositionSerializer, PositionUpdateInput
 from api.views.common import bilingual, validated
-from submissions.positions import position_create, position_update
+from workflow.positions import position_create, position_update
 from workflow.scoping import visible_positions
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from web.views.base import AuthedRequest, position_or_404, status_for
 from workflow import services
 from workflow.errors import WorkflowError
 from workflow.machine import State
+from workflow.positions import position_create as position_service_create
 
 
 @login_required
@@ -42,11 +44,31 @@ def position_create(request: AuthedRequest) -> HttpResponse:
     if not form.fields["opd"].queryset.exists():  # type: ignore[attr-defined]
         raise PermissionDenied(_("Hanya Bagian Organisasi yang dapat menambah jabatan."))
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            position = form.save()
-        messages.success(request, _("Jabatan %(name)s ditambahkan.") % {"name": position.name})
-        return redirect("web:positions")
+        try:
+            position = _create_position(request.user, form.cleaned_data)
+        except WorkflowError as error:
+            for problem in error.errors:
+                form.add_error(
+                    problem["field"] if problem["field"] in form.fields else None, problem["message"]
+                )
+        else:
+            messages.success(request, _("Jabatan %(name)s ditambahkan.") % {"name": position.name})
+            return redirect("web:positions")
     return render(request, "web/positions/create.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _create_position(user: Any, data: dict[str, Any]) -> Any:
+    """The form checked the input; the service checks the role and writes, in its own transaction."""
+    return position_service_create(
+        actor=user,
+        opd_id=data["opd"].pk,
+        name=data["name"],
+        kind=data["kind"],
+        rank=data["rank"],
+        urusan=[urusan.name for urusan in data["urusan"]],
+        code=data["code"],
+        sub_unit=data["sub_unit"],
+    )
 
 
 @login_required

@@ -13,7 +13,8 @@ from django.db import IntegrityError, transaction
 
 from submissions.models import OPD, FunctionalRank, Position, PositionKind, Urusan
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
-from workflow.scoping import can_create_positions, visible_opds, visible_positions
+from workflow.scoping import can_create_positions, visible_opds
+from workflow.services import locked_position
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -51,15 +52,7 @@ def position_create(
 def position_update(*, actor: User, position_id: int, **changes: Any) -> Position:
     """Change name, sub_unit, kind, rank, code or urusan; the OPD never changes."""
     with transaction.atomic(durable=True):
-        try:
-            position = (
-                visible_positions(actor)
-                .select_for_update(of=("self",))
-                .select_related("opd__instansi")
-                .get(pk=position_id)
-            )
-        except Position.DoesNotExist:
-            raise NotFound("Jabatan tidak ditemukan.") from None
+        position = locked_position(position_id, actor)
         _require_organisasi(actor, position.opd)
         for field in ("name", "code", "sub_unit"):
             if field in changes:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from submissions.models import PositionKind, Urusan
-from submissions.positions import position_create, position_update
 from tests.builders import World
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
+from workflow.positions import position_create, position_update
 
 
 def test_urusan_names_reuse_existing_rows_whatever_their_case(world: World) -> None:
