@@ -143,7 +143,7 @@ def _board(user: AnyUser, instansi_id: int) -> Board:
         )
     board.overdue = list(
         current.filter(state__in=ACTIVE_STATES, due_at__lt=timezone.now())
-        .select_related("position__opd")
+        .select_related("position__opd__instansi")
         .order_by("due_at")[:20]
     )
     board.stage_days = stage_durations(instansi_id)

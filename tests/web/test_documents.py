@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
+from submissions.models import Submission
 from workflow import services
 from workflow.machine import State
 
@@ -156,3 +160,15 @@ def test_the_word_file_is_404_out_of_scope(world, as_user, draft) -> None:
     response = as_user(world.other_drafter).get(f"/dokumen/{draft.pk}/unduh.docx")
 
     assert response.status_code == 404
+
+
+def test_the_deadline_is_shown_in_the_instansi_time_zone(world, as_user, draft) -> None:
+    # End of the working day in Jayapura (WIT) is 21:59 in Jakarta: the page must say 23:59 WIT.
+    world.instansi.time_zone = "Asia/Jayapura"
+    world.instansi.save(update_fields=["time_zone"])
+    due = datetime.datetime(2026, 12, 4, 23, 59, 59, tzinfo=ZoneInfo("Asia/Jayapura"))
+    Submission.objects.filter(pk=draft.pk).update(due_at=due)
+
+    page = as_user(world.drafter).get(f"/dokumen/{draft.pk}/").content.decode()
+
+    assert "4 Des 2026 23:59 WIT" in page

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from notifications.selectors import unread_count as _unread_count
-from submissions.models import Importance, RequirementSection
+from submissions.models import Importance, RequirementSection, TimeZone
 from workflow.machine import ACTIVE_STATES, Actor, State
 
 register = template.Library()
@@ -38,8 +39,12 @@ def section_label(value: str) -> str:
 
 
 @register.inclusion_tag("web/_due_badge.html")
-def due_badge(due_at: datetime.datetime | None, state: str) -> dict[str, Any]:
-    """'Terlambat' once past the deadline, 'Segera' within two days, otherwise just the date."""
+def due_badge(due_at: datetime.datetime | None, state: str, time_zone: str = "") -> dict[str, Any]:
+    """'Terlambat' once past the deadline, 'Segera' within two days, otherwise just the date.
+
+    The time is the instansi's own (WIB, WITA or WIT), as in the emails: a deadline falls at the end
+    of that instansi's working day, which the server's zone would show hours early.
+    """
     if not due_at or state not in ACTIVE_STATES:
         return {"due_at": None}
     left = due_at - timezone.now()
@@ -49,7 +54,10 @@ def due_badge(due_at: datetime.datetime | None, state: str) -> dict[str, Any]:
         kind, text = "soon", _("Segera")
     else:
         kind, text = "ok", ""
-    return {"due_at": due_at, "kind": kind, "text": text}
+    zone = time_zone if time_zone in TimeZone.values else ""
+    local = due_at.astimezone(ZoneInfo(zone)) if zone else timezone.localtime(due_at)
+    zone_name = TimeZone(zone).label.split()[0] if zone else ""
+    return {"due_at": local, "zone_name": zone_name, "kind": kind, "text": text}
 
 
 @register.simple_tag(takes_context=True)
