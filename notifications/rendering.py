@@ -12,8 +12,11 @@ from functools import cache
 
 from django.template import Context, Engine
 from django.template.loader import render_to_string
+from django.utils import translation
 
 TEMPLATE_DIR = "notifications/emails"
+# Emails are always Indonesian, whatever language the actor's page was in when he fired the event.
+EMAIL_LANGUAGE = "id"
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,10 @@ def render_text(template_name: str, context: Mapping[str, object]) -> str:
 
 
 def render(kind: str, context: Mapping[str, object]) -> Rendered:
-    subject = " ".join(render_text(f"{kind}-subject.txt", context).split())
-    text = _tidy(render_text(f"{kind}-body.txt", context))
-    html = render_to_string(f"{TEMPLATE_DIR}/{kind}-body.html", dict(context))
+    with translation.override(EMAIL_LANGUAGE):
+        subject = " ".join(render_text(f"{kind}-subject.txt", context).split())
+        text = _tidy(render_text(f"{kind}-body.txt", context))
+        html = render_to_string(f"{TEMPLATE_DIR}/{kind}-body.html", dict(context))
     return Rendered(subject=subject[:255], text=text, html=html)
 
 

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 
+from notifications.rendering import EMAIL_LANGUAGE
 from notifications.services import Recipient, record_notifications
 from submissions.models import Role, RoleAssignment, TimeZone
 from workflow.machine import State
@@ -211,10 +212,11 @@ def _due_labels(submission: Submission) -> dict[str, str]:
     zone = submission.position.opd.instansi.time_zone
     local = submission.due_at.astimezone(ZoneInfo(zone))
     zone_name = TimeZone(zone).label.split()[0]
-    return {
-        "due_label": f"{dateformat.format(local, 'l, j F Y H:i')} {zone_name}",
-        "due_day_label": dateformat.format(local, "l, j F Y"),
-    }
+    with translation.override(EMAIL_LANGUAGE):  # day and month names of the email, not of the page
+        return {
+            "due_label": f"{dateformat.format(local, 'l, j F Y H:i')} {zone_name}",
+            "due_day_label": dateformat.format(local, "l, j F Y"),
+        }
 
 
 def _log_context(log: TransitionLog) -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import translation
 
 from notifications.models import Notification
 from submissions.models import Role, TimeZone
@@ -140,3 +141,16 @@ def test_the_deadline_is_shown_in_the_instansis_own_time_zone(world):
     row = Notification.objects.filter(kind="submit").first()
     assert row is not None
     assert "23:59 WIT" in row.body_text
+
+
+def test_the_email_is_in_indonesian_even_when_the_actor_browses_in_english(world):
+    document = document_in(world, State.OPD_REVIEW)
+
+    with translation.override("en"):
+        fire(document, "forward", world.reviewer)
+
+    row = Notification.objects.get(recipient=world.organisasi, kind="forward")
+    indonesian_days = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+    english_days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    assert any(day in row.body_text for day in indonesian_days)
+    assert not any(day in row.body_text for day in english_days)
