@@ -126,9 +126,13 @@ def _board(user: AnyUser, instansi_id: int) -> Board:
     current = current.exclude(state=State.SUPERSEDED)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     started: dict[int, set[int]] = defaultdict(set)
+    # Positions, not documents: an approved version and its revision past the OPD are one position.
+    done: dict[int, set[int]] = defaultdict(set)
     for opd_id, position_id, state in current.values_list("position__opd_id", "position_id", "state"):
         counts[opd_id][state] += 1
         started[opd_id].add(position_id)
+        if state in PAST_OPD:
+            done[opd_id].add(position_id)
     totals = _position_totals(user, instansi_id)
     for opd in opds:
         by_state = counts[opd.pk]
@@ -138,7 +142,7 @@ def _board(user: AnyUser, instansi_id: int) -> Board:
                 positions=totals.get(opd.pk, 0),
                 counts={state: by_state.get(state, 0) for state in BOARD_STATES},
                 not_started=totals.get(opd.pk, 0) - len(started[opd.pk]),
-                done=sum(by_state.get(state, 0) for state in PAST_OPD),
+                done=len(done[opd.pk]),
             )
         )
     board.overdue = list(

@@ -8,7 +8,7 @@ from unittest import mock
 from django.utils import timezone
 
 from tests.builders import valid_content
-from web.selectors import my_tasks, stage_durations
+from web.selectors import my_tasks, progress_boards, stage_durations
 from workflow import services
 
 START = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)
@@ -42,3 +42,36 @@ def test_tasks_are_ordered_by_the_nearest_deadline(world) -> None:
 
     assert [s.pk for s in my_tasks(world.drafter)] == [sooner.pk, later.pk]
     assert my_tasks(world.outsider) == []
+
+
+def test_a_position_with_a_revision_under_way_counts_once_as_done(world) -> None:
+    approved = _approved(world)
+    revision = services.start_revision(
+        position_id=world.position.pk,
+        actor=world.drafter,
+        reason="Peraturan baru",
+        legal_basis="Permen 1/2026",
+    )
+    services.update_content(submission_id=revision.pk, actor=world.drafter, **valid_content())
+    services.fire_transition(submission_id=revision.pk, name="submit", actor=world.drafter)
+    services.fire_transition(submission_id=revision.pk, name="forward", actor=world.reviewer)
+
+    row = {opd.name: opd for opd in progress_boards(world.organisasi)[0].opds}["Dinas Kesehatan"]
+
+    assert approved.pk != revision.pk
+    assert (row.done, row.positions, row.percent) == (1, 1, 100)
+
+
+def _approved(world):
+    draft = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    services.update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
+    services.fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter)
+    services.fire_transition(submission_id=draft.pk, name="forward", actor=world.reviewer)
+    services.fire_transition(submission_id=draft.pk, name="send_to_ministry", actor=world.organisasi)
+    return services.fire_transition(
+        submission_id=draft.pk,
+        name="ministry_agree",
+        actor=world.ministry,
+        letter_number="B/1/2026",
+        letter_date=datetime.date(2026, 11, 20),
+    )
