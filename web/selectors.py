@@ -14,6 +14,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from submissions.models import Competency, CompetencyGroup, CompetencyLevel, Position, Role, Submission
+from workflow.deadlines import local_today
 from workflow.machine import ACTIVE_STATES, State
 from workflow.models import DraftingRound, TransitionLog
 from workflow.rules import assignments_of
@@ -165,13 +166,17 @@ def _position_totals(user: AnyUser, instansi_id: int) -> dict[int, int]:
 
 def _add_round(board: Board, instansi_id: int) -> None:
     drafting = (
-        DraftingRound.objects.filter(instansi_id=instansi_id, closed=False).order_by("deadline").first()
+        DraftingRound.objects.filter(instansi_id=instansi_id, closed=False)
+        .select_related("instansi")
+        .order_by("deadline")
+        .first()
     )
     if drafting is None:
         return
     board.round_name = drafting.name
     board.deadline = drafting.deadline
-    board.days_left = (drafting.deadline - timezone.localdate()).days
+    # The instansi's own date: from 15:00 UTC it is already tomorrow in WIT, not yet on a WIB server.
+    board.days_left = (drafting.deadline - local_today(drafting.instansi, timezone.now())).days
 
 
 def stage_durations(instansi_id: int) -> list[tuple[str, float, int]]:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from tests.builders import valid_content
 from web.selectors import my_tasks, progress_boards, stage_durations
 from workflow import services
+from workflow.models import DraftingRound
 
 START = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)
 
@@ -42,6 +43,24 @@ def test_tasks_are_ordered_by_the_nearest_deadline(world) -> None:
 
     assert [s.pk for s in my_tasks(world.drafter)] == [sooner.pk, later.pk]
     assert my_tasks(world.outsider) == []
+
+
+def test_days_left_in_a_drafting_round_count_from_the_instansi_date(world) -> None:
+    # 16:30 UTC on 22 November is already 23 November in Jayapura (WIT, UTC+9).
+    world.instansi.time_zone = "Asia/Jayapura"
+    world.instansi.save(update_fields=["time_zone"])
+    DraftingRound.objects.create(
+        instansi=world.instansi,
+        name="Penyusunan SKJ 2026",
+        deadline=datetime.date(2026, 11, 30),
+        opened_at=datetime.date(2026, 11, 1),
+    )
+    with mock.patch.object(
+        timezone, "now", return_value=datetime.datetime(2026, 11, 22, 16, 30, tzinfo=datetime.UTC)
+    ):
+        board = progress_boards(world.organisasi)[0]
+
+    assert board.days_left == 7
 
 
 def test_a_position_with_a_revision_under_way_counts_once_as_done(world) -> None:
