@@ -21,6 +21,7 @@ from notifications.services import Recipient, record_notifications
 from submissions.models import Role, RoleAssignment, TimeZone
 from workflow.machine import State
 from workflow.models import ReasonCode
+from workflow.rules import in_force
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -162,11 +163,11 @@ def _people_by_audience(submission: Submission, audiences: set[Audience]) -> dic
         wanted |= Q(role=Role.BAGIAN_ORGANISASI, instansi_id=opd.instansi_id)
     if Audience.MINISTRY in audiences:
         wanted |= Q(role=Role.MINISTRY)
-    assignments = (
-        RoleAssignment.objects.active_on(timezone.localdate())
-        .filter(wanted, user__is_active=True)
+    assignments = in_force(
+        RoleAssignment.objects.filter(wanted, user__is_active=True)
         .select_related("user")
-        .order_by("user__username", "pk")
+        .order_by("user__username", "pk"),
+        timezone.now(),
     )
     people: dict[Audience, list[Any]] = {}
     for assignment in assignments:

@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from submissions.models import Role, RoleAssignment
+from submissions.models import Role, RoleAssignment, TimeZone
 from workflow.machine import USER_TRANSITIONS, Actor, State
 
 if TYPE_CHECKING:
@@ -84,16 +87,51 @@ def user_transition_specs() -> list[TransitionSpec]:
 
 
 def assignments_of(user: AnyUser, day: datetime.date | None = None) -> list[RoleAssignment]:
-    """The user's role assignments valid on `day` (today by default), memoised on the user."""
+    """The user's role assignments valid on `day` (now by default, see `in_force`), memoised on the user."""
     if not user.is_authenticated:
         return []
-    day = day or timezone.localdate()
-    cache: dict[datetime.date, list[RoleAssignment]] = user.__dict__.setdefault("_skj_roles", {})
-    if day not in cache:
+    now = timezone.now()
+    key: Any = day or _local_days(now)
+    cache: dict[Any, list[RoleAssignment]] = user.__dict__.setdefault("_skj_roles", {})
+    if key not in cache:
         # No ordering: the model's default (by username) would join auth_user on every request.
-        assignments = RoleAssignment.objects.active_on(day).filter(user_id=user.pk).order_by()
-        cache[day] = list(assignments.select_related("opd", "instansi"))
-    return cache[day]
+        assignments = RoleAssignment.objects.filter(user_id=user.pk).order_by()
+        if day is not None:
+            cache[key] = list(assignments.active_on(day).select_related("opd", "instansi"))
+        else:
+            cache[key] = in_force(assignments, now)
+    return cache[key]
+
+
+def in_force(assignments: QuerySet[RoleAssignment], now: datetime.datetime) -> list[RoleAssignment]:
+    """The assignments in force at `now`, each judged by the date in its own instansi's time zone.
+
+    A Plt. of a Jayapura office leaves at midnight WIT, two hours before midnight in Jakarta; the
+    national roles (ministry, administrator) follow the project's time zone.
+    """
+    days = _local_days(now)
+    candidates = assignments.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=days[-1]),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=days[0]),
+    ).select_related("opd__instansi", "instansi")
+    return [a for a in candidates if _period_covers(a, _local_day(a, now))]
+
+
+def _local_days(now: datetime.datetime) -> tuple[datetime.date, ...]:
+    """Today's dates across Indonesia's time zones and the project's (one or two dates)."""
+    zones = {*TimeZone.values, settings.TIME_ZONE}
+    return tuple(sorted({now.astimezone(ZoneInfo(zone)).date() for zone in zones}))
+
+
+def _local_day(assignment: RoleAssignment, now: datetime.datetime) -> datetime.date:
+    instansi = assignment.opd.instansi if assignment.opd is not None else assignment.instansi
+    zone = instansi.time_zone if instansi is not None else settings.TIME_ZONE
+    return now.astimezone(ZoneInfo(zone)).date()
+
+
+def _period_covers(assignment: RoleAssignment, day: datetime.date) -> bool:
+    starts, ends = assignment.valid_from, assignment.valid_until
+    return (starts is None or starts <= day) and (ends is None or day <= ends)
 
 
 def grant_for(user: AnyUser, submission: Submission, actor: str) -> RoleAssignment | None:

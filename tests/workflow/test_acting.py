@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from submissions.models import ActingKind, Role, RoleAssignment
+from notifications.models import Notification
+from submissions.models import ActingKind, Role, RoleAssignment, TimeZone
 from tests.builders import World
 from tests.factories import UserFactory
 from tests.workflow.steps import complete_draft, document_in, fire
@@ -155,3 +156,54 @@ def test_an_acting_reviewer_gets_a_reviewers_powers_not_a_drafters(world: World)
 
     with pytest.raises(NotPermitted):
         services.update_content(submission_id=submission.pk, actor=plt, summary="Diubah oleh pemeriksa.")
+
+
+# 16:30 UTC: 23:30 WIB on 10 March, already 01:30 WIT on 11 March.
+EVENING_IN_JAKARTA = datetime.datetime(2026, 3, 10, 16, 30, tzinfo=datetime.UTC)
+
+
+def _in_jayapura(world: World) -> None:
+    world.instansi.time_zone = TimeZone.WIT
+    world.instansi.save()
+
+
+def test_a_plt_in_jayapura_is_out_of_office_once_his_last_day_has_ended_there(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _in_jayapura(world)
+    plt = _acting(world, valid_from=datetime.date(2026, 3, 1), valid_until=datetime.date(2026, 3, 10))
+    submission = document_in(world, State.OPD_REVIEW)
+    monkeypatch.setattr(timezone, "now", lambda: EVENING_IN_JAKARTA)
+
+    with pytest.raises(NotFound):
+        fire(submission, "forward", plt)
+
+    assert _untouched(submission, State.OPD_REVIEW)
+
+
+def test_a_plt_in_jayapura_takes_office_when_his_first_day_begins_there(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _in_jayapura(world)
+    plt = _acting(world, valid_from=datetime.date(2026, 3, 11), valid_until=datetime.date(2026, 3, 20))
+    submission = document_in(world, State.OPD_REVIEW)
+    monkeypatch.setattr(timezone, "now", lambda: EVENING_IN_JAKARTA)
+
+    fire(submission, "forward", plt)
+
+    submission.refresh_from_db()
+    assert submission.state == State.COMPILATION
+
+
+def test_a_plt_reviewer_in_jayapura_whose_office_ended_there_is_not_told_of_a_submission(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _in_jayapura(world)
+    plt = _acting(world, valid_from=datetime.date(2026, 3, 1), valid_until=datetime.date(2026, 3, 10))
+    draft = complete_draft(world)
+    monkeypatch.setattr(timezone, "now", lambda: EVENING_IN_JAKARTA)
+
+    fire(draft, "submit", world.drafter)
+
+    assert not Notification.objects.filter(recipient=plt).exists()
+    assert Notification.objects.filter(recipient=world.reviewer, kind="submit").exists()
