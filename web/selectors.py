@@ -58,10 +58,6 @@ def my_tasks(user: AnyUser, limit: int = 50) -> list[Submission]:
     return list(rows[:limit])
 
 
-def is_organisasi(user: AnyUser) -> bool:
-    return any(a.role == Role.BAGIAN_ORGANISASI for a in assignments_of(user))
-
-
 def drafter_opd_ids(user: AnyUser) -> set[int]:
     return {a.opd_id for a in assignments_of(user) if a.role == Role.DRAFTER and a.opd_id}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from notifications.selectors import inbox_for
 from web.selectors import BOARD_STATES, my_tasks, progress_boards
@@ -20,6 +19,5 @@ def home(request: AuthedRequest) -> HttpResponse:
         "notifications": list(inbox_for(user=request.user)[:5]),
         "boards": progress_boards(request.user),
         "board_states": [(state, State(state).label) for state in BOARD_STATES],
-        "now": timezone.now(),
     }
     return render(request, "web/home.html", context)
