@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from workflow.machine import ACTIVE_STATES
+from workflow import deadlines
 from workflow.models import ReasonCode, TransitionLog
 from workflow.rules import Refusal, user_transition_specs
 from workflow.services import transition_refusals
@@ -71,6 +71,4 @@ def reason_codes() -> QuerySet[ReasonCode]:
 
 
 def is_overdue(submission: Submission) -> bool:
-    return bool(
-        submission.due_at and submission.state in ACTIVE_STATES and submission.due_at < timezone.now()
-    )
+    return deadlines.is_overdue(submission, timezone.now())
