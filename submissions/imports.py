@@ -51,6 +51,11 @@ NAME_LENGTH = Competency._meta.get_field("name").max_length or 255
 _LIST_MARKER = re.compile(r"^\s*(?:[-\u2022*]|\d+(?:\.\d+)+\.?|\d+[.)])\s+")
 
 
+def strip_list_marker(text: str) -> str:
+    """An indicator without the bullet or number typed before it ("- ", "3.1 ", "2) ")."""
+    return _LIST_MARKER.sub("", text).strip()
+
+
 @dataclass(frozen=True)
 class ImportProblem:
     row: int | None  # the spreadsheet's row number (the title row is 1); None for the file itself
@@ -252,7 +257,7 @@ def _level(value: Any) -> int | None:
 
 
 def split_indicators(text: str) -> tuple[str, ...]:
-    lines = (_LIST_MARKER.sub("", line).strip() for line in text.splitlines())
+    lines = (strip_list_marker(line) for line in text.splitlines())
     return tuple(line for line in lines if line)
 
 

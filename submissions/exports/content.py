@@ -7,13 +7,13 @@ Keeping the two apart lets the arrangement be tested without opening a Word file
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.db.models import prefetch_related_objects
 
+from submissions.imports import strip_list_marker
 from submissions.models import CompetencyGroup, CompetencyRow, RequirementRow, RequirementSection, Submission
 
 EMPTY = "-"
@@ -57,8 +57,6 @@ REQUIREMENT_LAYOUT: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("D. Pangkat", (("", RequirementSection.RANK),)),
     ("E. Indikator kinerja jabatan", (("", RequirementSection.PERFORMANCE_INDICATOR),)),
 )
-# Indicators are numbered on export; numbering typed into the dictionary ("3.1", "2.", "-") would double it.
-_LIST_MARKER = re.compile(r"^\s*(?:[-\u2022*]|\d+(?:\.\d+)+\.?|\d+[.)])\s+")
 RELATIONS = ("position__opd__instansi", "position__urusan", "competency_rows", "requirement_rows")
 
 
@@ -165,7 +163,8 @@ def competency_line(number: int, row: CompetencyRow) -> CompetencyLine:
 
 
 def numbered_indicators(level: int, indicators: Sequence[object]) -> tuple[str, ...]:
-    texts = [_LIST_MARKER.sub("", str(text)).strip() for text in indicators]
+    # Numbered here; numbering typed into the dictionary ("3.1", "2.", "-") would double it.
+    texts = [strip_list_marker(str(text)) for text in indicators]
     return tuple(f"{level}.{index} {text}" for index, text in enumerate(filter(None, texts), start=1))
 
 
