@@ -66,6 +66,22 @@ def test_a_submitted_document_is_not_editable(world, as_user, submitted) -> None
     assert response["Location"] == f"/dokumen/{submitted.pk}/"
 
 
+def test_saving_after_a_colleague_submitted_keeps_my_work_and_says_why(
+    world, as_user, complete_draft
+) -> None:
+    mine = editor_post(complete_draft, summary="Ikhtisar yang baru saya ketik")
+    services.fire_transition(submission_id=complete_draft.pk, name="submit", actor=world.second_drafter)
+
+    response = as_user(world.drafter).post(f"/dokumen/{complete_draft.pk}/ubah/", mine)
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Ikhtisar yang baru saya ketik" in html
+    assert "Dokumen hanya dapat diubah selama berstatus Draf." in html
+    complete_draft.refresh_from_db()
+    assert complete_draft.summary != "Ikhtisar yang baru saya ketik"
+
+
 def test_validity_problems_are_shown_next_to_their_fields(world, as_user, draft) -> None:
     services.update_content(
         submission_id=draft.pk,

@@ -23,7 +23,7 @@ from workflow import services
 from workflow.diff import diff_contents
 from workflow.errors import StaleContent, WorkflowError
 from workflow.machine import Actor, State
-from workflow.rules import grant_for
+from workflow.rules import INVALID, grant_for
 
 
 def _editable_or_deny(request: AuthedRequest, submission_id: int) -> Submission:
@@ -36,11 +36,12 @@ def _editable_or_deny(request: AuthedRequest, submission_id: int) -> Submission:
 @login_required
 def edit(request: AuthedRequest, submission_id: int) -> HttpResponse:
     submission = _editable_or_deny(request, submission_id)
+    if request.method == "POST":
+        # Even when a colleague submitted meanwhile: the service refuses, and the page keeps the work.
+        return _save(request, submission)
     if submission.state != State.DRAFT:
         messages.info(request, _("Dokumen hanya dapat diubah selama berstatus Draf."))
         return redirect("web:document", submission_id=submission.pk)
-    if request.method == "POST":
-        return _save(request, submission)
     stored = content_dict(submission)
     data = editor_form.editor_from_content(stored)
     _check(data, submission, stored)
@@ -71,7 +72,8 @@ def _save(request: AuthedRequest, submission: Submission) -> HttpResponse:
     except StaleContent as stale:
         return _stale(request, submission, data, stale)
     except WorkflowError as error:
-        data.attach(error.errors)
+        if error.kind == INVALID:  # problems of the content go next to their fields
+            data.attach(error.errors)
         messages.error(request, error.message)
         return _render(request, submission, data, revision=revision, status=status_for(error))
     messages.success(request, _("Perubahan disimpan."))
