@@ -25,8 +25,10 @@ DIGEST_NEXT_STEP = "Buka tautan tiap notifikasi untuk melihat dokumen dan tindak
 def compose_all_digests(*, day: datetime.date | None = None) -> list[int]:
     """Compose today's digest of every user who has something waiting; returns the digest ids."""
     day = day or timezone.localdate()
+    # order_by(): the default ordering (created_at, id) would enter the DISTINCT: a user once per item.
     user_ids = (
         Notification.objects.filter(status=Status.AWAITING_DIGEST)
+        .order_by("recipient_id")
         .values_list("recipient_id", flat=True)
         .distinct()
     )

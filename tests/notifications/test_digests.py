@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from notifications.digests import compose_all_digests
 from notifications.models import Delivery, Kind, Notification, Status
@@ -73,3 +75,20 @@ def test_digests_do_not_appear_in_the_inbox(digest_reader, record):
     compose_all_digests(day=DAY)
 
     assert [row.kind for row in inbox_for(user=digest_reader)] == [Kind.SUBMIT]
+
+
+def _digest_queries(record, reader, items: int) -> int:
+    for number in range(items):
+        record(reader, event_key=f"many:{items}:{number}")
+    with CaptureQueriesContext(connection) as queries:
+        compose_all_digests(day=DAY)
+    Notification.objects.filter(kind=Kind.DIGEST).delete()
+    return len(queries)
+
+
+def test_composing_a_users_digest_costs_the_same_whatever_the_number_of_his_items(digest_reader, record):
+    few = _digest_queries(record, digest_reader, 2)
+
+    many = _digest_queries(record, digest_reader, 12)
+
+    assert many == few
