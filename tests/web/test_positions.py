@@ -135,3 +135,18 @@ def test_a_revision_of_an_approved_standard_starts_a_new_version_linked_to_the_o
     assert response["Location"] == f"/dokumen/{revision.pk}/ubah/"
     versions = client.get(f"/dokumen/{revision.pk}/").context["versions"]
     assert [v.pk for v in versions] == [submitted.pk]
+
+
+def test_a_long_positions_list_is_paged_and_every_position_can_be_reached(world, as_user) -> None:
+    Position.objects.bulk_create(
+        Position(opd=world.opd, name=f"Pelaksana {i:03d}", kind=PositionKind.PELAKSANA) for i in range(120)
+    )
+    client = as_user(world.organisasi)
+
+    first = client.get("/jabatan/", {"q": "Pelaksana"})
+    second = client.get("/jabatan/", {"q": "Pelaksana", "hal": "2"})
+
+    assert len(first.context["positions"]) == 100
+    assert "?q=Pelaksana&amp;hal=2" in first.content.decode()
+    assert "Pelaksana 119" in second.content.decode()
+    assert len(second.context["positions"]) == 20

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,6 +21,8 @@ from workflow.errors import WorkflowError
 from workflow.machine import State
 from workflow.positions import position_create as position_service_create
 
+PAGE_SIZE = 100
+
 
 @login_required
 def position_list(request: AuthedRequest) -> HttpResponse:
@@ -28,9 +31,14 @@ def position_list(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         opd, query = form.cleaned_data["opd"], form.cleaned_data["q"]
     positions = positions_with_status(request.user, opd_id=opd.pk if opd else None, query=query or "")
+    page = Paginator(positions, PAGE_SIZE).get_page(request.GET.get("hal"))
+    filters = request.GET.copy()
+    filters.pop("hal", None)
     context = {
         "form": form,
-        "positions": positions[:500],
+        "positions": page.object_list,
+        "page": page,
+        "filters": filters.urlencode(),
         "drafter_opds": drafter_opd_ids(request.user),
         "organisasi_instansi": organisasi_instansi_ids(request.user),
         "states": State,
