@@ -53,18 +53,23 @@ def due_at_for(instansi: Instansi, state: str, now: datetime.datetime) -> dateti
     """When a document entering `state` at `now` is due; None where nobody has to act."""
     if state not in ACTIVE_STATES:
         return None
-    due_day = add_working_days(local_today(instansi, now), stage_budget(instansi, state), instansi.pk)
+    today = local_today(instansi, now)
+    due_day = add_working_days(today, stage_budget(instansi, state), instansi.pk)
     if state == State.DRAFT:
-        round_deadline = open_round_deadline(instansi)
+        round_deadline = open_round_deadline(instansi, today)
         if round_deadline is not None:
             due_day = min(due_day, round_deadline)
     return end_of_day(instansi, due_day)
 
 
-def open_round_deadline(instansi: Instansi) -> datetime.date | None:
-    """The deadline of the instansi's current drafting round (the open one opened last)."""
+def open_round_deadline(instansi: Instansi, today: datetime.date) -> datetime.date | None:
+    """The deadline of the instansi's current drafting round, if any.
+
+    Current: open, already opened on `today`, and of those the one opened last (a round announced
+    for later does not replace the one running now).
+    """
     return (
-        DraftingRound.objects.filter(instansi=instansi, closed=False)
+        DraftingRound.objects.filter(instansi=instansi, closed=False, opened_at__lte=today)
         .order_by("-opened_at", "-id")
         .values_list("deadline", flat=True)
         .first()

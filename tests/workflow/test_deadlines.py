@@ -137,6 +137,25 @@ def test_a_closed_drafting_round_no_longer_caps_deadlines(instansi: Instansi) ->
     assert due_at_for(instansi, State.DRAFT, at(2026, 7, 10, 2)) == at(2026, 7, 24, 16, 59, 59)
 
 
+def test_a_drafting_round_announced_for_later_does_not_yet_replace_the_current_one(
+    instansi: Instansi,
+) -> None:
+    DraftingRound.objects.create(
+        instansi=instansi,
+        name="Penyusunan SKJ 2026",
+        opened_at=datetime.date(2026, 6, 1),
+        deadline=datetime.date(2026, 7, 15),
+    )
+    DraftingRound.objects.create(
+        instansi=instansi,
+        name="Penyusunan SKJ 2027",
+        opened_at=datetime.date(2027, 1, 4),
+        deadline=datetime.date(2027, 3, 31),
+    )
+    # On 10 July 2026 the 2026 round is the current one: its 15 July deadline still caps the draft.
+    assert due_at_for(instansi, State.DRAFT, at(2026, 7, 10, 2)) == at(2026, 7, 15, 16, 59, 59)
+
+
 def test_entering_a_stage_restarts_its_clock_and_counters(
     instansi: Instansi, make_submission: Callable[..., Submission], monkeypatch: pytest.MonkeyPatch
 ) -> None:
