@@ -1,0 +1,48 @@
+"""The pages cost the same number of queries with one document as with several (no N+1)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.builders import valid_content
+from tests.factories import PositionFactory
+from workflow import services
+
+PAGES = ("/", "/jabatan/", "/notifikasi/")
+_names = itertools.count()
+
+
+def _submitted_documents(world, n: int) -> list:
+    documents = []
+    for _ in range(n):
+        position = PositionFactory.create(opd=world.opd, name=f"Pelaksana {next(_names)}", kind="pelaksana")
+        draft = services.create_draft(position_id=position.pk, actor=world.drafter)
+        services.update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
+        documents.append(services.fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter))
+    return documents
+
+
+def _costs(client, paths: list[str]) -> list[int]:
+    costs = []
+    for path in paths:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, path
+        costs.append(len(queries.captured_queries))
+    return costs
+
+
+@pytest.mark.parametrize("who", ["drafter", "reviewer", "organisasi"])
+def test_the_pages_do_not_query_once_per_document(world, as_user, who) -> None:
+    first = _submitted_documents(world, 1)[0]
+    client = as_user(getattr(world, who))
+    paths = [*PAGES, f"/dokumen/{first.pk}/"]
+    with_one = _costs(client, paths)
+
+    _submitted_documents(world, 4)
+
+    assert _costs(client, paths) == with_one
