@@ -58,8 +58,10 @@ def sending_timeout() -> datetime.timedelta:
 
 def is_transient(error: BaseException) -> bool:
     """Errors worth another attempt later: the server or the network, not the message."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused | smtplib.SMTPSenderRefused):
-        return False
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        # A 4xx refusal ("try again later", e.g. greylisting) passes; a 5xx one (no such user) is final.
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
     if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
         return True
     if isinstance(error, smtplib.SMTPResponseException):

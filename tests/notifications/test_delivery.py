@@ -123,6 +123,8 @@ def test_an_unexpected_error_fails_the_row_instead_of_leaving_it_sending(pending
         (smtplib.SMTPDataError(451, b"try later"), True),
         (smtplib.SMTPDataError(554, b"rejected"), False),
         (smtplib.SMTPSenderRefused(550, b"no", "a@b"), False),
+        (smtplib.SMTPSenderRefused(451, b"local error, try later", "a@b"), True),
+        (smtplib.SMTPRecipientsRefused({"x@example.go.id": (450, b"Greylisted, try again later")}), True),
         (smtplib.SMTPAuthenticationError(535, b"bad credentials"), False),
         (REFUSED, False),
         (ConnectionRefusedError(111, "refused"), True),
