@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from submissions.models import Submission
+from web.forms import editor as editor_form
 from workflow import services
 
 
@@ -210,3 +211,12 @@ def test_a_new_requirement_row_has_the_three_importance_choices(world, as_user, 
     html = as_user(world.drafter).get(f"/dokumen/{draft.pk}/ubah/baris-persyaratan/").content.decode()
 
     assert html.count('type="radio"') == 3
+
+
+def test_a_problem_of_a_requirement_row_the_page_no_longer_has_stays_with_the_requirements() -> None:
+    data = editor_form.EditorData()
+
+    data.attach([{"field": "requirements[3].text", "message": "Isi teks persyaratan."}])
+
+    assert data.requirement_errors == ["Isi teks persyaratan."]
+    assert data.competency_errors == []

@@ -116,16 +116,12 @@ class EditorData:
             self.summary_errors.append(message)
             return
         match = FIELD.match(where)
-        if match is None:
-            target = self.requirement_errors if where.startswith("requirements") else self.competency_errors
-            target.append(message)
-            return
-        rows: list[Any] = self.competencies if match[1] == "competencies" else self.requirements
-        index = int(match[2])
-        if index < len(rows):
-            rows[index].errors[match[3] or "row"].append(message)
+        section = self.requirement_errors if where.startswith("requirements") else self.competency_errors
+        rows: list[Any] = self.requirements if where.startswith("requirements") else self.competencies
+        if match is not None and int(match[2]) < len(rows):
+            rows[int(match[2])].errors[match[3] or "row"].append(message)
         else:
-            self.competency_errors.append(message)
+            section.append(message)
 
 
 def _clean(value: str, limit: int = 10_000) -> str:
