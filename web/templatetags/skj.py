@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from notifications.selectors import unread_count as _unread_count
-from submissions.models import Importance, RequirementSection, TimeZone
+from submissions.models import TimeZone
 from workflow.machine import ACTIVE_STATES, Actor, State
 
 register = template.Library()
@@ -26,16 +26,6 @@ def state_label(value: str) -> str:
 @register.filter
 def actor_labels(actors: list[str]) -> str:
     return ", ".join(str(Actor(actor).label) for actor in actors if actor in Actor.values)
-
-
-@register.filter
-def importance_label(value: str) -> str:
-    return str(Importance(value).label) if value in Importance.values else (value or "-")
-
-
-@register.filter
-def section_label(value: str) -> str:
-    return str(RequirementSection(value).label) if value in RequirementSection.values else (value or "-")
 
 
 @register.inclusion_tag("web/_due_badge.html")
