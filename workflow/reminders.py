@@ -119,7 +119,17 @@ def send_due_reminders(*, now: datetime.datetime | None = None, limit: int = 500
         .order_by("next_reminder_at", "pk")
         .values_list("pk", "next_reminder_at")[:limit]
     )
-    return sum(1 for pk, scheduled_at in due if remind_one(pk, scheduled_at, now))
+    return sum(1 for pk, scheduled_at in due if _remind_isolated(pk, scheduled_at, now))
+
+
+def _remind_isolated(submission_id: int, scheduled_at: datetime.datetime, now: datetime.datetime) -> bool:
+    # One broken document must not hold up the reminders of every other unit; its claim rolled
+    # back with the error, so the next sweep tries it again.
+    try:
+        return remind_one(submission_id, scheduled_at, now)
+    except Exception:
+        logger.exception("Pengingat dokumen %s gagal; dicoba lagi pada sapuan berikutnya.", submission_id)
+        return False
 
 
 def remind_one(submission_id: int, scheduled_at: datetime.datetime, now: datetime.datetime) -> bool:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from notifications.models import Notification
 from submissions.models import Submission, TimeZone
 from tests.factories import PositionFactory
+from workflow import announcements
 from workflow.machine import State
 from workflow.models import CalendarDay
 from workflow.reminders import ESCALATION, REMINDER, first_reminder_at, schedule, send_due_reminders
@@ -221,3 +222,27 @@ def test_the_send_reminders_command_runs_one_sweep(world, capsys):
 
     assert "1 pengingat/eskalasi dikirim." in capsys.readouterr().out
     assert recipients("escalation") == {"pemeriksa", "pemeriksa2"}
+
+
+def test_a_document_whose_reminder_fails_does_not_hold_up_the_others(world, monkeypatch, caplog):
+    broken = document(world)
+    other = Submission.objects.create(
+        position=PositionFactory.create(opd=world.opd), created_by=world.drafter, due_at=DUE
+    )
+    Submission.objects.filter(pk=other.pk).update(next_reminder_at=broken.next_reminder_at)
+    real_announce = announcements.announce_deadline
+
+    def announce(*, submission, **kwargs):
+        if submission.pk == broken.pk:
+            raise RuntimeError("template rusak")
+        real_announce(submission=submission, **kwargs)
+
+    monkeypatch.setattr(announcements, "announce_deadline", announce)
+
+    announced = send_due_reminders(now=at_8(2026, 12, 23))
+
+    assert announced == 1
+    assert set(Notification.objects.values_list("submission_id", flat=True)) == {other.pk}
+    broken.refresh_from_db()
+    assert broken.next_reminder_at == at_8(2026, 12, 23)  # still due: the next sweep tries again
+    assert "template rusak" in caplog.text
