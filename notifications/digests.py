@@ -32,8 +32,17 @@ def compose_all_digests(*, day: datetime.date | None = None) -> list[int]:
         .values_list("recipient_id", flat=True)
         .distinct()
     )
-    composed = [compose_digest(user_id=user_id, day=day) for user_id in list(user_ids)]
+    composed = [_compose_isolated(user_id, day) for user_id in list(user_ids)]
     return [digest.pk for digest in composed if digest is not None]
+
+
+def _compose_isolated(user_id: int, day: datetime.date) -> Notification | None:
+    # One user's failure must not cost everyone else his digest; his items wait for the next run.
+    try:
+        return compose_digest(user_id=user_id, day=day)
+    except Exception:
+        logger.exception("Ringkasan harian pengguna %s gagal disusun; dicoba lagi besok.", user_id)
+        return None
 
 
 def compose_digest(*, user_id: int, day: datetime.date) -> Notification | None:

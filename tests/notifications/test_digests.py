@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from notifications import digests
 from notifications.digests import compose_all_digests
 from notifications.models import Delivery, Kind, Notification, Status
 from notifications.services import set_preference
@@ -92,3 +93,24 @@ def test_composing_a_users_digest_costs_the_same_whatever_the_number_of_his_item
     many = _digest_queries(record, digest_reader, 12)
 
     assert many == few
+
+
+def test_a_digest_that_fails_for_one_user_does_not_hold_up_the_others(
+    world, digest_reader, record, monkeypatch, caplog
+):
+    set_preference(user=world.second_reviewer, kind=Kind.SUBMIT, delivery=Delivery.DIGEST)
+    record(digest_reader, world.second_reviewer, event_key="e:1")
+    real_item = digests._item
+
+    def item(notification):
+        if notification.recipient_id == min(digest_reader.pk, world.second_reviewer.pk):
+            raise RuntimeError("template rusak")
+        return real_item(notification)
+
+    monkeypatch.setattr(digests, "_item", item)
+
+    composed = compose_all_digests(day=DAY)
+
+    assert len(composed) == 1
+    assert Notification.objects.filter(status=Status.AWAITING_DIGEST).count() == 1  # tried again tomorrow
+    assert "template rusak" in caplog.text
