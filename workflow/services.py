@@ -237,7 +237,7 @@ def start_revision(*, position_id: int, actor: User, reason: str, legal_basis: s
         raise InvalidContent("Alasan dan dasar hukum revisi wajib diisi.", errors=errors)
     with transaction.atomic(durable=True):
         position = locked_position(position_id, actor)
-        _require_drafter(position, actor, also=Role.BAGIAN_ORGANISASI)
+        _require_drafter(position, actor, or_organisasi=True)
         approved = position.submissions.filter(state=State.APPROVED).first()
         if approved is None:
             raise Conflict("Belum ada versi yang disetujui untuk direvisi.", code="nothing_to_revise")
@@ -290,13 +290,19 @@ def locked_position(position_id: int, actor: AnyUser) -> Position:
         raise NotFound("Jabatan tidak ditemukan.") from None
 
 
-def _require_drafter(position: Position, actor: AnyUser, also: str | None = None) -> None:
+def _require_drafter(position: Position, actor: AnyUser, *, or_organisasi: bool = False) -> None:
+    """A drafter of the position's OPD (or, when told, its instansi's Bagian Organisasi)."""
+    opd = position.opd
     for assignment in assignments_of(actor):
-        if assignment.role == Role.DRAFTER and assignment.opd_id == position.opd_id:
+        if assignment.role == Role.DRAFTER and assignment.opd_id == opd.pk:
             return
-        if also and assignment.role == also and assignment.instansi_id == position.opd.instansi_id:
+        organisasi = assignment.role == Role.BAGIAN_ORGANISASI and assignment.instansi_id == opd.instansi_id
+        if or_organisasi and organisasi:
             return
-    raise NotPermitted(f"Hanya penyusun {position.opd.name} yang dapat menyusun SKJ jabatan ini.")
+    who = f"penyusun {opd.name}"
+    if or_organisasi:
+        who += f" atau Bagian Organisasi {opd.instansi.name}"
+    raise NotPermitted(f"Hanya {who} yang dapat menyusun SKJ jabatan ini.")
 
 
 def update_content(

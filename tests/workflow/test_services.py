@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from tests.builders import World, valid_content
+from tests.workflow.steps import advance, complete_draft
 from workflow import services
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
 from workflow.machine import State
@@ -210,3 +211,15 @@ def test_a_revision_needs_a_reason_and_an_approved_version(world: World) -> None
         services.start_revision(
             position_id=world.position.pk, actor=world.drafter, reason="x", legal_basis="y"
         )
+
+
+def test_a_reviewer_refused_a_revision_is_told_who_may_start_one(world: World) -> None:
+    approved = advance(world, complete_draft(world), State.APPROVED)
+
+    with pytest.raises(NotPermitted) as refused:
+        services.start_revision(
+            position_id=approved.position_id, actor=world.reviewer, reason="x", legal_basis="y"
+        )
+
+    assert world.opd.name in refused.value.message
+    assert f"Bagian Organisasi {world.instansi.name}" in refused.value.message
