@@ -114,3 +114,16 @@ def test_a_digest_that_fails_for_one_user_does_not_hold_up_the_others(
     assert len(composed) == 1
     assert Notification.objects.filter(status=Status.AWAITING_DIGEST).count() == 1  # tried again tomorrow
     assert "template rusak" in caplog.text
+
+
+def test_the_digest_says_in_which_time_zone_its_times_are(
+    digest_reader, record, django_capture_on_commit_callbacks, mailoutbox
+):
+    record(digest_reader, event_key="e:1")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        compose_all_digests(day=DAY)
+
+    (message,) = mailoutbox
+    assert " WIB)" in message.body
+    assert " WIB)" in message.alternatives[0].content
