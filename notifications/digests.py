@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -48,14 +49,17 @@ def _compose_isolated(user_id: int, day: datetime.date) -> Notification | None:
 def compose_digest(*, user_id: int, day: datetime.date) -> Notification | None:
     """Write the user's digest for `day` and enqueue it after commit; None if nothing to send."""
     with transaction.atomic():
+        # One composer per user at a time: a run started meanwhile waits here, then finds the items
+        # digested (locking the items themselves would let it take some and leave them for tomorrow).
+        user = get_user_model().objects.select_for_update().get(pk=user_id)
         items = list(
-            Notification.objects.filter(recipient_id=user_id, status=Status.AWAITING_DIGEST)
-            .select_for_update(skip_locked=True)
-            .order_by("created_at", "id")
+            Notification.objects.filter(recipient_id=user_id, status=Status.AWAITING_DIGEST).order_by(
+                "created_at", "id"
+            )
         )
         if not items:
             return None
-        digest = _create_digest_row(user_id, day, items)
+        digest = _create_digest_row(user, day, items)
         if digest is None:
             return None
         Notification.objects.filter(pk__in=[item.pk for item in items], status=Status.AWAITING_DIGEST).update(
@@ -65,8 +69,7 @@ def compose_digest(*, user_id: int, day: datetime.date) -> Notification | None:
     return digest
 
 
-def _create_digest_row(user_id: int, day: datetime.date, items: list[Notification]) -> Notification | None:
-    user = get_user_model().objects.get(pk=user_id)
+def _create_digest_row(user: Any, day: datetime.date, items: list[Notification]) -> Notification | None:
     context = {
         **base_context(user, None),
         "items": [_item(item) for item in items],
@@ -79,7 +82,7 @@ def _create_digest_row(user_id: int, day: datetime.date, items: list[Notificatio
                 kind=Kind.DIGEST,
                 recipient=user,
                 event_key=f"digest:{day.isoformat()}",
-                idempotency_key=f"digest:{day.isoformat()}:{user_id}",
+                idempotency_key=f"digest:{day.isoformat()}:{user.pk}",
                 delivery=Delivery.EMAIL,
                 subject=rendered.subject,
                 body_text=rendered.text,

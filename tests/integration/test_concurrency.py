@@ -12,7 +12,8 @@ from django.core import mail
 from django.db import connection
 
 from notifications.delivery import Outcome, deliver
-from notifications.models import Notification
+from notifications.digests import compose_all_digests
+from notifications.models import Delivery, Kind, Notification, Status
 from submissions.models import Submission
 from tests.factories import PositionFactory
 from workflow.machine import State
@@ -93,8 +94,6 @@ def test_two_deliveries_of_one_notification_at_once_send_one_email(world, postgr
 def record_pending(db: None) -> Callable[..., Notification]:
     from django.utils import timezone
 
-    from notifications.models import Delivery, Kind, Status
-
     def make(user) -> Notification:
         return Notification.objects.create(
             kind=Kind.SUBMIT,
@@ -110,3 +109,28 @@ def record_pending(db: None) -> Callable[..., Notification]:
         )
 
     return make
+
+
+def test_two_digest_runs_at_once_give_each_user_one_digest_holding_each_item_once(world, postgres):
+    readers = [world.reviewer, world.second_reviewer]
+    for reader in readers:
+        for number in range(5):
+            Notification.objects.create(
+                kind=Kind.SUBMIT,
+                recipient=reader,
+                event_key=f"digest-race:{number}",
+                idempotency_key=f"digest-race:{number}:{reader.pk}",
+                delivery=Delivery.DIGEST,
+                subject=f"Uji ringkasan {number}",
+                body_text="Isi",
+                body_html="<p>Isi</p>",
+                status=Status.AWAITING_DIGEST,
+            )
+
+    results = run_together(lambda: compose_all_digests(day=datetime.date(2026, 12, 23)))
+
+    assert sum(len(ids) for ids in results) == len(readers)
+    for reader in readers:
+        digest = Notification.objects.get(recipient=reader, kind=Kind.DIGEST)
+        assert digest.digest_items.count() == 5
+    assert not Notification.objects.filter(status=Status.AWAITING_DIGEST).exists()
