@@ -170,7 +170,9 @@ def mark_read(*, notification_id: int, user: User) -> Notification:
 
 
 def mark_all_read(*, user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    """Mark every unread inbox item read; returns how many (digest emails are not inbox items)."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True).exclude(kind=Kind.DIGEST)
+    return unread.update(read_at=timezone.now())
 
 
 ### Preferences

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
-from notifications.models import Notification
+from notifications.digests import compose_all_digests
+from notifications.models import Delivery, Kind, Notification
 from notifications.selectors import inbox_for, unread_count
-from notifications.services import mark_all_read, mark_read
+from notifications.services import mark_all_read, mark_read, set_preference
 
 
 def test_the_inbox_lists_only_the_users_own_notifications_newest_first(world, record):
@@ -63,3 +66,13 @@ def test_mark_all_read_touches_only_the_users_own_rows(world, record):
 
     assert mark_all_read(user=world.reviewer) == 1
     assert (unread_count(user=world.reviewer), unread_count(user=world.second_reviewer)) == (0, 1)
+
+
+def test_mark_all_read_counts_only_inbox_items_not_digest_emails(world, record):
+    set_preference(user=world.reviewer, kind=Kind.SUBMIT, delivery=Delivery.DIGEST)
+    record(world.reviewer, event_key="e:1")
+    compose_all_digests(day=datetime.date(2026, 11, 23))
+
+    unread = unread_count(user=world.reviewer)
+
+    assert mark_all_read(user=world.reviewer) == unread == 1
