@@ -13,10 +13,18 @@ from typing import TYPE_CHECKING
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from submissions.models import Competency, CompetencyGroup, CompetencyLevel, Position, Role, Submission
-from workflow.deadlines import local_today
+from submissions.models import (
+    Competency,
+    CompetencyGroup,
+    CompetencyLevel,
+    Instansi,
+    Position,
+    Role,
+    Submission,
+)
+from workflow.deadlines import current_round, local_today
 from workflow.machine import ACTIVE_STATES, State
-from workflow.models import DraftingRound, TransitionLog
+from workflow.models import TransitionLog
 from workflow.rules import assignments_of
 from workflow.scoping import visible_competencies, visible_opds, visible_positions, visible_submissions
 
@@ -161,18 +169,16 @@ def _position_totals(user: AnyUser, instansi_id: int) -> dict[int, int]:
 
 
 def _add_round(board: Board, instansi_id: int) -> None:
-    drafting = (
-        DraftingRound.objects.filter(instansi_id=instansi_id, closed=False)
-        .select_related("instansi")
-        .order_by("deadline")
-        .first()
-    )
+    """The round that caps draft deadlines (the same one workflow.deadlines uses)."""
+    instansi = Instansi.objects.get(pk=instansi_id)
+    # The instansi's own date: from 15:00 UTC it is already tomorrow in WIT, not yet on a WIB server.
+    today = local_today(instansi, timezone.now())
+    drafting = current_round(instansi, today)
     if drafting is None:
         return
     board.round_name = drafting.name
     board.deadline = drafting.deadline
-    # The instansi's own date: from 15:00 UTC it is already tomorrow in WIT, not yet on a WIB server.
-    board.days_left = (drafting.deadline - local_today(drafting.instansi, timezone.now())).days
+    board.days_left = (drafting.deadline - today).days
 
 
 def stage_durations(instansi_id: int) -> list[tuple[str, float, int]]:

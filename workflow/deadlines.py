@@ -62,8 +62,8 @@ def due_at_for(instansi: Instansi, state: str, now: datetime.datetime) -> dateti
     return end_of_day(instansi, due_day)
 
 
-def open_round_deadline(instansi: Instansi, today: datetime.date) -> datetime.date | None:
-    """The deadline of the instansi's current drafting round, if any.
+def current_round(instansi: Instansi, today: datetime.date) -> DraftingRound | None:
+    """The instansi's current drafting round, if any.
 
     Current: open, already opened on `today`, and of those the one opened last (a round announced
     for later does not replace the one running now).
@@ -71,9 +71,14 @@ def open_round_deadline(instansi: Instansi, today: datetime.date) -> datetime.da
     return (
         DraftingRound.objects.filter(instansi=instansi, closed=False, opened_at__lte=today)
         .order_by("-opened_at", "-id")
-        .values_list("deadline", flat=True)
         .first()
     )
+
+
+def open_round_deadline(instansi: Instansi, today: datetime.date) -> datetime.date | None:
+    """The deadline of the instansi's current drafting round, if any."""
+    drafting = current_round(instansi, today)
+    return drafting.deadline if drafting else None
 
 
 def enter_stage(submission: Submission, now: datetime.datetime) -> None:

@@ -63,6 +63,18 @@ def test_days_left_in_a_drafting_round_count_from_the_instansi_date(world) -> No
     assert board.days_left == 7
 
 
+def test_the_board_shows_the_round_that_caps_deadlines_not_one_announced_for_later(world) -> None:
+    for name, opened, deadline in (
+        ("Penyusunan SKJ 2026", datetime.date(2026, 11, 1), datetime.date(2027, 1, 29)),
+        ("Penyusunan SKJ susulan", datetime.date(2026, 12, 1), datetime.date(2026, 12, 20)),
+    ):
+        DraftingRound.objects.create(instansi=world.instansi, name=name, deadline=deadline, opened_at=opened)
+    with at(20):
+        board = progress_boards(world.organisasi)[0]
+
+    assert (board.round_name, board.deadline) == ("Penyusunan SKJ 2026", datetime.date(2027, 1, 29))
+
+
 def test_a_position_with_a_revision_under_way_counts_once_as_done(world) -> None:
     approved = _approved(world)
     revision = services.start_revision(
