@@ -4,6 +4,7 @@ Every value that differs between a laptop, CI and production comes from an envir
 variable; the defaults are those of `make run` (SQLite, eager tasks, console email).
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,8 +16,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-# pytest imports this module too; the test run gets fast hashing and a throwaway secret.
-TESTING = "pytest" in sys.modules
+# pytest imports this module too; the test run gets fast hashing and a throwaway secret. Both
+# signs are required, so a production process that merely has pytest importable is never "testing".
+TESTING = "pytest" in sys.modules and "PYTEST_VERSION" in os.environ
 
 ### Debugging and secrets
 

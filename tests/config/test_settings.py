@@ -59,3 +59,22 @@ def test_a_development_machine_starts_with_the_default_secret() -> None:
     result = run_manage("check", DEBUG="1")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_a_process_that_imports_pytest_outside_a_test_run_is_not_testing() -> None:
+    code = (
+        "import os, pytest; os.environ.pop('PYTEST_VERSION', None);"
+        "os.environ['DJANGO_SETTINGS_MODULE'] = 'config.settings';"
+        "from django.conf import settings; print(settings.TESTING)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.stdout.strip() == "False", result.stderr
