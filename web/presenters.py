@@ -7,13 +7,13 @@ Mutlak, Penting or Perlu.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from submissions.exports.content import numbered_indicators
 from submissions.models import CompetencyGroup, RequirementSection, Submission
 from submissions.validity import content_of
 from workflow.diff import Change, diff_contents
@@ -39,7 +39,6 @@ REQUIREMENT_LAYOUT: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("D", "Pangkat", ((RS.RANK, ""),)),
     ("E", "Indikator kinerja jabatan", ((RS.PERFORMANCE_INDICATOR, ""),)),
 )
-NUMBERED = re.compile(r"^\d+(\.\d+)+\s")
 
 
 @dataclass
@@ -59,12 +58,6 @@ class CompetencyGroupBlock:
     rows: list[CompetencyLine] = field(default_factory=list)
 
 
-def numbered_indicators(level: int, indicators: Iterable[str]) -> list[str]:
-    """Indicators as printed: '3.1 ...'; texts that already carry a number keep it."""
-    texts = [str(text).strip() for text in indicators if str(text).strip()]
-    return [text if NUMBERED.match(text) else f"{level}.{i} {text}" for i, text in enumerate(texts, 1)]
-
-
 def competency_groups(rows: Sequence[Mapping[str, Any]]) -> list[CompetencyGroupBlock]:
     blocks = []
     number = 0
@@ -82,7 +75,7 @@ def competency_groups(rows: Sequence[Mapping[str, Any]]) -> list[CompetencyGroup
                     name=row.get("name") or "",
                     level=level,
                     description=row.get("description") or "",
-                    indicators=numbered_indicators(level, row.get("indicators") or []),
+                    indicators=list(numbered_indicators(level, row.get("indicators") or [])),
                 )
             )
         blocks.append(block)

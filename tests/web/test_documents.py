@@ -43,6 +43,19 @@ def test_the_competency_table_is_grouped_and_numbered_as_the_official_layout(
     assert groups[2].rows[0].indicators == ["3.1 Teknis"]
 
 
+def test_indicators_typed_with_their_own_numbers_are_numbered_like_the_word_file() -> None:
+    from submissions.exports.content import numbered_indicators
+    from web.presenters import competency_groups
+
+    typed = ["2.1 Sudah bernomor", "- Berpoin", "Polos"]
+    row = {"group": "technical", "code": "T.01", "name": "Surveilans", "level": 3, "indicators": typed}
+
+    shown = competency_groups([row])[2].rows[0].indicators
+
+    assert shown == ["3.1 Sudah bernomor", "3.2 Berpoin", "3.3 Polos"]
+    assert shown == list(numbered_indicators(3, typed))
+
+
 def test_an_incomplete_draft_offers_no_submit_button_but_lists_the_problems(world, as_user, draft) -> None:
     response = as_user(world.drafter).get(f"/dokumen/{draft.pk}/")
 
