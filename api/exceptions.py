@@ -20,14 +20,6 @@ from rest_framework.views import set_rollback
 
 from workflow.errors import WorkflowError
 
-STATUS_BY_KIND = {
-    "forbidden": status.HTTP_403_FORBIDDEN,
-    "conflict": status.HTTP_409_CONFLICT,
-    "invalid": status.HTTP_400_BAD_REQUEST,
-    "not_found": status.HTTP_404_NOT_FOUND,
-    "stale": status.HTTP_412_PRECONDITION_FAILED,
-}
-
 # Indonesian wording for DRF's own failures; the code is DRF's stable `default_code`.
 MESSAGES = {
     "parse_error": "Isi permintaan bukan JSON yang valid.",
@@ -75,8 +67,7 @@ def error_body(detail: str, errors: Sequence[Mapping[str, Any]]) -> dict[str, An
 def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | None:
     if isinstance(exc, WorkflowError):
         set_rollback()
-        code = STATUS_BY_KIND.get(exc.kind, status.HTTP_400_BAD_REQUEST)
-        return Response(error_body(exc.message, exc.errors), status=code)
+        return Response(error_body(exc.message, exc.errors), status=exc.http_status)
     exc = _as_api_exception(exc)
     if not isinstance(exc, exceptions.APIException):
         return None

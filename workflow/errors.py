@@ -11,11 +11,19 @@ NOT_FOUND = "not_found"
 STALE = "stale"
 
 
+# The HTTP status each kind of refusal answers with, for the API and the pages alike.
+HTTP_STATUS = {FORBIDDEN: 403, CONFLICT: 409, INVALID: 400, NOT_FOUND: 404, STALE: 412}
+
+
 class WorkflowError(Exception):
     """A refused action: `kind` says which (forbidden, conflict, invalid, not_found, stale)."""
 
     kind = INVALID
     code = "invalid"
+
+    @property
+    def http_status(self) -> int:
+        return HTTP_STATUS.get(self.kind, 400)
 
     def __init__(self, message: str, *, code: str | None = None, errors: Sequence[dict[str, Any]] = ()):
         super().__init__(message)

@@ -21,9 +21,6 @@ class AuthedRequest(HttpRequest):
     user: User
 
 
-STATUS_BY_KIND = {"forbidden": 403, "conflict": 409, "invalid": 400, "not_found": 404, "stale": 412}
-
-
 def submission_or_404(user: AnyUser, submission_id: int) -> Submission:
     """A document in the user's scope; anything else is 404 so ids cannot be probed."""
     try:
@@ -46,4 +43,4 @@ def position_or_404(user: AnyUser, position_id: int) -> Position:
 def status_for(error: WorkflowError) -> int:
     if error.kind == "not_found":
         raise Http404(error.message)
-    return STATUS_BY_KIND.get(error.kind, 400)
+    return error.http_status
