@@ -185,3 +185,14 @@ def test_the_deadline_is_shown_in_the_instansi_time_zone(world, as_user, draft) 
     page = as_user(world.drafter).get(f"/dokumen/{draft.pk}/").content.decode()
 
     assert "4 Des 2026 23:59 WIT" in page
+
+
+def test_the_history_shows_times_in_the_instansi_time_zone(world, as_user, draft) -> None:
+    world.instansi.time_zone = "Asia/Jayapura"
+    world.instansi.save(update_fields=["time_zone"])
+    created = draft.log_entries.get()
+    local = created.at.astimezone(ZoneInfo("Asia/Jayapura"))
+
+    page = as_user(world.drafter).get(f"/dokumen/{draft.pk}/").content.decode()
+
+    assert f"{local:%H:%M} WIT" in page

@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import template
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
 from notifications.selectors import unread_count as _unread_count
@@ -28,6 +28,22 @@ def actor_labels(actors: list[str]) -> str:
     return ", ".join(str(Actor(actor).label) for actor in actors if actor in Actor.values)
 
 
+def _in_zone(moment: datetime.datetime, time_zone: str) -> tuple[datetime.datetime, str]:
+    """The moment in the instansi's zone with its short name (WIB, WITA, WIT), else the site's."""
+    if time_zone in TimeZone.values:
+        return moment.astimezone(ZoneInfo(time_zone)), TimeZone(time_zone).label.split()[0]
+    return timezone.localtime(moment), ""
+
+
+@register.filter
+def in_zone(moment: datetime.datetime | None, time_zone: str) -> str:
+    """`{{ entry.at|in_zone:instansi.time_zone }}` -> "23 Nov 2026 08:15 WIT"."""
+    if moment is None:
+        return "-"
+    local, zone_name = _in_zone(moment, time_zone)
+    return f"{dateformat.format(local, 'j M Y H:i')} {zone_name}".strip()
+
+
 @register.inclusion_tag("web/_due_badge.html")
 def due_badge(due_at: datetime.datetime | None, state: str, time_zone: str = "") -> dict[str, Any]:
     """'Terlambat' once past the deadline, 'Segera' within two days, otherwise just the date.
@@ -44,9 +60,7 @@ def due_badge(due_at: datetime.datetime | None, state: str, time_zone: str = "")
         kind, text = "soon", _("Segera")
     else:
         kind, text = "ok", ""
-    zone = time_zone if time_zone in TimeZone.values else ""
-    local = due_at.astimezone(ZoneInfo(zone)) if zone else timezone.localtime(due_at)
-    zone_name = TimeZone(zone).label.split()[0] if zone else ""
+    local, zone_name = _in_zone(due_at, time_zone)
     return {"due_at": local, "zone_name": zone_name, "kind": kind, "text": text}
 
 
