@@ -173,7 +173,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         custom={
             "label": "Catat pengembalian KemenPAN-RB",
             "actors": [Actor.BAGIAN_ORGANISASI, Actor.MINISTRY],
-            "requires": ["letter_number", "letter_date", "comment"],
+            "requires": ["reason_code", "comment", "letter_number", "letter_date"],
             "send_back": True,
         },
     )

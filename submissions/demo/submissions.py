@@ -44,7 +44,7 @@ SEND_BACKS = {
         "Kompetensi teknis belum mencerminkan tugas pokok jabatan; sesuaikan dengan peta jabatan.",
     ),
     "ministry_return": (
-        "",
+        "requirements",
         "Indikator kinerja jabatan agar diselaraskan dengan peta jabatan terbaru.",
     ),
 }

@@ -21,7 +21,11 @@ INPUTS: dict[str, dict[str, Any]] = {
     "return_to_opd": {"reason_code": "requirements", "comment": "Lengkapi persyaratan pelatihan."},
     "send_to_ministry": {},
     "ministry_agree": LETTER,
-    "ministry_return": {**LETTER, "comment": "Level M.03 perlu ditinjau."},
+    "ministry_return": {
+        **LETTER,
+        "reason_code": "level_below_minimum",
+        "comment": "Level M.03 perlu ditinjau.",
+    },
 }
 
 # The legal moves, written out from DESIGN.md section 2 (not read from the code under test).

@@ -223,3 +223,29 @@ def test_a_reviewer_refused_a_revision_is_told_who_may_start_one(world: World) -
 
     assert world.opd.name in refused.value.message
     assert f"Bagian Organisasi {world.instansi.name}" in refused.value.message
+
+
+def test_the_ministrys_send_back_needs_a_reason_like_every_send_back(world: World) -> None:
+    submission = drafted(world)
+    for name, actor in (
+        ("submit", world.drafter),
+        ("forward", world.reviewer),
+        ("send_to_ministry", world.organisasi),
+    ):
+        submission = fire(world, submission, name, actor)
+
+    with pytest.raises(TransitionRefused) as refused:
+        fire(world, submission, "ministry_return", world.ministry, comment="Tinjau level.", **LETTER)
+
+    assert [e["code"] for e in refused.value.errors] == ["reason_code_required"]
+    submission = fire(
+        world,
+        submission,
+        "ministry_return",
+        world.ministry,
+        reason_code="wording",
+        comment="Tinjau level.",
+        **LETTER,
+    )
+    assert (submission.state, submission.round) == (State.DRAFT, 2)
+    assert submission.log_entries.latest("id").reason_code == "wording"
