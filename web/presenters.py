@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from submissions.exports.content import numbered_indicators
 from submissions.models import CompetencyGroup, RequirementSection, Submission
-from submissions.validity import content_of
 from workflow.diff import Change, diff_contents
 
 GROUPS = (
@@ -109,15 +108,6 @@ def requirement_blocks(rows: Sequence[Mapping[str, Any]]) -> list[RequirementBlo
         ]
         blocks.append(RequirementBlock(letter=letter, label=label, lines=lines))
     return blocks
-
-
-def content_dict(submission: Submission) -> dict[str, Any]:
-    content = content_of(submission)
-    return {
-        "summary": content.summary,
-        "competencies": [dict(row) for row in content.competencies],
-        "requirements": [dict(row) for row in content.requirements],
-    }
 
 
 @dataclass

@@ -11,17 +11,24 @@ if TYPE_CHECKING:
     from submissions.models import Submission
 
 
+def current_content(submission: Submission) -> dict[str, Any]:
+    """The writable content now (summary, competencies, requirements), as diffs and editors take it."""
+    content = content_of(submission)
+    return {
+        "summary": content.summary,
+        "competencies": [dict(row) for row in content.competencies],
+        "requirements": [dict(row) for row in content.requirements],
+    }
+
+
 def snapshot_content(submission: Submission) -> dict[str, Any]:
     """The content in the shape of the API's document JSON (DESIGN.md section 6)."""
-    content = content_of(submission)
     position = submission.position
     return {
         "position": {"name": position.name, "kind": position.kind, "rank": position.rank or None},
         "version": submission.version,
         "round": submission.round,
-        "summary": content.summary,
-        "competencies": [dict(row) for row in content.competencies],
-        "requirements": [dict(row) for row in content.requirements],
+        **current_content(submission),
     }
 
 

@@ -33,11 +33,11 @@ from api.serializers.workflow import (
 )
 from api.views.common import bilingual, validated
 from submissions.exports import DOCX_CONTENT_TYPE, export_filename, export_queryset, render_docx
-from submissions.validity import content_of
 from workflow.diff import diff_contents
 from workflow.scoping import visible_submissions
 from workflow.selectors import history
 from workflow.services import fire_transition
+from workflow.snapshots import current_content
 
 # What the status check and the permission rules read; never the content rows.
 STATUS_FIELDS = (
@@ -217,12 +217,7 @@ class DiffView(APIView):
         if "to" in query:
             new_content = get_object_or_404(submission.snapshots.all(), pk=query["to"]).content
         else:
-            content = content_of(submission)
-            new_content = {
-                "summary": content.summary,
-                "competencies": content.competencies,
-                "requirements": content.requirements,
-            }
+            new_content = current_content(submission)
         changes = [change.as_dict() for change in diff_contents(old.content, new_content)]
         body = {"from_snapshot": old.pk, "to_snapshot": query.get("to"), "changes": changes}
         return Response(DiffSerializer(body).data)

@@ -14,7 +14,7 @@ from submissions.exports import DOCX_CONTENT_TYPE, export_filename, render_docx
 from submissions.models import Submission
 from submissions.validity import validity_problems
 from web.forms.transitions import TransitionForm
-from web.presenters import competency_groups, content_dict, requirement_blocks, round_diff
+from web.presenters import competency_groups, requirement_blocks, round_diff
 from web.views.base import AuthedRequest, status_for, submission_or_404
 from workflow import services
 from workflow.errors import WorkflowError
@@ -22,6 +22,7 @@ from workflow.machine import USER_TRANSITIONS, Actor, State
 from workflow.rules import grant_for, transition_spec, user_transition_specs
 from workflow.scoping import visible_submissions
 from workflow.selectors import allowed_transitions, history, is_overdue, reason_codes
+from workflow.snapshots import current_content
 
 
 @login_required
@@ -40,7 +41,7 @@ def export_docx(request: AuthedRequest, submission_id: int) -> HttpResponse:
 
 
 def _document_context(request: AuthedRequest, submission: Submission) -> dict[str, Any]:
-    content = content_dict(submission)
+    content = current_content(submission)
     actions = allowed_transitions(submission, request.user)
     can_edit = submission.state == State.DRAFT and grant_for(request.user, submission, Actor.OPD_DRAFTER)
     return {

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET
 from submissions.models import CompetencyGroup, Submission
 from submissions.validity import Content, content_problems, minimum_rule_for
 from web.forms import editor as editor_form
-from web.presenters import content_dict
 from web.selectors import dictionary_level, search_technical
 from web.views.base import AuthedRequest, status_for, submission_or_404
 from workflow import services
@@ -24,6 +23,7 @@ from workflow.diff import diff_contents
 from workflow.errors import StaleContent, WorkflowError
 from workflow.machine import Actor, State
 from workflow.rules import INVALID, grant_for
+from workflow.snapshots import current_content
 
 
 def _editable_or_deny(request: AuthedRequest, submission_id: int) -> Submission:
@@ -42,7 +42,7 @@ def edit(request: AuthedRequest, submission_id: int) -> HttpResponse:
     if submission.state != State.DRAFT:
         messages.info(request, _("Dokumen hanya dapat diubah selama berstatus Draf."))
         return redirect("web:document", submission_id=submission.pk)
-    stored = content_dict(submission)
+    stored = current_content(submission)
     data = editor_form.editor_from_content(stored)
     _check(data, submission, stored)
     return _render(request, submission, data, revision=submission.content_revision)
@@ -85,7 +85,7 @@ def _stale(
 ) -> HttpResponse:
     """Keep what the user typed, say the document changed, and list how the stored one differs."""
     submission.refresh_from_db()
-    stored = content_dict(submission)
+    stored = current_content(submission)
     changes = diff_contents(data.content(), stored)
     messages.warning(
         request,
