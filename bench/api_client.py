@@ -16,7 +16,7 @@ def token_for(port: int, username: str) -> str:
     """A token through the API's own login endpoint (the way a client gets one)."""
     import http.client
 
-    from submissions.demo.world import DEMO_PASSWORD
+    from demo.world import DEMO_PASSWORD
 
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     body = json.dumps({"username": username, "password": DEMO_PASSWORD})

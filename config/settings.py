@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "notifications",
     "api",
     "web",
+    # Last: the demo world and the scale generator (their commands); no other app imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from submissions.demo.world import DEMO_PASSWORD
+from demo.world import DEMO_PASSWORD
 from submissions.models import OPD, Instansi, InstansiKind, Role, RoleAssignment, TimeZone, Urusan
 
 INSTANSI_PREFIX = "Instansi Skala"

@@ -11,13 +11,13 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from submissions.demo.reference import load_reference_data
-from submissions.demo.scale import ScaleOptions, scale_positions, scale_submissions, seed_scale
+from demo.scale import ScaleOptions, scale_positions, scale_submissions, seed_scale
 from submissions.models import Submission
 from tests.builders import build_dictionary
 from tests.factories import PositionFactory, UserFactory
 from workflow.machine import ACTIVE_STATES, OPEN_STATES, State
 from workflow.models import TransitionLog
+from workflow.reference import load_reference_data
 
 NOW = datetime.datetime(2026, 11, 20, 3, 0, tzinfo=datetime.UTC)
 SMALL = ScaleOptions(submissions=400, instansi=2, opds_per_instansi=3, batch_size=70)

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from submissions.demo import seed
-from submissions.demo.world import DEMO_PASSWORD
+from demo.seed import seed
+from demo.world import DEMO_PASSWORD
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from submissions.demo import world
-from submissions.demo.documents import demo_content
+from demo import world
+from demo.documents import demo_content
 from submissions.models import OPD, Position, Role, Submission
 from workflow import services
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from submissions.demo.scale import ScaleOptions, ScaleResult, seed_scale
+from demo.scale import ScaleOptions, ScaleResult, seed_scale
 
 
 class Command(BaseCommand):

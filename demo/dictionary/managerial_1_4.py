@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from submissions.demo.types import CompetencyText, LevelText
+from demo.types import CompetencyText, LevelText
 from submissions.models import CompetencyGroup
 
 M = CompetencyGroup.MANAGERIAL

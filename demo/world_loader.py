@@ -7,8 +7,8 @@ import datetime
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from submissions.demo import world
-from submissions.demo.loading import ensure
+from demo import world
+from demo.loading import ensure
 from submissions.models import OPD, Instansi, Position, RoleAssignment, Urusan
 from workflow.models import DraftingRound
 

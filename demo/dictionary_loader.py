@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from submissions.demo.dictionary import NATIONAL_DICTIONARY, TECHNICAL_DICTIONARY
-from submissions.demo.loading import ensure
-from submissions.demo.types import CompetencyText
+from demo.dictionary import NATIONAL_DICTIONARY, TECHNICAL_DICTIONARY
+from demo.loading import ensure
+from demo.types import CompetencyText
 from submissions.models import Competency, CompetencyLevel, Instansi
 
 

@@ -1,4 +1,4 @@
-"""The demo world of DESIGN.md section 5, written in small data modules and loaded idempotently.
+"""Loads the demo world of DESIGN.md section 5, written in small data modules, idempotently.
 
 `seed()` is what `manage.py seed_demo` runs; every step may run any number of times.
 """
@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from submissions.demo.dictionary_loader import load_dictionary
-from submissions.demo.reference import load_reference_data
-from submissions.demo.submissions import load_demo_submissions
-from submissions.demo.world_loader import load_world
+from demo.dictionary_loader import load_dictionary
+from demo.submissions import load_demo_submissions
+from demo.world_loader import load_world
+from workflow.reference import load_reference_data
 
 
 def seed() -> int:

@@ -21,8 +21,8 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from submissions.demo.scale.organisation import INSTANSI_PREFIX, Cast, ensure_organisation
-from submissions.demo.scale.plans import (
+from demo.scale.organisation import INSTANSI_PREFIX, Cast, ensure_organisation
+from demo.scale.plans import (
     DAY,
     STEP_ACTOR,
     PositionPlan,
@@ -31,7 +31,7 @@ from submissions.demo.scale.plans import (
     deadline_fields,
     plan_position,
 )
-from submissions.demo.scale.rows import Dictionary, rows_for
+from demo.scale.rows import Dictionary, rows_for
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow.models import TransitionLog
 

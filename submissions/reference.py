@@ -1,13 +1,12 @@
-"""Reference data production needs too: minimum levels per kind of position and send-back reasons.
+"""Reference data production needs: the minimum level per kind of position (DOMAIN.md).
 
-Loading only creates what is missing: an administrator's later edits (a different minimum level, a
-reworded reason) are never overwritten by a second run.
+Loading only creates what is missing: an administrator's later edits (a different minimum level) are
+never overwritten by a second run.
 """
 
 from __future__ import annotations
 
 from submissions.models import FunctionalRank, MinimumLevel, PositionKind
-from workflow.models import ReasonCode
 
 # DOMAIN.md "Required level per kind of position (default, configurable)".
 MINIMUM_LEVELS: tuple[tuple[str, str, int], ...] = (
@@ -27,25 +26,13 @@ MINIMUM_LEVELS: tuple[tuple[str, str, int], ...] = (
     (PositionKind.FUNGSIONAL, FunctionalRank.PEMULA, 1),
 )
 
-REASON_CODES: tuple[tuple[str, str], ...] = (
-    ("incomplete", "Dokumen belum lengkap"),
-    ("level_below_minimum", "Level kompetensi di bawah level minimum"),
-    ("technical_competency", "Kompetensi teknis belum sesuai"),
-    ("requirements", "Persyaratan jabatan belum sesuai"),
-    ("wording", "Rumusan atau redaksi perlu diperbaiki"),
-    ("other", "Alasan lain (lihat catatan)"),
-)
 
-
-def load_reference_data() -> int:
-    """Create the missing reference rows; return how many were created."""
+def load_minimum_levels() -> int:
+    """Create the missing minimum levels; return how many were created."""
     created = 0
     for kind, rank, level in MINIMUM_LEVELS:
         _, new = MinimumLevel.objects.get_or_create(
             kind=kind, rank=rank, defaults={"level": level, "blocking": True}
         )
-        created += new
-    for order, (code, label) in enumerate(REASON_CODES, start=1):
-        _, new = ReasonCode.objects.get_or_create(code=code, defaults={"label": label, "order": order})
         created += new
     return created

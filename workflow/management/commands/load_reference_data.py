@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from submissions.demo.reference import load_reference_data
+from workflow.reference import load_reference_data
 
 
 class Command(BaseCommand):

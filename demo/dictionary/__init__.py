@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from submissions.demo.dictionary.managerial_1_4 import (
+from demo.dictionary.managerial_1_4 import (
     INTEGRITAS,
     KERJASAMA,
     KOMUNIKASI,
     ORIENTASI_HASIL,
 )
-from submissions.demo.dictionary.managerial_5_8 import (
+from demo.dictionary.managerial_5_8 import (
     MENGELOLA_PERUBAHAN,
     PELAYANAN_PUBLIK,
     PENGAMBILAN_KEPUTUSAN,
     PENGEMBANGAN_DIRI,
 )
-from submissions.demo.dictionary.sociocultural import PEREKAT_BANGSA
-from submissions.demo.dictionary.technical import TECHNICAL_DICTIONARY
-from submissions.demo.types import CompetencyText
+from demo.dictionary.sociocultural import PEREKAT_BANGSA
+from demo.dictionary.technical import TECHNICAL_DICTIONARY
+from demo.types import CompetencyText
 
 NATIONAL_DICTIONARY: tuple[CompetencyText, ...] = (
     INTEGRITAS,
