@@ -16,12 +16,12 @@ PAGE_MESSAGE = "Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementar
 def lockout_response(
     request: HttpRequest, original_response: HttpResponse | None, credentials: Any
 ) -> HttpResponse:
-    status = getattr(settings, "AXES_HTTP_RESPONSE_CODE", 429)
+    status = settings.AXES_HTTP_RESPONSE_CODE
     if request.path.startswith("/api/"):
         message = str(LockedOut.default_detail)
         body = error_body(message, [{"code": LockedOut.default_code, "message": message, "field": ""}])
         return JsonResponse(body, status=status)
-    template = getattr(settings, "AXES_LOCKOUT_TEMPLATE", None)
+    template = settings.AXES_LOCKOUT_TEMPLATE
     if template:
         return render(request, template, {"username": ""}, status=status)
     return HttpResponse(PAGE_MESSAGE, status=status, content_type="text/plain; charset=utf-8")

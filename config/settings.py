@@ -206,6 +206,10 @@ AXES_COOLOFF_TIME = 0.5  # hours: a locked-out official can try again after 30 m
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "api.lockout.lockout_response"  # the API's error shape; a page elsewhere
+# Read by api.lockout.lockout_response: the status of a locked-out login (429, as throttling), and the
+# template of the page shown outside the API (none: a plain Indonesian sentence).
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE: str | None = None
 
 ### Security headers (production values unless DEBUG)
 
@@ -286,6 +290,16 @@ WORKFLOW_DEFAULT_STAGE_BUDGETS = {
 # Reminders: working days before the deadline; escalations once overdue, at most this many.
 REMINDER_WORKING_DAYS_BEFORE = [2, 0]
 ESCALATION_MAX_COUNT = 5
+
+# The outbox (notifications.delivery). A failed email is tried this many times in all, waiting
+# base, 2x base, 4x base ... seconds between attempts; then it is marked failed for the administrators.
+NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=5)
+NOTIFICATION_RETRY_BASE_SECONDS = env.float("NOTIFICATION_RETRY_BASE_SECONDS", default=60)
+# A row still `sending` after this long belongs to a worker that died and goes back to pending
+# (never less than CELERY_TASK_TIME_LIMIT + 60, however it is set).
+NOTIFICATION_SENDING_TIMEOUT_SECONDS = env.int("NOTIFICATION_SENDING_TIMEOUT_SECONDS", default=300)
+# The beat sweep leaves pending rows younger than this to the message enqueued at commit.
+NOTIFICATION_SWEEP_GRACE_SECONDS = env.int("NOTIFICATION_SWEEP_GRACE_SECONDS", default=60)
 
 ### Logging
 

@@ -40,19 +40,19 @@ class Result:
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "NOTIFICATION_MAX_ATTEMPTS", 5))
+    return int(settings.NOTIFICATION_MAX_ATTEMPTS)
 
 
 def backoff_seconds(attempts: int) -> float:
     """Wait before the next attempt: base, 2x base, 4x base ... after the 1st, 2nd, 3rd failure."""
-    base = float(getattr(settings, "NOTIFICATION_RETRY_BASE_SECONDS", 60))
+    base = float(settings.NOTIFICATION_RETRY_BASE_SECONDS)
     return base * 2 ** max(0, attempts - 1)
 
 
 def sending_timeout() -> datetime.timedelta:
     # Longer than any task may run (CELERY_TASK_TIME_LIMIT): a row still `sending` after this
     # belongs to a worker that died.
-    seconds = getattr(settings, "NOTIFICATION_SENDING_TIMEOUT_SECONDS", 300)
+    seconds = int(settings.NOTIFICATION_SENDING_TIMEOUT_SECONDS)
     return datetime.timedelta(seconds=max(seconds, settings.CELERY_TASK_TIME_LIMIT + 60))
 
 
@@ -145,7 +145,7 @@ def sweep_outbox(*, now: datetime.datetime | None = None, limit: int = 500) -> S
     Rows younger than the grace period were just enqueued on commit and are left to that message.
     """
     now = now or timezone.now()
-    grace = datetime.timedelta(seconds=getattr(settings, "NOTIFICATION_SWEEP_GRACE_SECONDS", 60))
+    grace = datetime.timedelta(seconds=settings.NOTIFICATION_SWEEP_GRACE_SECONDS)
     # Recovered rows are due at once: dated back by the grace period so this sweep takes them.
     recovered = Notification.objects.filter(
         status=Status.SENDING, claimed_at__lt=now - sending_timeout()

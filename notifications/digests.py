@@ -14,9 +14,10 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from notifications.context import base_context, document_url
+from notifications.dispatch import dispatch_deliveries
 from notifications.models import Delivery, Kind, Notification, Status
 from notifications.rendering import render
-from notifications.services import base_context, document_url
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +101,4 @@ def _item(notification: Notification) -> dict[str, object]:
 
 
 def _enqueue(digest_id: int) -> None:
-    from notifications.dispatch import dispatch_deliveries
-
     dispatch_deliveries([digest_id])

@@ -1,4 +1,7 @@
-"""Handing delivery work to Celery: the only place that enqueues notification tasks.
+"""Handing delivery work to Celery: the delivery task, and the only place that enqueues it.
+
+The task lives here, beside its enqueueing, because it enqueues itself again after a transient
+failure: in tasks.py the two would import each other.
 
 The database is the record, the broker only transports: an enqueue that fails (broker down) is
 logged and dropped, and the outbox sweeper enqueues the still-pending rows again later.
@@ -9,13 +12,27 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from celery import current_app
+from celery import current_app, shared_task
 from django.conf import settings
 from kombu import Connection
+
+from notifications import delivery
 
 logger = logging.getLogger(__name__)
 
 FAIL_FAST = {"max_retries": 0}
+
+
+# The name it had when it lived in tasks.py: messages already in the broker keep finding it.
+@shared_task(name="notifications.tasks.deliver_notification", ignore_result=True)
+def deliver_notification(notification_id: int) -> str:
+    """Send one notification; a transient failure is enqueued again after its backoff (capped)."""
+    result = delivery.deliver(notification_id)
+    if result.outcome is delivery.Outcome.RETRY:
+        # A backoff longer than the countdown cap arrives early, fails the claim, and the
+        # sweeper sends the row once it is due.
+        dispatch_deliveries([notification_id], countdown=result.retry_in)
+    return result.outcome.value
 
 
 def capped_countdown(seconds: float) -> int:
@@ -48,8 +65,6 @@ def _fail_fast_connection() -> Connection:
 
 
 def _enqueue(notification_id: int, countdown: float, connection: Connection) -> None:
-    from notifications.tasks import deliver_notification
-
     # celery-types omits `connection`, which apply_async passes on to send_task.
     deliver_notification.apply_async(  # type: ignore[call-arg]
         (notification_id,), countdown=capped_countdown(countdown), connection=connection, retry=False

@@ -11,11 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from notifications.context import base_context
 from notifications.dispatch import dispatch_deliveries
 from notifications.models import PREFERENCE_KINDS, Delivery, Kind, Notification, Preference, Status
 from notifications.rendering import render
@@ -120,31 +119,6 @@ def _initial_status(delivery: str, email: str) -> tuple[str, str]:
         Delivery.EMAIL: (Status.PENDING, ""),
         Delivery.DIGEST: (Status.AWAITING_DIGEST, ""),
     }.get(Delivery(delivery), (Status.IN_APP, ""))
-
-
-def base_context(user: User, submission: Submission | None) -> dict[str, object]:
-    """What every template may use: who reads it, and the link to the document."""
-    name = user.get_full_name() if hasattr(user, "get_full_name") else ""
-    context: dict[str, object] = {
-        "recipient_name": name or user.get_username(),
-        "site_url": settings.SITE_URL,
-    }
-    if submission is not None:
-        context["document_url"] = document_url(submission.pk)
-    context["preferences_url"] = _preferences_url()
-    return context
-
-
-def _preferences_url() -> str:
-    # By URL name only: the pages are the web app's business, and a project without them still mails.
-    try:
-        return f"{settings.SITE_URL}{reverse('web:preferences')}"
-    except NoReverseMatch:
-        return ""
-
-
-def document_url(submission_id: int) -> str:
-    return f"{settings.SITE_URL}/dokumen/{submission_id}/"
 
 
 def _deliver_on_commit(notification_ids: Sequence[int]) -> None:

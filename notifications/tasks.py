@@ -1,4 +1,8 @@
-"""Celery adapters: each task takes an id (or nothing), calls a service, and reports."""
+"""Celery adapters: each task takes an id (or nothing), calls a service, and reports.
+
+`deliver_notification` is defined in notifications.dispatch, beside the enqueueing it uses to retry
+itself; it is named here too, where the worker's autodiscovery and the callers look for tasks.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,11 @@ import logging
 from celery import shared_task
 
 from notifications import delivery, digests
-from notifications.dispatch import dispatch_deliveries
+from notifications.dispatch import deliver_notification, dispatch_deliveries
+
+__all__ = ["deliver_notification", "send_daily_digests", "sweep_outbox"]
 
 logger = logging.getLogger(__name__)
-
-
-@shared_task(ignore_result=True)
-def deliver_notification(notification_id: int) -> str:
-    """Send one notification; a transient failure is enqueued again after its backoff (capped)."""
-    result = delivery.deliver(notification_id)
-    if result.outcome is delivery.Outcome.RETRY:
-        # A backoff longer than the countdown cap arrives early, fails the claim, and the
-        # sweeper sends the row once it is due.
-        dispatch_deliveries([notification_id], countdown=result.retry_in)
-    return result.outcome.value
 
 
 @shared_task(ignore_result=True)

@@ -3,7 +3,7 @@
 One function gives every problem at once, each with a stable code (for the API and tests), an
 Indonesian message a drafter understands, and the field it concerns (for the editor). The checks
 run on plain content (the shape of the API's document JSON), so the editor and the API can show
-problems before anything is saved; `validity_problems` runs them on a stored document.
+problems before anything is saved; `Submission.validity_problems` runs them on a stored document.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from submissions.models.dictionary import CompetencyGroup, MinimumLevel
-from submissions.models.documents import Importance, RequirementSection
-from submissions.models.positions import PositionKind
-
-if TYPE_CHECKING:
-    from submissions.models import Position, Submission
+from submissions.models.positions import Position, PositionKind
+from submissions.models.requirements import Importance, RequirementSection
 
 # The national dictionary's fixed rows of every standard (DOMAIN.md).
 MANAGERIAL_CODES = ("M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08")
@@ -74,29 +71,6 @@ def minimum_rule_for(position: Position) -> MinimumRule | None:
     rule = MinimumRule(row.level, row.blocking) if row else None
     position.__dict__["_minimum_rule"] = (key, rule)
     return rule
-
-
-def content_of(submission: Submission) -> Content:
-    competencies = [
-        {
-            "group": row.group,
-            "code": row.code or None,
-            "name": row.name,
-            "level": row.level,
-            "description": row.description,
-            "indicators": list(row.indicators or []),
-        }
-        for row in submission.competency_rows.all()
-    ]
-    requirements = [
-        {"section": row.section, "text": row.text, "importance": row.importance}
-        for row in submission.requirement_rows.all()
-    ]
-    return Content(summary=submission.summary, competencies=competencies, requirements=requirements)
-
-
-def validity_problems(submission: Submission) -> list[Problem]:
-    return content_problems(content_of(submission), minimum_rule_for(submission.position))
 
 
 def content_problems(content: Content, minimum: MinimumRule | None) -> list[Problem]:

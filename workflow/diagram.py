@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from submissions.models import Submission
 from workflow.machine import USER_TRANSITIONS, State
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -72,8 +73,6 @@ class Box:
 
 def declared_edges() -> list[Edge]:
     """The transitions of `Submission.state`, in the order of the procedure."""
-    from submissions.models import Submission
-
     field: Any = Submission._meta.get_field("state")
     edges = [_edge(transition) for transition in field.get_all_transitions(Submission)]
     order = {name: index for index, name in enumerate(USER_TRANSITIONS)}

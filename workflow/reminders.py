@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -20,11 +19,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from submissions.models import Submission
+from workflow.announcements import announce_deadline
 from workflow.calendar import WorkingCalendar, add_working_days, load_calendar
 from workflow.machine import ACTIVE_STATES
-
-if TYPE_CHECKING:
-    from submissions.models import Submission
 
 logger = logging.getLogger(__name__)
 
@@ -111,8 +109,6 @@ def send_due_reminders(*, now: datetime.datetime | None = None, limit: int = 500
     The query reads only the partial index on `next_reminder_at`, so its cost grows with the due
     documents, not with all documents.
     """
-    from submissions.models import Submission
-
     now = now or timezone.now()
     due = list(
         Submission.objects.filter(next_reminder_at__lte=now)
@@ -134,8 +130,6 @@ def _remind_isolated(submission_id: int, scheduled_at: datetime.datetime, now: d
 
 def remind_one(submission_id: int, scheduled_at: datetime.datetime, now: datetime.datetime) -> bool:
     """Claim one due document and write its reminder or escalation; False if another sweep won."""
-    from submissions.models import Submission
-
     with transaction.atomic():
         submission = Submission.objects.select_related("position__opd__instansi").get(pk=submission_id)
         points = schedule(submission)
@@ -165,8 +159,6 @@ def _current_point(submission: Submission, points: list[Point], now: datetime.da
 
 
 def _announce(submission: Submission, point: Point, now: datetime.datetime) -> None:
-    from workflow.announcements import announce_deadline
-
     assert submission.due_at is not None
     zone = ZoneInfo(submission.position.opd.instansi.time_zone)
     today, due_day = now.astimezone(zone).date(), submission.due_at.astimezone(zone).date()

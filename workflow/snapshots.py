@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from submissions.validity import content_of
 from workflow.models import Snapshot, TransitionLog
 
 if TYPE_CHECKING:
@@ -13,7 +12,7 @@ if TYPE_CHECKING:
 
 def current_content(submission: Submission) -> dict[str, Any]:
     """The writable content now (summary, competencies, requirements), as diffs and editors take it."""
-    content = content_of(submission)
+    content = submission.content()
     return {
         "summary": content.summary,
         "competencies": [dict(row) for row in content.competencies],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -11,27 +10,9 @@ from django.db.models import Q
 
 from submissions.models.dictionary import LEVEL_RANGE_MESSAGE, Competency, CompetencyGroup
 from submissions.models.positions import Position
+from submissions.models.requirements import Importance, RequirementSection
+from submissions.validity import Content, Problem, content_problems, minimum_rule_for
 from workflow.machine import OPEN_STATES, State, SubmissionWorkflow
-
-if TYPE_CHECKING:
-    from submissions.validity import Problem
-
-
-class Importance(models.TextChoices):
-    MUTLAK = "mutlak", "Mutlak"
-    PENTING = "penting", "Penting"
-    PERLU = "perlu", "Perlu"
-
-
-class RequirementSection(models.TextChoices):
-    EDUCATION_LEVEL = "education_level", "Pendidikan: jenjang"
-    FIELD_OF_STUDY = "field_of_study", "Pendidikan: bidang ilmu"
-    TRAINING_MANAGERIAL = "training_managerial", "Pelatihan manajerial"
-    TRAINING_TECHNICAL = "training_technical", "Pelatihan teknis"
-    TRAINING_FUNCTIONAL = "training_functional", "Pelatihan fungsional"
-    EXPERIENCE = "experience", "Pengalaman kerja"
-    RANK = "rank", "Pangkat"
-    PERFORMANCE_INDICATOR = "performance_indicator", "Indikator kinerja jabatan"
 
 
 class Submission(SubmissionWorkflow):
@@ -131,10 +112,27 @@ class Submission(SubmissionWorkflow):
         # The state changes only through transitions; django-fsm refuses to have it set again.
         super().clean_fields(exclude={*(exclude or ()), "state"})
 
-    def validity_problems(self) -> list[Problem]:
-        from submissions.validity import validity_problems
+    def content(self) -> Content:
+        """The stored rows in the shape the checks (and the API's document JSON) read."""
+        competencies = [
+            {
+                "group": row.group,
+                "code": row.code or None,
+                "name": row.name,
+                "level": row.level,
+                "description": row.description,
+                "indicators": list(row.indicators or []),
+            }
+            for row in self.competency_rows.all()
+        ]
+        requirements = [
+            {"section": row.section, "text": row.text, "importance": row.importance}
+            for row in self.requirement_rows.all()
+        ]
+        return Content(summary=self.summary, competencies=competencies, requirements=requirements)
 
-        return validity_problems(self)
+    def validity_problems(self) -> list[Problem]:
+        return content_problems(self.content(), minimum_rule_for(self.position))
 
     def validity_errors(self) -> list[Problem]:
         return [problem for problem in self.validity_problems() if problem.is_error]

@@ -27,7 +27,6 @@ from submissions.validity import (
     Content,
     MinimumRule,
     content_problems,
-    validity_problems,
 )
 from tests.factories import PositionFactory
 
@@ -218,7 +217,7 @@ def test_a_stored_document_is_checked_against_the_minimum_of_its_position_kind()
     MinimumLevel.objects.create(kind=PositionKind.ADMINISTRATOR, level=4, blocking=True)
     submission = stored_submission(valid_content())
 
-    problems = validity_problems(submission)
+    problems = submission.validity_problems()
 
     # Every managerial and socio-cultural row is at level 3, one below the stored minimum of 4.
     assert {problem.code for problem in problems} == {"level_below_minimum"}
@@ -229,6 +228,6 @@ def test_a_stored_document_is_checked_against_the_minimum_of_its_position_kind()
 def test_a_complete_stored_document_has_no_problems() -> None:
     MinimumLevel.objects.create(kind=PositionKind.ADMINISTRATOR, level=3, blocking=True)
     submission = stored_submission(valid_content())
-    assert validity_problems(submission) == []
+    assert submission.validity_problems() == []
     submission.competency_rows.filter(group=CompetencyGroup.TECHNICAL).delete()
-    assert [problem.code for problem in validity_problems(submission)] == ["technical_missing"]
+    assert [problem.code for problem in submission.validity_problems()] == ["technical_missing"]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from notifications.models import Notification
 from submissions.models import Submission, TimeZone
 from tests.factories import PositionFactory
-from workflow import announcements
+from workflow import reminders
 from workflow.machine import State
 from workflow.models import CalendarDay
 from workflow.reminders import ESCALATION, REMINDER, first_reminder_at, schedule, send_due_reminders
@@ -230,14 +230,14 @@ def test_a_document_whose_reminder_fails_does_not_hold_up_the_others(world, monk
         position=PositionFactory.create(opd=world.opd), created_by=world.drafter, due_at=DUE
     )
     Submission.objects.filter(pk=other.pk).update(next_reminder_at=broken.next_reminder_at)
-    real_announce = announcements.announce_deadline
+    real_announce = reminders.announce_deadline
 
     def announce(*, submission, **kwargs):
         if submission.pk == broken.pk:
             raise RuntimeError("template rusak")
         real_announce(submission=submission, **kwargs)
 
-    monkeypatch.setattr(announcements, "announce_deadline", announce)
+    monkeypatch.setattr(reminders, "announce_deadline", announce)
 
     announced = send_due_reminders(now=at_8(2026, 12, 23))
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from submissions.exports import DOCX_CONTENT_TYPE, export_filename, render_docx
 from submissions.models import Submission
-from submissions.validity import validity_problems
 from web.forms.transitions import TransitionForm
 from web.presenters import competency_groups, requirement_blocks, round_diff
 from web.views.base import AuthedRequest, status_for, submission_or_404
@@ -55,7 +54,7 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
         "diff": round_diff(submission, content),
         "actions": [(option, TransitionForm(spec=transition_spec(option.name))) for option in actions],
         "can_edit": bool(can_edit),
-        "problems": validity_problems(submission) if can_edit else [],
+        "problems": submission.validity_problems() if can_edit else [],
         "overdue": is_overdue(submission),
         "versions": visible_submissions(request.user)
         .filter(position=submission.position)
