@@ -73,10 +73,13 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
         return None
     set_rollback()
     headers = {}
-    if getattr(exc, "auth_header", None):
-        headers["WWW-Authenticate"] = exc.auth_header  # type: ignore[attr-defined]
-    if getattr(exc, "wait", None):
-        headers["Retry-After"] = f"{int(exc.wait)}"  # type: ignore[attr-defined]
+    # DRF's APIView sets `auth_header` on the exception it is handling; Throttled carries `wait`.
+    auth_header = getattr(exc, "auth_header", None)
+    if auth_header:
+        headers["WWW-Authenticate"] = auth_header
+    wait = getattr(exc, "wait", None)
+    if wait:
+        headers["Retry-After"] = f"{int(wait)}"
     return Response(_body(exc), status=exc.status_code, headers=headers)
 
 

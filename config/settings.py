@@ -8,9 +8,14 @@ import os
 import sys
 from pathlib import Path
 
+import django_stubs_ext
 import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+
+# Django's generic classes accept type arguments at run time (ModelAdmin[Notification]), as the
+# strictly typed apps write them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

@@ -46,7 +46,7 @@ def max_attempts() -> int:
 def backoff_seconds(attempts: int) -> float:
     """Wait before the next attempt: base, 2x base, 4x base ... after the 1st, 2nd, 3rd failure."""
     base = float(settings.NOTIFICATION_RETRY_BASE_SECONDS)
-    return base * 2 ** max(0, attempts - 1)
+    return base * 2.0 ** max(0, attempts - 1)
 
 
 def sending_timeout() -> datetime.timedelta:

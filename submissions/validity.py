@@ -64,7 +64,7 @@ def minimum_rule_for(position: Position) -> MinimumRule | None:
     """The position's minimum level, remembered on the instance (a check may run twice per request)."""
     rank = position.rank if position.kind == PositionKind.FUNGSIONAL else ""
     key = (position.kind, rank)
-    cached = position.__dict__.get("_minimum_rule")
+    cached: tuple[tuple[str, str], MinimumRule | None] | None = position.__dict__.get("_minimum_rule")
     if cached is not None and cached[0] == key:
         return cached[1]
     row = MinimumLevel.objects.filter(kind=position.kind, rank=rank).first()

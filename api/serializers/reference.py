@@ -113,6 +113,7 @@ class PositionUpdateInput(StrictSerializer):
 
 class ReasonCodeSerializer(serializers.Serializer):
     code = serializers.CharField()
+    # The ignore: a field named `label` shadows Field.label (str | None) in the DRF stubs.
     label = serializers.CharField()  # type: ignore[assignment]
 
 

@@ -17,6 +17,7 @@ UNKNOWN_TRANSITION = "Tindakan tidak dikenal. Pilihan: " + ", ".join(USER_TRANSI
 
 class AllowedTransitionSerializer(serializers.Serializer):
     name = serializers.ChoiceField(choices=list(USER_TRANSITIONS))
+    # The ignore: a field named `label` shadows Field.label (str | None) in the DRF stubs.
     label = serializers.CharField()  # type: ignore[assignment]
     requires = serializers.ListField(child=serializers.CharField())
 
@@ -103,6 +104,7 @@ class ChangeSerializer(serializers.Serializer):
         choices=["added", "removed", "level_changed", "text_changed", "importance_changed", "summary_changed"]
     )
     group = serializers.CharField()
+    # The ignore: a field named `label` shadows Field.label (str | None) in the DRF stubs.
     label = serializers.CharField(allow_blank=True)  # type: ignore[assignment]
     old = serializers.JSONField(allow_null=True)
     new = serializers.JSONField(allow_null=True)

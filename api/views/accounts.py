@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.exceptions import LockedOut
+from api.requests import AuthenticatedRequest
 from api.schema import BASE, responses
 from api.serializers.reference import MeSerializer, TokenInput, TokenSerializer
 from api.throttles import LoginThrottle
@@ -78,6 +79,6 @@ class MeView(APIView):
             "Username, name, email, and active roles with their OPD or instansi.",
         ),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthenticatedRequest) -> Response:
         roles = assignments_of(request.user)
         return Response(MeSerializer(request.user, context={"roles": roles}).data)

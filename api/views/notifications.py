@@ -7,12 +7,12 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.filters import NotificationFilter
 from api.pagination import KeysetPagination
+from api.requests import AuthenticatedRequest, user_of
 from api.schema import LIST, READ_ONE, responses
 from api.serializers.reference import NotificationSerializer
 from api.views.common import bilingual
@@ -42,7 +42,7 @@ class NotificationListView(generics.ListAPIView):
     def get_queryset(self) -> QuerySet[Any]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Notification.objects.none()
-        return inbox_for(user=self.request.user)  # type: ignore[arg-type]
+        return inbox_for(user=user_of(self.request))
 
 
 @extend_schema_view(
@@ -55,6 +55,6 @@ class NotificationListView(generics.ListAPIView):
     )
 )
 class NotificationReadView(APIView):
-    def post(self, request: Request, pk: int) -> Response:
-        notification = mark_read(notification_id=pk, user=request.user)  # type: ignore[arg-type]
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
+        notification = mark_read(notification_id=pk, user=request.user)
         return Response(NotificationSerializer(notification).data)

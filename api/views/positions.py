@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from api.filters import PositionFilter
 from api.pagination import ReferencePagination
+from api.requests import AuthenticatedRequest, user_of
 from api.schema import LIST, READ_ONE, WRITE, responses
 from api.serializers.reference import PositionCreateInput, PositionSerializer, PositionUpdateInput
 from api.views.common import bilingual, validated
@@ -72,7 +73,7 @@ class PositionListView(generics.ListCreateAPIView):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = validated(PositionCreateInput, request.data)
         position = position_create(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=user_of(request),
             opd_id=data["opd"],
             name=data["name"],
             kind=data["kind"],
@@ -112,7 +113,7 @@ class PositionDetailView(generics.RetrieveAPIView):
     def get_queryset(self) -> QuerySet[Any]:
         return _positions(self.request.user)
 
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         data = validated(PositionUpdateInput, request.data)
-        position_update(actor=request.user, position_id=pk, **data)  # type: ignore[arg-type]
+        position_update(actor=request.user, position_id=pk, **data)
         return Response(PositionSerializer(_positions(request.user).get(pk=pk)).data)

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from api.etag import etag_of, expected_revision, parse_if_match
 from api.filters import SubmissionFilter
 from api.pagination import KeysetPagination
+from api.requests import AuthenticatedRequest, user_of
 from api.schema import IF_MATCH, LIST, READ_ONE, WRITE, responses
 from api.serializers.documents import (
     DocumentPatchSerializer,
@@ -118,7 +119,7 @@ class SubmissionListView(generics.ListCreateAPIView):
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = validated(SubmissionCreateSerializer, request.data)
-        submission = create_draft(position_id=data["position"], actor=request.user)  # type: ignore[arg-type]
+        submission = create_draft(position_id=data["position"], actor=user_of(request))
         return document_response(documents(request.user).get(pk=submission.pk), status.HTTP_201_CREATED)
 
 
@@ -165,10 +166,10 @@ class SubmissionListView(generics.ListCreateAPIView):
     ),
 )
 class SubmissionDetailView(APIView):
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return document_response(get_object_or_404(documents(request.user), pk=pk))
 
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
         tag = parse_if_match(request.headers.get("If-Match"))
         current = get_object_or_404(
             visible_submissions(request.user).only("id", "state", "content_revision"), pk=pk
@@ -177,7 +178,7 @@ class SubmissionDetailView(APIView):
         data = validated(DocumentPatchSerializer, request.data)
         update_content(
             submission_id=pk,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             expected_revision=revision,
             summary=data.get("summary"),
             competencies=[dict(row) for row in data["competencies"]] if "competencies" in data else None,

@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.pagination import OldestFirstPagination
+from api.requests import AuthenticatedRequest
 from api.schema import ERROR_EXAMPLE, LIST, READ_ONE, WRITE, responses
 from api.serializers.workflow import (
     DiffQuery,
@@ -80,7 +81,7 @@ def status_response(request: Request, submission: Any) -> Response:
     )
 )
 class StatusView(APIView):
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return status_response(request, get_object_or_404(status_queryset(request.user), pk=pk))
 
 
@@ -126,13 +127,13 @@ class StatusView(APIView):
     )
 )
 class TransitionView(APIView):
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         get_object_or_404(visible_submissions(request.user).only("id"), pk=pk)
         data = validated(TransitionInput, request.data)
         submission = fire_transition(
             submission_id=pk,
             name=data["name"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             comment=data.get("comment", ""),
             reason_code=data.get("reason_code", ""),
             letter_number=data.get("letter_number", ""),
@@ -210,7 +211,7 @@ class SnapshotsView(_OfDocument):
     )
 )
 class DiffView(APIView):
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         submission = get_object_or_404(visible_submissions(request.user), pk=pk)
         query = validated(DiffQuery, request.query_params.dict())
         old = get_object_or_404(submission.snapshots.all(), pk=query["from_"])
@@ -255,7 +256,7 @@ class FirstRenderer(BaseContentNegotiation):
 class ExportView(APIView):
     content_negotiation_class = FirstRenderer
 
-    def get(self, request: Request, pk: int) -> HttpResponse:
+    def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
         submission = get_object_or_404(export_queryset(visible_submissions(request.user)), pk=pk)
         response = HttpResponse(render_docx(submission), content_type=DOCX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{export_filename(submission)}"'

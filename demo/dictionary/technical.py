@@ -15,7 +15,7 @@ def _technical(code: str, name: str, definition: str, *levels: tuple[str, str, s
         name,
         CompetencyGroup.TECHNICAL,
         definition,
-        tuple(LevelText(description, indicators) for description, *indicators in levels),  # type: ignore[arg-type]
+        tuple(LevelText(description, tuple(indicators)) for description, *indicators in levels),
     )
 
 

@@ -25,6 +25,7 @@ def landscape_a4(section: Section, margin_mm: int = 20) -> None:
 
 
 def new_table(container: object, widths_mm: Sequence[int], *, grid: bool = True) -> Table:
+    # The ignore: a python-docx Document or table cell (both have add_table; the library has no types).
     table = container.add_table(rows=0, cols=len(widths_mm))  # type: ignore[attr-defined]
     if grid:
         table.style = "Table Grid"
@@ -108,6 +109,7 @@ def _row_flag(row: _Row, tag: str) -> None:
 
 
 def base_font(document: object, name: str = "Arial", size: float = 10) -> None:
+    # The ignore: a python-docx Document, which the library leaves untyped.
     style = document.styles["Normal"]  # type: ignore[attr-defined]
     style.font.name = name
     style.font.size = Pt(size)

@@ -1,13 +1,8 @@
 from submissions.models.dictionary import Competency, CompetencyGroup, CompetencyLevel, MinimumLevel
-from submissions.models.documents import (
-    CompetencyRow,
-    Importance,
-    RequirementRow,
-    RequirementSection,
-    Submission,
-)
+from submissions.models.documents import CompetencyRow, RequirementRow, Submission
 from submissions.models.organisation import OPD, Instansi, InstansiKind, TimeZone
 from submissions.models.positions import FunctionalRank, Position, PositionKind, Urusan
+from submissions.models.requirements import Importance, RequirementSection
 from submissions.models.roles import ActingKind, Role, RoleAssignment
 
 __all__ = [

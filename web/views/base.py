@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest
+from django_htmx.middleware import HtmxDetails
 
 from submissions.models import Position, Submission
 from workflow.errors import WorkflowError
@@ -16,9 +17,10 @@ if TYPE_CHECKING:
 
 
 class AuthedRequest(HttpRequest):
-    """A request behind `login_required`: its user is a real account."""
+    """A request behind `login_required`: its user is a real account (and django-htmx's details)."""
 
     user: User
+    htmx: HtmxDetails
 
 
 def submission_or_404(user: AnyUser, submission_id: int) -> Submission:

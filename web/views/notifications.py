@@ -34,7 +34,7 @@ def mark_read(request: AuthedRequest, notification_id: int) -> HttpResponse:
         notification = services.mark_read(notification_id=notification_id, user=request.user)
     except Notification.DoesNotExist:
         raise Http404("Notifikasi tidak ditemukan.") from None
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "web/notifications/_item.html", {"item": notification, "announce": True})
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):

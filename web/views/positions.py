@@ -49,6 +49,7 @@ def position_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 def position_create(request: AuthedRequest) -> HttpResponse:
     form = PositionForm(request.POST if request.method == "POST" else None, user=request.user)
+    # The ignore: `fields` holds plain Fields for mypy; "opd" is the form's ModelChoiceField.
     if not form.fields["opd"].queryset.exists():  # type: ignore[attr-defined]
         raise PermissionDenied(_("Hanya Bagian Organisasi yang dapat menambah jabatan."))
     if request.method == "POST" and form.is_valid():
