@@ -1,8 +1,7 @@
-"""API test helpers: a token client per user, and documents driven to a state by the services."""
+"""API test helpers: a token client per user, and documents driven to a state (tests.documents)."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -11,28 +10,8 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from submissions.models import Submission
-from tests.builders import World, valid_content
-from workflow import services
-
-LETTER = {"letter_number": "B/123/M.SM.01.00/2026", "letter_date": datetime.date(2026, 11, 2)}
-
-# The way to each state from a complete draft: (transition, actor attribute on World, inputs).
-PATH: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
-    "draft": [],
-    "opd_review": [("submit", "drafter", {})],
-    "compilation": [("submit", "drafter", {}), ("forward", "reviewer", {})],
-    "ministry_consultation": [
-        ("submit", "drafter", {}),
-        ("forward", "reviewer", {}),
-        ("send_to_ministry", "organisasi", {}),
-    ],
-    "approved": [
-        ("submit", "drafter", {}),
-        ("forward", "reviewer", {}),
-        ("send_to_ministry", "organisasi", {}),
-        ("ministry_agree", "ministry", LETTER),
-    ],
-}
+from tests.builders import World
+from tests.documents import document_in
 
 # Every role of the world, with whether it sees a document of world.opd (in draft).
 ROLES = (
@@ -59,18 +38,6 @@ def client_for(user: Any) -> APIClient:
 def api(world: World) -> Callable[[str], APIClient]:
     """`api("drafter")`: a client authenticated as that user of the world."""
     return lambda role: client_for(getattr(world, role))
-
-
-def document_in(world: World, state: str, position: Any = None) -> Submission:
-    """A complete document of `position` (default world.position) driven to `state` by the services."""
-    position = position or world.position
-    submission = services.create_draft(position_id=position.pk, actor=world.drafter)
-    submission = services.update_content(submission_id=submission.pk, actor=world.drafter, **valid_content())
-    for name, actor, inputs in PATH[state]:
-        submission = services.fire_transition(
-            submission_id=submission.pk, name=name, actor=getattr(world, actor), **inputs
-        )
-    return Submission.objects.get(pk=submission.pk)
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from tests.api.conftest import client_for, document_in
+from tests.api.conftest import client_for
 from tests.builders import World
-from tests.integration.services import need
+from tests.documents import document_in
+from tests.services import need
 from workflow.models import TransitionLog
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from notifications.models import Notification
 from submissions.models import OPD, Competency, CompetencyGroup, CompetencyLevel, Position, Submission
-from tests.api.conftest import client_for, document_in
+from tests.api.conftest import client_for
 from tests.builders import World
+from tests.documents import document_in
 from workflow.models import ReasonCode, Snapshot, TransitionLog
 
 MAX_QUERIES = 10

@@ -27,8 +27,9 @@ from schemathesis.specs.openapi.checks import (
 
 from config.wsgi import application
 from notifications.models import Notification
-from tests.api.conftest import ROLES, document_in
+from tests.api.conftest import ROLES
 from tests.builders import World
+from tests.documents import document_in
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 

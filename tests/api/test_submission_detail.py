@@ -6,6 +6,7 @@ import pytest
 
 from tests.api.conftest import OUTSIDERS, assert_error, client_for
 from tests.builders import World
+from tests.factories import PositionFactory
 
 
 def url(submission) -> str:
@@ -57,9 +58,13 @@ def test_a_document_of_another_opd_or_instansi_is_not_found(world: World, docume
 
 def test_the_ministry_sees_a_document_only_once_consulted(world: World, document) -> None:
     draft = document("draft")
+    consulted = document("ministry_consultation", PositionFactory.create(opd=world.opd, kind="pelaksana"))
     client = client_for(world.ministry)
 
     assert_error(client.get(url(draft)), 404, "not_found")
+    response = client.get(url(consulted))
+    assert response.status_code == 200, response.content
+    assert (response.json()["id"], response.json()["state"]) == (consulted.pk, "ministry_consultation")
 
 
 def test_patch_replaces_lists_and_fills_dictionary_rows_from_code_and_level(world: World, document) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import need
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -28,12 +30,7 @@ VIEWPORT = {"width": 1366, "height": 768}  # a small laptop screen
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing: browser tests need Debian's chromium package"
-        if os.environ.get("REQUIRE_SERVICES") == "1":
-            pytest.fail(reason)
-        print(f"SKIP: {reason}")
-        pytest.skip(reason)
+    need(CHROMIUM.exists(), f"{CHROMIUM} is missing: browser tests need Debian's chromium package")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -18,7 +18,8 @@ import redis
 from django.db import connection
 
 from config.celery import app as celery_app
-from tests.integration.services import SMTPServer, free_port, need, start_worker, stop_worker, wait_for
+from tests.integration.services import SMTPServer, free_port, start_worker, stop_worker, wait_for
+from tests.services import need
 
 # The queue name is private to the session, so sharing a Redis with other workers is safe; by
 # default a database of its own, so a FLUSHDB elsewhere cannot empty this tier's queue either.

@@ -13,19 +13,9 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
-import pytest
 from aiosmtpd.controller import Controller
 
 PROJECT = Path(__file__).resolve().parents[2]
-
-
-def need(available: bool, reason: str) -> None:
-    """Skip with the reason printed, or fail when the run requires every service (CI)."""
-    if available:
-        return
-    if os.environ.get("REQUIRE_SERVICES") == "1":
-        pytest.fail(f"Layanan wajib tidak tersedia (REQUIRE_SERVICES=1): {reason}")
-    pytest.skip(reason)
 
 
 def free_port() -> int:

@@ -6,9 +6,9 @@ import pytest
 
 from notifications.models import Delivery, Kind, Notification, Status
 from notifications.tasks import deliver_notification, sweep_outbox
+from tests.documents import complete_draft, fire
 from tests.integration.conftest import use_broker
 from tests.integration.services import free_port, wait_for
-from tests.workflow.steps import complete_draft, fire
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

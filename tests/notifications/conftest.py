@@ -11,7 +11,7 @@ from notifications.models import Notification
 from notifications.services import Recipient, record_notifications
 from submissions.models import Submission
 from tests.builders import World
-from tests.workflow.steps import complete_draft
+from tests.documents import complete_draft
 from workflow.announcements import document_context
 
 

@@ -10,8 +10,8 @@ from notifications import dispatch
 from notifications.delivery import backoff_seconds
 from notifications.models import Notification, Status
 from notifications.tasks import deliver_notification, sweep_outbox
+from tests.documents import fire
 from tests.notifications.backends import ScriptedBackend
-from tests.workflow.steps import fire
 
 
 @pytest.fixture

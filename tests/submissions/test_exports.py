@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import io
-from typing import Any
 
 import docx
 import pytest
@@ -14,11 +13,12 @@ from docx.table import Table
 from submissions.exports import export_filename, export_queryset, render_docx
 from submissions.models import PositionKind, Submission, Urusan
 from tests.builders import World, valid_content
+from tests.documents import document_in
 from tests.factories import PositionFactory
 from workflow import services
+from workflow.machine import State
 
 CHECK = "\u2713"
-LETTER: dict[str, Any] = {"letter_number": "B/77/M.SM.01.00/2026", "letter_date": datetime.date(2026, 11, 2)}
 
 
 def drafted(world: World, **content) -> Submission:
@@ -212,15 +212,7 @@ def test_the_footer_of_a_draft_gives_its_version_and_state(world: World) -> None
 
 
 def test_the_footer_of_an_approved_standard_adds_the_approval_date_and_the_decree(world: World) -> None:
-    submission = drafted(world)
-    steps: tuple[tuple[str, Any, dict[str, Any]], ...] = (
-        ("submit", world.drafter, {}),
-        ("forward", world.reviewer, {}),
-        ("send_to_ministry", world.organisasi, {}),
-        ("ministry_agree", world.ministry, LETTER),
-    )
-    for name, actor, inputs in steps:
-        services.fire_transition(submission_id=submission.pk, name=name, actor=actor, **inputs)
+    submission = document_in(world, State.APPROVED)
     Submission.objects.filter(pk=submission.pk).update(
         approved_at=datetime.datetime(2026, 11, 3, 18, 30, tzinfo=datetime.UTC),
         decree_number="188.45/12/401.012/2026",

@@ -10,7 +10,9 @@ from django.test import Client
 
 from submissions.models import Submission
 from tests.builders import World, valid_content
+from tests.documents import advance
 from workflow import services
+from workflow.machine import State
 
 
 @pytest.fixture
@@ -35,4 +37,4 @@ def complete_draft(world: World, draft: Submission) -> Submission:
 
 @pytest.fixture
 def submitted(world: World, complete_draft: Submission) -> Submission:
-    return services.fire_transition(submission_id=complete_draft.pk, name="submit", actor=world.drafter)
+    return advance(world, complete_draft, State.OPD_REVIEW)

@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.builders import valid_content
+from tests.documents import document_in
 from tests.factories import PositionFactory
-from workflow import services
+from workflow.machine import State
 
 PAGES = ("/", "/jabatan/", "/notifikasi/")
 _names = itertools.count()
@@ -20,9 +20,7 @@ def _submitted_documents(world, n: int) -> list:
     documents = []
     for _ in range(n):
         position = PositionFactory.create(opd=world.opd, name=f"Pelaksana {next(_names)}", kind="pelaksana")
-        draft = services.create_draft(position_id=position.pk, actor=world.drafter)
-        services.update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
-        documents.append(services.fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter))
+        documents.append(document_in(world, State.OPD_REVIEW, position))
     return documents
 
 

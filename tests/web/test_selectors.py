@@ -8,8 +8,10 @@ from unittest import mock
 from django.utils import timezone
 
 from tests.builders import valid_content
+from tests.documents import document_in
 from web.selectors import my_tasks, progress_boards, stage_durations
 from workflow import services
+from workflow.machine import State
 from workflow.models import DraftingRound
 
 START = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)
@@ -76,7 +78,7 @@ def test_the_board_shows_the_round_that_caps_deadlines_not_one_announced_for_lat
 
 
 def test_a_position_with_a_revision_under_way_counts_once_as_done(world) -> None:
-    approved = _approved(world)
+    approved = document_in(world, State.APPROVED)
     revision = services.start_revision(
         position_id=world.position.pk,
         actor=world.drafter,
@@ -91,18 +93,3 @@ def test_a_position_with_a_revision_under_way_counts_once_as_done(world) -> None
 
     assert approved.pk != revision.pk
     assert (row.done, row.positions, row.percent) == (1, 1, 100)
-
-
-def _approved(world):
-    draft = services.create_draft(position_id=world.position.pk, actor=world.drafter)
-    services.update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
-    services.fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter)
-    services.fire_transition(submission_id=draft.pk, name="forward", actor=world.reviewer)
-    services.fire_transition(submission_id=draft.pk, name="send_to_ministry", actor=world.organisasi)
-    return services.fire_transition(
-        submission_id=draft.pk,
-        name="ministry_agree",
-        actor=world.ministry,
-        letter_number="B/1/2026",
-        letter_date=datetime.date(2026, 11, 20),
-    )

@@ -11,8 +11,8 @@ from django.utils import timezone
 from notifications.models import Notification
 from submissions.models import ActingKind, Role, RoleAssignment, TimeZone
 from tests.builders import World
+from tests.documents import complete_draft, document_in, fire
 from tests.factories import UserFactory
-from tests.workflow.steps import complete_draft, document_in, fire
 from workflow import services
 from workflow.errors import NotFound, NotPermitted, TransitionRefused
 from workflow.machine import State

@@ -9,8 +9,8 @@ from django.utils import translation
 
 from notifications.models import Notification
 from submissions.models import Role, TimeZone
+from tests.documents import INPUTS, LEGAL, RIGHTFUL, document_in, fire, revision_of
 from tests.factories import RoleAssignmentFactory, UserFactory
-from tests.workflow.steps import INPUTS, LEGAL, RIGHTFUL, document_in, fire, revision_of
 from workflow.machine import State
 
 OPD_PEOPLE = {"drafter", "second_drafter", "reviewer", "second_reviewer"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +9,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from submissions.models import Instansi, Submission
+from tests.services import need
 from workflow.machine import State
 from workflow.models import TransitionLog
 
@@ -33,13 +33,10 @@ def entry(instansi: Instansi, make_submission: Callable[..., Submission]) -> Tra
 @pytest.fixture
 def postgresql() -> None:
     """The database-level guarantee exists only on PostgreSQL (the trigger is a no-op on SQLite)."""
-    if connection.vendor == "postgresql":
-        return
-    reason = f"the append-only trigger needs PostgreSQL; DATABASE_URL points to {connection.vendor}"
-    if os.environ.get("REQUIRE_SERVICES") == "1":
-        pytest.fail(reason)
-    print(f"SKIP: {reason}")
-    pytest.skip(reason)
+    need(
+        connection.vendor == "postgresql",
+        f"the append-only trigger needs PostgreSQL; DATABASE_URL points to {connection.vendor}",
+    )
 
 
 def test_a_saved_entry_cannot_be_saved_again(entry: TransitionLog) -> None:

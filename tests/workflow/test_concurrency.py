@@ -19,9 +19,9 @@ from django.db import connection
 from notifications.models import Notification
 from submissions.models import Role, RoleAssignment, Submission
 from tests.builders import World, valid_content
+from tests.documents import INPUTS, LETTER, advance, document_in, revision_of
 from tests.factories import UserFactory
-from tests.integration.services import need
-from tests.workflow.steps import INPUTS, LETTER, advance, document_in, revision_of
+from tests.services import need
 from workflow import services
 from workflow.errors import Conflict, StaleContent, TransitionRefused, WorkflowError
 from workflow.machine import State

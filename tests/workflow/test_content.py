@@ -8,7 +8,7 @@ import pytest
 
 from submissions.models import Competency, CompetencyGroup, CompetencyLevel, Submission
 from tests.builders import World, valid_content
-from tests.workflow.steps import complete_draft
+from tests.documents import complete_draft
 from workflow import services
 from workflow.errors import InvalidContent, StaleContent
 

@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from notifications.models import Notification
 from submissions.models import Role, RoleAssignment, Submission
 from tests.builders import World
+from tests.documents import INPUTS, LEGAL, document_in, fire
 from tests.factories import UserFactory
-from tests.workflow.steps import INPUTS, LEGAL, document_in, fire
 from workflow import services
 from workflow.errors import NotFound, NotPermitted, TransitionRefused
 from workflow.machine import USER_TRANSITIONS, State

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from submissions.models import Competency, CompetencyGroup, Role, RoleAssignment
 from tests.builders import World
+from tests.documents import INPUTS, advance, complete_draft, document_in, fire
 from tests.factories import PositionFactory, UserFactory
-from tests.workflow.steps import INPUTS, advance, complete_draft, document_in, fire
 from workflow import scoping
 from workflow.machine import State
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from submissions.models import Role, RoleAssignment, Submission
 from tests.builders import World
-from tests.workflow.steps import INPUTS, document_in, fire
+from tests.documents import INPUTS, document_in, fire
 from workflow import selectors, services
 from workflow.machine import USER_TRANSITIONS, State
 from workflow.models import ReasonCode

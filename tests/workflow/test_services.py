@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from tests.builders import World, valid_content
-from tests.workflow.steps import advance, complete_draft
+from tests.documents import LETTER, advance, complete_draft, document_in, fire
 from workflow import services
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
 from workflow.machine import State
 from workflow.models import Snapshot, TransitionLog
-
-LETTER = {"letter_number": "B/123/M.SM.01.00/2026", "letter_date": datetime.date(2026, 11, 2)}
-
-
-def drafted(world: World):
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
-    return services.update_content(submission_id=submission.pk, actor=world.drafter, **valid_content())
-
-
-def fire(world: World, submission, name: str, actor, **inputs):
-    return services.fire_transition(submission_id=submission.pk, name=name, actor=actor, **inputs)
 
 
 def test_a_new_draft_starts_with_the_nine_fixed_rows_at_the_minimum_level(world: World) -> None:
@@ -37,13 +24,13 @@ def test_a_new_draft_starts_with_the_nine_fixed_rows_at_the_minimum_level(world:
 
 
 def test_the_whole_life_of_a_standard_leaves_one_log_row_per_step(world: World) -> None:
-    submission = drafted(world)
-    fire(world, submission, "submit", world.drafter)
-    fire(world, submission, "return_to_drafter", world.reviewer, reason_code="wording", comment="Perbaiki.")
-    fire(world, submission, "submit", world.drafter)
-    fire(world, submission, "forward", world.reviewer)
-    fire(world, submission, "send_to_ministry", world.organisasi)
-    submission = fire(world, submission, "ministry_agree", world.ministry, **LETTER)
+    submission = complete_draft(world)
+    fire(submission, "submit", world.drafter)
+    fire(submission, "return_to_drafter", world.reviewer, reason_code="wording", comment="Perbaiki.")
+    fire(submission, "submit", world.drafter)
+    fire(submission, "forward", world.reviewer)
+    fire(submission, "send_to_ministry", world.organisasi)
+    submission = fire(submission, "ministry_agree", world.ministry, **LETTER)
 
     assert submission.state == State.APPROVED
     assert submission.round == 2
@@ -64,7 +51,7 @@ def test_submitting_an_incomplete_document_lists_every_problem_and_changes_nothi
     submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
 
     with pytest.raises(TransitionRefused) as refused:
-        fire(world, submission, "submit", world.drafter)
+        fire(submission, "submit", world.drafter)
 
     codes = {error["code"] for error in refused.value.errors}
     assert {"summary_missing", "technical_missing", "education_level_missing"} <= codes
@@ -83,53 +70,53 @@ def test_a_reviewer_cannot_forward_what_he_submitted_himself(world: World) -> No
         actor=world.reviewer,
         **valid_content(),
     )
-    fire(world, submission, "submit", world.reviewer)
+    fire(submission, "submit", world.reviewer)
 
     with pytest.raises(TransitionRefused) as refused:
-        fire(world, submission, "forward", world.reviewer)
+        fire(submission, "forward", world.reviewer)
 
     assert refused.value.code == "self_approval"
     assert refused.value.kind == "forbidden"
 
 
 def test_a_send_back_without_reason_and_comment_is_refused_with_both_named(world: World) -> None:
-    submission = drafted(world)
-    fire(world, submission, "submit", world.drafter)
+    submission = complete_draft(world)
+    fire(submission, "submit", world.drafter)
 
     with pytest.raises(TransitionRefused) as refused:
-        fire(world, submission, "return_to_drafter", world.reviewer)
+        fire(submission, "return_to_drafter", world.reviewer)
 
     assert [e["code"] for e in refused.value.errors] == ["reason_code_required", "comment_required"]
 
 
 def test_a_drafter_of_another_opd_does_not_even_find_the_document(world: World) -> None:
-    submission = drafted(world)
+    submission = complete_draft(world)
 
     with pytest.raises(NotFound):
-        fire(world, submission, "submit", world.other_drafter)
+        fire(submission, "submit", world.other_drafter)
 
 
 def test_a_transition_from_the_wrong_state_is_a_conflict(world: World) -> None:
-    submission = drafted(world)
+    submission = complete_draft(world)
 
     with pytest.raises(TransitionRefused) as refused:
-        fire(world, submission, "forward", world.reviewer)
+        fire(submission, "forward", world.reviewer)
 
     assert refused.value.kind == "conflict"
     assert "Reviu OPD" in refused.value.message
 
 
 def test_an_unknown_transition_name_is_refused_as_invalid(world: World) -> None:
-    submission = drafted(world)
+    submission = complete_draft(world)
 
     with pytest.raises(TransitionRefused) as refused:
-        fire(world, submission, "approve_everything", world.drafter)
+        fire(submission, "approve_everything", world.drafter)
 
     assert refused.value.code == "unknown_transition"
 
 
 def test_a_stale_editor_is_told_the_document_changed(world: World) -> None:
-    submission = drafted(world)
+    submission = complete_draft(world)
 
     with pytest.raises(StaleContent) as stale:
         services.update_content(
@@ -140,7 +127,7 @@ def test_a_stale_editor_is_told_the_document_changed(world: World) -> None:
 
 
 def test_bad_rows_are_refused_with_their_fields_and_nothing_is_saved(world: World) -> None:
-    submission = drafted(world)
+    submission = complete_draft(world)
 
     with pytest.raises(InvalidContent) as invalid:
         services.update_content(
@@ -157,28 +144,16 @@ def test_bad_rows_are_refused_with_their_fields_and_nothing_is_saved(world: Worl
 
 
 def test_only_a_drafter_of_the_opd_edits_and_only_in_draft(world: World) -> None:
-    submission = drafted(world)
+    submission = complete_draft(world)
     with pytest.raises(NotPermitted):
         services.update_content(submission_id=submission.pk, actor=world.reviewer, summary="x")
-    fire(world, submission, "submit", world.drafter)
+    fire(submission, "submit", world.drafter)
     with pytest.raises(Conflict):
         services.update_content(submission_id=submission.pk, actor=world.drafter, summary="x")
 
 
-def approved(world: World):
-    submission = drafted(world)
-    for name, actor, inputs in (
-        ("submit", world.drafter, {}),
-        ("forward", world.reviewer, {}),
-        ("send_to_ministry", world.organisasi, {}),
-        ("ministry_agree", world.organisasi, LETTER),
-    ):
-        submission = fire(world, submission, name, actor, **inputs)
-    return submission
-
-
 def test_a_revision_supersedes_its_predecessor_when_approved(world: World) -> None:
-    first = approved(world)
+    first = document_in(world, State.APPROVED)
     revision = services.start_revision(
         position_id=world.position.pk,
         actor=world.drafter,
@@ -190,13 +165,7 @@ def test_a_revision_supersedes_its_predecessor_when_approved(world: World) -> No
     first.refresh_from_db()
     assert first.state == State.APPROVED  # stays in force meanwhile
 
-    for name, actor, inputs in (
-        ("submit", world.drafter, {}),
-        ("forward", world.reviewer, {}),
-        ("send_to_ministry", world.organisasi, {}),
-        ("ministry_agree", world.ministry, LETTER),
-    ):
-        revision = fire(world, revision, name, actor, **inputs)
+    revision = advance(world, revision, State.APPROVED)
 
     first.refresh_from_db()
     assert (first.state, revision.state) == (State.SUPERSEDED, State.APPROVED)
@@ -204,7 +173,7 @@ def test_a_revision_supersedes_its_predecessor_when_approved(world: World) -> No
 
 
 def test_a_revision_needs_a_reason_and_an_approved_version(world: World) -> None:
-    drafted(world)
+    complete_draft(world)
     with pytest.raises(InvalidContent):
         services.start_revision(position_id=world.position.pk, actor=world.drafter, reason="", legal_basis="")
     with pytest.raises(Conflict):
@@ -226,16 +195,10 @@ def test_a_reviewer_refused_a_revision_is_told_who_may_start_one(world: World) -
 
 
 def test_the_ministrys_send_back_needs_a_reason_like_every_send_back(world: World) -> None:
-    submission = drafted(world)
-    for name, actor in (
-        ("submit", world.drafter),
-        ("forward", world.reviewer),
-        ("send_to_ministry", world.organisasi),
-    ):
-        submission = fire(world, submission, name, actor)
+    submission = document_in(world, State.MINISTRY_CONSULTATION)
 
     with pytest.raises(TransitionRefused) as refused:
-        fire(world, submission, "ministry_return", world.ministry, comment="Tinjau level.", **LETTER)
+        fire(submission, "ministry_return", world.ministry, comment="Tinjau level.", **LETTER)
 
     assert [e["code"] for e in refused.value.errors] == ["reason_code_required"]
     submission = fire(

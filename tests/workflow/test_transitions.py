@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from typing import Any
 
 import pytest
 
 from notifications.models import Notification
 from submissions.models import Submission
 from tests.builders import World
-from tests.workflow.steps import (
+from tests.documents import (
     INPUTS,
     LEGAL,
     LETTER,
@@ -43,7 +44,19 @@ def _trail(submission: Submission) -> tuple[str, int, int, int, int]:
     )
 
 
-def test_the_table_covers_six_states_times_eight_transitions_with_eight_legal_moves() -> None:
+# The one transition no user fires: the previous approved version, when a revision is approved.
+INTERNAL = {"supersede": (State.APPROVED, State.SUPERSEDED)}
+
+
+def test_the_machine_declares_exactly_the_moves_written_out_from_design_section_2() -> None:
+    state_field: Any = Submission._meta.get_field("state")
+    declared = {(t.name, t.source, t.target) for t in state_field.get_all_transitions(Submission)}
+
+    assert declared == {(name, source, target) for name, (source, target) in {**LEGAL, **INTERNAL}.items()}
+    assert list(USER_TRANSITIONS) == list(LEGAL)
+    assert [state.value for state in State] == [
+        "draft", "opd_review", "compilation", "ministry_consultation", "approved", "superseded"
+    ]  # fmt: skip
     assert (len(PAIRS), len(LEGAL_PAIRS), len(ILLEGAL_PAIRS)) == (48, 8, 40)
 
 

@@ -1,4 +1,7 @@
-"""Documents in every state, built only through the services (shared by the workflow engine tests)."""
+"""Documents in every state, built only through the services: the one builder of every tier.
+
+`document_in(world, state)` drives a complete draft up the normal road; `advance` carries one further.
+"""
 
 from __future__ import annotations
 
@@ -88,11 +91,13 @@ def revision_of(world: World, approved: Submission) -> Submission:
     )
 
 
-def document_in(world: World, state: State) -> Submission:
-    """A document of `world.position` in `state` (superseded: the first version, replaced by a second)."""
+def document_in(world: World, state: str, position: Any = None) -> Submission:
+    """A document of `position` (default world.position) in `state` (superseded: the first version,
+    replaced by a second)."""
+    position_id = position.pk if position is not None else None
     if state == State.SUPERSEDED:
-        first = advance(world, complete_draft(world), State.APPROVED)
+        first = advance(world, complete_draft(world, position_id), State.APPROVED)
         advance(world, revision_of(world, first), State.APPROVED)
         first.refresh_from_db()
         return first
-    return advance(world, complete_draft(world), state)
+    return advance(world, complete_draft(world, position_id), State(state))
