@@ -80,25 +80,27 @@ def _walk(smtp_port: int) -> list[Measured]:
     draft = measure(
         "create_draft",
         "service",
-        lambda: services.create_draft(position_id=position.pk, actor=cast["drafter"]),
+        lambda: services.submission_create_draft(position_id=position.pk, actor=cast["drafter"]),
     )
     content = _valid_content()
     measure(
         "update_content",
         "service",
-        lambda: services.update_content(submission_id=draft.pk, actor=cast["drafter"], **content),
+        lambda: services.submission_update_content(submission_id=draft.pk, actor=cast["drafter"], **content),
     )
     measure(
         "submit",
         "service",
-        lambda: services.fire_transition(submission_id=draft.pk, name="submit", actor=cast["drafter"]),
+        lambda: services.submission_fire_transition(
+            submission_id=draft.pk, name="submit", actor=cast["drafter"]
+        ),
     )
     for name, who, extra in _procedure():
         measure.api(name, draft.pk, cast[who], extra)
     revision = measure(
         "start_revision",
         "service",
-        lambda: services.start_revision(
+        lambda: services.submission_start_revision(
             position_id=position.pk,
             actor=cast["drafter"],
             reason="Peraturan baru",

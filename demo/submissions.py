@@ -106,11 +106,11 @@ def _casts() -> Iterator[Cast]:
 
 
 def _play(position: Position, story: tuple[str, ...], cast: Cast) -> int:
-    submission = services.create_draft(position_id=position.pk, actor=cast.drafter)
+    submission = services.submission_create_draft(position_id=position.pk, actor=cast.drafter)
     versions = 1
     for step in story:
         if step == "revise":
-            submission = services.start_revision(
+            submission = services.submission_start_revision(
                 position_id=position.pk,
                 actor=cast.drafter,
                 reason=REVISION_REASON,
@@ -128,13 +128,13 @@ def _write(submission: Submission, cast: Cast, *, edit: bool) -> Submission:
     content = demo_content(submission.position, cast.opd.short_name)
     if edit:
         content["summary"] += EDIT_NOTE
-    return services.update_content(submission_id=submission.pk, actor=cast.drafter, **content)
+    return services.submission_update_content(submission_id=submission.pk, actor=cast.drafter, **content)
 
 
 def _fire(submission: Submission, name: str, cast: Cast) -> Submission:
     reason_code, comment = SEND_BACKS.get(name, ("", ""))
     letter = name.startswith("ministry_")
-    return services.fire_transition(
+    return services.submission_fire_transition(
         submission_id=submission.pk,
         name=name,
         actor=cast.actor_of(name),

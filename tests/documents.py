@@ -65,13 +65,13 @@ _NEXT: dict[State, tuple[str, str]] = {
 
 
 def fire(submission: Submission, name: str, actor: Any, **inputs: Any) -> Submission:
-    return services.fire_transition(submission_id=submission.pk, name=name, actor=actor, **inputs)
+    return services.submission_fire_transition(submission_id=submission.pk, name=name, actor=actor, **inputs)
 
 
 def complete_draft(world: World, position_id: int | None = None, drafter: Any = None) -> Submission:
     drafter = drafter or world.drafter
-    submission = services.create_draft(position_id=position_id or world.position.pk, actor=drafter)
-    return services.update_content(submission_id=submission.pk, actor=drafter, **valid_content())
+    submission = services.submission_create_draft(position_id=position_id or world.position.pk, actor=drafter)
+    return services.submission_update_content(submission_id=submission.pk, actor=drafter, **valid_content())
 
 
 def advance(world: World, submission: Submission, state: State) -> Submission:
@@ -83,7 +83,7 @@ def advance(world: World, submission: Submission, state: State) -> Submission:
 
 
 def revision_of(world: World, approved: Submission) -> Submission:
-    return services.start_revision(
+    return services.submission_start_revision(
         position_id=approved.position_id,
         actor=world.drafter,
         reason="Terbit PermenPAN-RB baru tentang standar kompetensi.",

@@ -35,11 +35,11 @@ from submissions.models import (
 from workflow.deadlines import current_round, local_today
 from workflow.machine import ACTIVE_STATES, State
 from workflow.models import TransitionLog
-from workflow.rules import assignments_of
+from workflow.roles import assignments_of, awaiting
 from workflow.scoping import visible_competencies, visible_opds, visible_positions, visible_submissions
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 NOTHING = Q(pk__in=[])
 # The states in which an OPD has finished its part of the work.
@@ -51,17 +51,7 @@ def _task_condition(user: AnyUser) -> Q:
     """The documents waiting for this user's action, by role (the buttons decide the details)."""
     condition = NOTHING
     for assignment in assignments_of(user):
-        if assignment.role == Role.DRAFTER:
-            condition |= Q(state=State.DRAFT, position__opd_id=assignment.opd_id)
-        elif assignment.role == Role.REVIEWER:
-            condition |= Q(state=State.OPD_REVIEW, position__opd_id=assignment.opd_id)
-        elif assignment.role == Role.BAGIAN_ORGANISASI:
-            condition |= Q(
-                state__in=(State.COMPILATION, State.MINISTRY_CONSULTATION),
-                position__opd__instansi_id=assignment.instansi_id,
-            )
-        elif assignment.role == Role.MINISTRY:
-            condition |= Q(state=State.MINISTRY_CONSULTATION)
+        condition |= awaiting(assignment)
     return condition
 
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.http import HttpRequest
 
 from workflow.models import CalendarDay, DraftingRound, ReasonCode, Snapshot, StageBudget, TransitionLog
 
+# django-stubs makes ModelAdmin generic, but at run time it cannot be subscripted (django_stubs_ext,
+# which would patch that, is only a development dependency): mypy sees the generic, Django the class.
+if TYPE_CHECKING:
+    ModelAdmin = admin.ModelAdmin[Any]
+else:
+    ModelAdmin = admin.ModelAdmin
+
 
 @admin.register(ReasonCode)
-class ReasonCodeAdmin(admin.ModelAdmin):
+class ReasonCodeAdmin(ModelAdmin):
     list_display = ("code", "label", "active", "order")
     list_editable = ("active", "order")
     list_filter = ("active",)
@@ -19,7 +26,7 @@ class ReasonCodeAdmin(admin.ModelAdmin):
 
 
 @admin.register(StageBudget)
-class StageBudgetAdmin(admin.ModelAdmin):
+class StageBudgetAdmin(ModelAdmin):
     list_display = ("instansi", "state", "working_days")
     list_filter = ("state", "instansi")
     search_fields = ("instansi__name",)
@@ -27,7 +34,7 @@ class StageBudgetAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin):
+class CalendarDayAdmin(ModelAdmin):
     list_display = ("date", "description", "is_working_day", "scope")
     list_filter = ("is_working_day", ("instansi", admin.EmptyFieldListFilter), "instansi")
     search_fields = ("description", "instansi__name")
@@ -40,7 +47,7 @@ class CalendarDayAdmin(admin.ModelAdmin):
 
 
 @admin.register(DraftingRound)
-class DraftingRoundAdmin(admin.ModelAdmin):
+class DraftingRoundAdmin(ModelAdmin):
     list_display = ("name", "instansi", "opened_at", "deadline", "closed")
     list_filter = ("closed", "instansi")
     search_fields = ("name", "instansi__name")
@@ -48,7 +55,7 @@ class DraftingRoundAdmin(admin.ModelAdmin):
     list_select_related = ("instansi",)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ModelAdmin):
     """What the workflow recorded: visible to administrators, changed by nobody."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:

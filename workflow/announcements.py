@@ -7,21 +7,19 @@ Recipients are the role assignments active today; nobody is told of his own acti
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q
 from django.utils import dateformat, timezone, translation
 
 from notifications.rendering import EMAIL_LANGUAGE
 from notifications.services import Recipient, record_notifications
-from submissions.models import Role, RoleAssignment, TimeZone
-from workflow.machine import State
+from submissions.models import RoleAssignment, TimeZone
+from workflow import roles
+from workflow.machine import Actor, State
 from workflow.models import ReasonCode
-from workflow.rules import in_force
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -30,17 +28,9 @@ if TYPE_CHECKING:
     from workflow.models import TransitionLog
 
 
-class Audience(enum.Enum):
-    OPD_DRAFTERS = "opd_drafters"
-    OPD_REVIEWERS = "opd_reviewers"
-    BAGIAN_ORGANISASI = "bagian_organisasi"
-    MINISTRY = "ministry"
-    SUBMITTER = "submitter"  # the drafter who submitted this round
-
-
 @dataclass(frozen=True)
 class Rule:
-    audience: Audience
+    audience: Actor  # everyone who is that actor of the document (workflow.roles)
     next_step: str
 
 
@@ -52,45 +42,45 @@ SEE_DRAFTERS_FIX = "Pastikan penyusun memperbaiki dokumen; setelah diajukan kemb
 TRANSITION_RULES: dict[str, tuple[Rule, ...]] = {
     "submit": (
         Rule(
-            Audience.OPD_REVIEWERS,
+            Actor.OPD_REVIEWER,
             "Reviu dokumen, lalu teruskan ke Bagian Organisasi atau kembalikan ke penyusun dengan alasan.",
         ),
     ),
-    "withdraw": (Rule(Audience.OPD_REVIEWERS, "Tidak perlu mereviu dokumen ini sampai diajukan kembali."),),
-    "return_to_drafter": (Rule(Audience.OPD_DRAFTERS, FIX_AND_RESUBMIT),),
+    "withdraw": (Rule(Actor.OPD_REVIEWER, "Tidak perlu mereviu dokumen ini sampai diajukan kembali."),),
+    "return_to_drafter": (Rule(Actor.OPD_DRAFTER, FIX_AND_RESUBMIT),),
     "forward": (
         Rule(
-            Audience.BAGIAN_ORGANISASI,
+            Actor.BAGIAN_ORGANISASI,
             "Verifikasi dan kompilasi dokumen, lalu kirim ke KemenPAN-RB "
             "atau kembalikan ke OPD dengan alasan.",
         ),
-        Rule(Audience.SUBMITTER, INFO_ONLY),
+        Rule(Actor.SUBMITTER, INFO_ONLY),
     ),
     "return_to_opd": (
-        Rule(Audience.OPD_DRAFTERS, FIX_AND_RESUBMIT),
-        Rule(Audience.OPD_REVIEWERS, SEE_DRAFTERS_FIX),
+        Rule(Actor.OPD_DRAFTER, FIX_AND_RESUBMIT),
+        Rule(Actor.OPD_REVIEWER, SEE_DRAFTERS_FIX),
     ),
     "send_to_ministry": (
         Rule(
-            Audience.MINISTRY,
+            Actor.MINISTRY,
             "Berikan tanggapan KemenPAN-RB atas dokumen ini: setujui atau kembalikan dengan catatan.",
         ),
-        Rule(Audience.OPD_DRAFTERS, INFO_ONLY),
-        Rule(Audience.OPD_REVIEWERS, INFO_ONLY),
+        Rule(Actor.OPD_DRAFTER, INFO_ONLY),
+        Rule(Actor.OPD_REVIEWER, INFO_ONLY),
     ),
     "ministry_agree": (
         Rule(
-            Audience.BAGIAN_ORGANISASI,
+            Actor.BAGIAN_ORGANISASI,
             "Proses penetapan SKJ dengan keputusan PPK, lalu catat nomor dan tanggal keputusannya.",
         ),
-        Rule(Audience.OPD_DRAFTERS, INFO_ONLY),
-        Rule(Audience.OPD_REVIEWERS, INFO_ONLY),
+        Rule(Actor.OPD_DRAFTER, INFO_ONLY),
+        Rule(Actor.OPD_REVIEWER, INFO_ONLY),
     ),
     "ministry_return": (
-        Rule(Audience.OPD_DRAFTERS, FIX_AND_RESUBMIT),
-        Rule(Audience.OPD_REVIEWERS, SEE_DRAFTERS_FIX),
+        Rule(Actor.OPD_DRAFTER, FIX_AND_RESUBMIT),
+        Rule(Actor.OPD_REVIEWER, SEE_DRAFTERS_FIX),
         Rule(
-            Audience.BAGIAN_ORGANISASI,
+            Actor.BAGIAN_ORGANISASI,
             "Pantau perbaikan dokumen oleh OPD sesuai catatan KemenPAN-RB.",
         ),
     ),
@@ -98,17 +88,10 @@ TRANSITION_RULES: dict[str, tuple[Rule, ...]] = {
 
 REVISION_RULES = (
     Rule(
-        Audience.BAGIAN_ORGANISASI,
+        Actor.BAGIAN_ORGANISASI,
         "Pantau penyusunan versi baru; versi yang disetujui tetap berlaku sampai versi baru disetujui.",
     ),
 )
-
-_ROLE_OF = {
-    Audience.OPD_DRAFTERS: Role.DRAFTER,
-    Audience.OPD_REVIEWERS: Role.REVIEWER,
-    Audience.BAGIAN_ORGANISASI: Role.BAGIAN_ORGANISASI,
-    Audience.MINISTRY: Role.MINISTRY,
-}
 
 
 def announce_transition(*, submission: Submission, log: TransitionLog) -> None:
@@ -152,44 +135,31 @@ def recipients_for(submission: Submission, rules: Sequence[Rule]) -> list[Recipi
     return recipients
 
 
-def _people_by_audience(submission: Submission, audiences: set[Audience]) -> dict[Audience, list[Any]]:
-    opd = submission.position.opd
-    wanted = Q(pk__in=[])
-    if Audience.OPD_DRAFTERS in audiences or Audience.SUBMITTER in audiences:
-        wanted |= Q(role=Role.DRAFTER, opd_id=opd.pk)
-    if Audience.OPD_REVIEWERS in audiences:
-        wanted |= Q(role=Role.REVIEWER, opd_id=opd.pk)
-    if Audience.BAGIAN_ORGANISASI in audiences:
-        wanted |= Q(role=Role.BAGIAN_ORGANISASI, instansi_id=opd.instansi_id)
-    if Audience.MINISTRY in audiences:
-        wanted |= Q(role=Role.MINISTRY)
-    assignments = in_force(
+def _people_by_audience(submission: Submission, audiences: set[Actor]) -> dict[Actor, list[Any]]:
+    opd, submitter = submission.position.opd, submission.submitted_by_id
+    actors = {audience: _stand_in(audience, submission) for audience in audiences}
+    wanted = roles.NOTHING
+    for actor in actors.values():
+        wanted |= roles.holders_filter(actor, opd, submitter)
+    assignments = roles.in_force(
         RoleAssignment.objects.filter(wanted, user__is_active=True)
         .select_related("user")
         .order_by("user__username", "pk"),
         timezone.now(),
     )
-    people: dict[Audience, list[Any]] = {}
+    people: dict[Actor, list[Any]] = {}
     for assignment in assignments:
-        for audience in _audiences_of(assignment, submission, audiences):
-            people.setdefault(audience, []).append(assignment.user)
+        for audience, actor in actors.items():
+            if roles.holds(assignment, actor, opd, submitter):
+                people.setdefault(audience, []).append(assignment.user)
     return people
 
 
-def _audiences_of(
-    assignment: RoleAssignment, submission: Submission, audiences: Iterable[Audience]
-) -> list[Audience]:
-    found = [a for a in audiences if a in _ROLE_OF and _ROLE_OF[a] == assignment.role]
-    if Audience.SUBMITTER in audiences and _is_submitter(assignment, submission):
-        found.append(Audience.SUBMITTER)
-    return found
-
-
-def _is_submitter(assignment: RoleAssignment, submission: Submission) -> bool:
-    # Without a recorded submitter every drafter of the OPD stands in for "the drafter".
-    if assignment.role != Role.DRAFTER:
-        return False
-    return submission.submitted_by_id in (None, assignment.user_id)
+def _stand_in(audience: Actor, submission: Submission) -> Actor:
+    # Without a recorded submitter every drafter of the OPD stands in for "the drafter who submitted".
+    if audience == Actor.SUBMITTER and submission.submitted_by_id is None:
+        return Actor.OPD_DRAFTER
+    return audience
 
 
 def document_context(submission: Submission) -> dict[str, object]:
@@ -246,30 +216,30 @@ def _name(user: Any) -> str:
 ### Reminders and escalations (the sweep in workflow.reminders decides when)
 
 ACT_BEFORE_DEADLINE = {
-    State.DRAFT: Rule(Audience.OPD_DRAFTERS, "Lengkapi dokumen dan ajukan untuk direviu sebelum tenggat."),
+    State.DRAFT: Rule(Actor.OPD_DRAFTER, "Lengkapi dokumen dan ajukan untuk direviu sebelum tenggat."),
     State.OPD_REVIEW: Rule(
-        Audience.OPD_REVIEWERS, "Reviu dokumen, lalu teruskan atau kembalikan sebelum tenggat."
+        Actor.OPD_REVIEWER, "Reviu dokumen, lalu teruskan atau kembalikan sebelum tenggat."
     ),
     State.COMPILATION: Rule(
-        Audience.BAGIAN_ORGANISASI, "Selesaikan verifikasi dan kompilasi dokumen sebelum tenggat."
+        Actor.BAGIAN_ORGANISASI, "Selesaikan verifikasi dan kompilasi dokumen sebelum tenggat."
     ),
     State.MINISTRY_CONSULTATION: Rule(
-        Audience.BAGIAN_ORGANISASI,
+        Actor.BAGIAN_ORGANISASI,
         "Tindak lanjuti konsultasi dengan KemenPAN-RB, lalu catat jawabannya di Alur SKJ.",
     ),
 }
 ESCALATE_TO = {
     State.DRAFT: Rule(
-        Audience.OPD_REVIEWERS, "Minta penyusun segera melengkapi dan mengajukan dokumen yang terlambat ini."
+        Actor.OPD_REVIEWER, "Minta penyusun segera melengkapi dan mengajukan dokumen yang terlambat ini."
     ),
     State.OPD_REVIEW: Rule(
-        Audience.BAGIAN_ORGANISASI, "Koordinasikan dengan pemeriksa OPD agar reviu segera diselesaikan."
+        Actor.BAGIAN_ORGANISASI, "Koordinasikan dengan pemeriksa OPD agar reviu segera diselesaikan."
     ),
     State.COMPILATION: Rule(
-        Audience.BAGIAN_ORGANISASI, "Segera selesaikan verifikasi dan kompilasi dokumen yang terlambat ini."
+        Actor.BAGIAN_ORGANISASI, "Segera selesaikan verifikasi dan kompilasi dokumen yang terlambat ini."
     ),
     State.MINISTRY_CONSULTATION: Rule(
-        Audience.BAGIAN_ORGANISASI,
+        Actor.BAGIAN_ORGANISASI,
         "Segera tindak lanjuti jawaban KemenPAN-RB dan catat hasilnya di Alur SKJ.",
     ),
 }

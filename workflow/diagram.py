@@ -1,7 +1,7 @@
 """An SVG picture of the state machine, drawn from its declaration (no Graphviz needed).
 
-The states sit at fixed places (`LAYOUT`); the arrows come from the transitions django-fsm
-knows about, so a transition added to `workflow.machine` appears in the picture by itself.
+The states sit at fixed places (`LAYOUT`); the arrows come from the transition table
+(`workflow.machine.TRANSITIONS`), so a transition added to the machine appears in the picture by itself.
 Forward steps are solid, send-backs (which start a new round) dashed, internal steps dotted.
 The output is deterministic, so `docs/state-machine.svg` can be compared with a fresh rendering.
 """
@@ -12,10 +12,8 @@ import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from submissions.models import Submission
-from workflow.machine import USER_TRANSITIONS, State
+from workflow.machine import TRANSITIONS, State, Step
 
 SVG_NS = "http://www.w3.org/2000/svg"
 TITLE = "Alur status dokumen SKJ"
@@ -72,18 +70,13 @@ class Box:
 
 
 def declared_edges() -> list[Edge]:
-    """The transitions of `Submission.state`, in the order of the procedure."""
-    field: Any = Submission._meta.get_field("state")
-    edges = [_edge(transition) for transition in field.get_all_transitions(Submission)]
-    order = {name: index for index, name in enumerate(USER_TRANSITIONS)}
-    return sorted(edges, key=lambda edge: (order.get(edge.name, len(order)), edge.name, edge.source))
+    """The transitions of the machine's table, in the order of the procedure."""
+    return [_edge(step) for step in TRANSITIONS.values()]
 
 
-def _edge(transition: Any) -> Edge:
-    custom = transition.custom
-    style = "send_back" if custom.get("send_back") else "internal" if custom.get("internal") else "forward"
-    label = str(custom.get("label") or transition.name)
-    return Edge(transition.name, str(transition.source), str(transition.target), label, style)
+def _edge(step: Step) -> Edge:
+    style = "send_back" if step.send_back else "internal" if step.internal else "forward"
+    return Edge(step.name, str(step.source), str(step.target), step.label, style)
 
 
 def box_of(state: str) -> Box:

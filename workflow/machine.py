@@ -2,21 +2,26 @@
 
 `SubmissionWorkflow` is abstract and imports nothing from the other apps: `submissions.Submission`
 takes it on and provides the predicates its guards call (`validity_errors`). Transition bodies only
-change the object; who may fire a transition, and everything around it (locking, logging,
-notifications, deadlines), lives in `workflow.rules` and `workflow.services`.
+change the object; locking, logging, notifications and deadlines live in `workflow.services`.
 
-Each transition carries in `custom` what the rest of the system needs to know about it:
-its Indonesian label, which roles may fire it, and which inputs it requires.
+Each `@transition` carries one typed `TransitionSpec` (its Indonesian label, who may fire it, the
+inputs it requires, its kind, and the conditions on the person firing it). `TRANSITIONS`, the one
+transition table, is read from these declarations: the rules, the diagram, the API's transition
+names, the pages and the scale generator all take it from there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime
+import enum
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final, Protocol
 
 from django.db import models
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from workflow.inputs import Input
 
 
 class State(models.TextChoices):
@@ -32,39 +37,113 @@ class State(models.TextChoices):
 ACTIVE_STATES = (State.DRAFT, State.OPD_REVIEW, State.COMPILATION, State.MINISTRY_CONSULTATION)
 # A position has at most one version in these states (a database constraint enforces it).
 OPEN_STATES = ACTIVE_STATES
+# The states in which a document's content may change.
+EDITABLE_STATES = (State.DRAFT,)
+
+
+class Failure(Protocol):
+    """One reason a condition does not hold (a validity problem is one)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def field(self) -> str: ...
 
 
 @dataclass(frozen=True)
 class Condition:
-    """A named guard: callable by django-fsm, and able to say in words why it fails."""
+    """A named guard on the document: django-fsm calls it, and it says in words why it fails.
+
+    `failures` lists what is wrong (empty: the condition holds). `explain` remembers its answer on
+    the document until the guard runs, so a service that explains a refusal and then fires the
+    transition computes the answer once (the document is locked in between).
+    """
 
     code: str
     message: str
-    check: Callable[[Any], bool]
+    failures: Callable[[Any], Sequence[Failure]]
+
+    @property
+    def _memo(self) -> str:
+        return f"_skj_condition_{self.code}"
+
+    def explain(self, instance: Any) -> Sequence[Failure]:
+        found = self.failures(instance)
+        instance.__dict__[self._memo] = found
+        return found
 
     def __call__(self, instance: Any) -> bool:
-        return self.check(instance)
+        found = instance.__dict__.pop(self._memo, None)
+        return not (self.failures(instance) if found is None else found)
 
     @property
     def __name__(self) -> str:  # django-fsm's graph and error messages use it
         return self.code
 
 
+@dataclass(frozen=True)
+class ActorCondition:
+    """A named condition on the person who fires a transition (django-fsm's guards see only the
+    document); `check(document, user_id)` holds when he may."""
+
+    code: str
+    message: str
+    check: Callable[[Any, int | None], bool]
+
+
 document_is_complete = Condition(
     code="incomplete",
     message="Dokumen belum lengkap atau belum valid.",
-    check=lambda submission: not submission.validity_errors(),
+    failures=lambda submission: submission.validity_errors(),
+)
+
+not_his_own_submission = ActorCondition(
+    code="self_approval",
+    message="Anda sendiri yang mengajukan dokumen ini pada putaran ini; "
+    "penerusan harus dilakukan oleh pemeriksa lain.",
+    check=lambda submission, user_id: submission.submitted_by_id != user_id,
 )
 
 
 class Actor(models.TextChoices):
-    """Who may fire a transition, before scope is checked (workflow.rules does that)."""
+    """Who may fire a transition; `workflow.roles` says who that is for one document."""
 
     OPD_DRAFTER = "opd_drafter", "Penyusun OPD"
     SUBMITTER = "submitter", "Pengaju dokumen ini"
     OPD_REVIEWER = "opd_reviewer", "Pemeriksa OPD"
     BAGIAN_ORGANISASI = "bagian_organisasi", "Bagian Organisasi"
     MINISTRY = "ministry", "KemenPAN-RB"
+
+
+class Kind(enum.Enum):
+    ADVANCE = "advance"  # moves the document on to the next stage: its actors act in the source state
+    WITHDRAW = "withdraw"  # taken back by the one who moved it on; no new round
+    SEND_BACK = "send_back"  # returned for correction: a new round starts
+    INTERNAL = "internal"  # fired by the system inside another service, never by a user
+
+
+@dataclass(frozen=True)
+class TransitionSpec:
+    """What the rest of the system needs to know about one transition, declared on it."""
+
+    label: str
+    actors: tuple[Actor, ...] = ()
+    requires: tuple[Input, ...] = ()
+    kind: Kind = Kind.ADVANCE
+    actor_conditions: tuple[ActorCondition, ...] = ()
+
+    def custom(self) -> dict[str, Any]:
+        """django-fsm's `custom` slot, where the table finds the spec again."""
+        return {_SPEC: self}
+
+
+_SPEC = "spec"
+_SEND_BACK_INPUTS = (Input.REASON_CODE, Input.COMMENT)
+_LETTER = (Input.LETTER_NUMBER, Input.LETTER_DATE)
 
 
 class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
@@ -80,6 +159,9 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         default=1,
         help_text="Bertambah satu setiap kali dokumen dikembalikan untuk diperbaiki.",
     )
+    # Fields the transitions set, declared by the concrete model (submissions.Submission).
+    submitted_by_id: int | None
+    approved_at: datetime.datetime | None
 
     class Meta:
         abstract = True
@@ -88,96 +170,95 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         """The blocking problems of the document; the concrete model provides them."""
         raise NotImplementedError
 
+    # Every transition is fired by someone (`by`: the user's id) at a moment (`at`); the bodies
+    # record what the document must remember of it.
+
     @transition(
         field=state,
         source=State.DRAFT,
         target=State.OPD_REVIEW,
         conditions=[document_is_complete],
-        custom={"label": "Ajukan ke reviu OPD", "actors": [Actor.OPD_DRAFTER]},
+        custom=TransitionSpec("Ajukan ke reviu OPD", (Actor.OPD_DRAFTER,)).custom(),
     )
-    def submit(self) -> None:
+    def submit(self, *, by: int, at: datetime.datetime) -> None:
+        self.submitted_by_id = by
+
+    @transition(
+        field=state,
+        source=State.OPD_REVIEW,
+        target=State.DRAFT,
+        custom=TransitionSpec("Tarik kembali", (Actor.SUBMITTER,), kind=Kind.WITHDRAW).custom(),
+    )
+    def withdraw(self, *, by: int, at: datetime.datetime) -> None:
         pass
 
     @transition(
         field=state,
         source=State.OPD_REVIEW,
         target=State.DRAFT,
-        custom={"label": "Tarik kembali", "actors": [Actor.SUBMITTER]},
+        custom=TransitionSpec(
+            "Kembalikan ke penyusun", (Actor.OPD_REVIEWER,), _SEND_BACK_INPUTS, Kind.SEND_BACK
+        ).custom(),
     )
-    def withdraw(self) -> None:
-        pass
-
-    @transition(
-        field=state,
-        source=State.OPD_REVIEW,
-        target=State.DRAFT,
-        custom={
-            "label": "Kembalikan ke penyusun",
-            "actors": [Actor.OPD_REVIEWER],
-            "requires": ["reason_code", "comment"],
-            "send_back": True,
-        },
-    )
-    def return_to_drafter(self) -> None:
+    def return_to_drafter(self, *, by: int, at: datetime.datetime) -> None:
         self.round += 1
 
     @transition(
         field=state,
         source=State.OPD_REVIEW,
         target=State.COMPILATION,
-        custom={"label": "Teruskan ke Bagian Organisasi", "actors": [Actor.OPD_REVIEWER]},
+        custom=TransitionSpec(
+            "Teruskan ke Bagian Organisasi",
+            (Actor.OPD_REVIEWER,),
+            actor_conditions=(not_his_own_submission,),
+        ).custom(),
     )
-    def forward(self) -> None:
+    def forward(self, *, by: int, at: datetime.datetime) -> None:
         pass
 
     @transition(
         field=state,
         source=State.COMPILATION,
         target=State.DRAFT,
-        custom={
-            "label": "Kembalikan ke OPD",
-            "actors": [Actor.BAGIAN_ORGANISASI],
-            "requires": ["reason_code", "comment"],
-            "send_back": True,
-        },
+        custom=TransitionSpec(
+            "Kembalikan ke OPD", (Actor.BAGIAN_ORGANISASI,), _SEND_BACK_INPUTS, Kind.SEND_BACK
+        ).custom(),
     )
-    def return_to_opd(self) -> None:
+    def return_to_opd(self, *, by: int, at: datetime.datetime) -> None:
         self.round += 1
 
     @transition(
         field=state,
         source=State.COMPILATION,
         target=State.MINISTRY_CONSULTATION,
-        custom={"label": "Kirim ke KemenPAN-RB", "actors": [Actor.BAGIAN_ORGANISASI]},
+        custom=TransitionSpec("Kirim ke KemenPAN-RB", (Actor.BAGIAN_ORGANISASI,)).custom(),
     )
-    def send_to_ministry(self) -> None:
+    def send_to_ministry(self, *, by: int, at: datetime.datetime) -> None:
         pass
 
     @transition(
         field=state,
         source=State.MINISTRY_CONSULTATION,
         target=State.APPROVED,
-        custom={
-            "label": "Catat persetujuan KemenPAN-RB",
-            "actors": [Actor.BAGIAN_ORGANISASI, Actor.MINISTRY],
-            "requires": ["letter_number", "letter_date"],
-        },
+        custom=TransitionSpec(
+            "Catat persetujuan KemenPAN-RB", (Actor.BAGIAN_ORGANISASI, Actor.MINISTRY), _LETTER
+        ).custom(),
     )
-    def ministry_agree(self) -> None:
-        pass
+    def ministry_agree(self, *, by: int, at: datetime.datetime) -> None:
+        self.approved_at = at
 
     @transition(
         field=state,
         source=State.MINISTRY_CONSULTATION,
         target=State.DRAFT,
-        custom={
-            "label": "Catat pengembalian KemenPAN-RB",
-            "actors": [Actor.BAGIAN_ORGANISASI, Actor.MINISTRY],
-            "requires": ["reason_code", "comment", "letter_number", "letter_date"],
-            "send_back": True,
-        },
+        custom=TransitionSpec(
+            "Catat pengembalian KemenPAN-RB",
+            (Actor.BAGIAN_ORGANISASI, Actor.MINISTRY),
+            (*_SEND_BACK_INPUTS, *_LETTER),
+            Kind.SEND_BACK,
+        ).custom(),
     )
-    def ministry_return(self) -> None:
+    def ministry_return(self, *, by: int, at: datetime.datetime) -> None:
         self.round += 1
 
     # Not a user action: fired by the service that approves the next version.
@@ -185,20 +266,83 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.APPROVED,
         target=State.SUPERSEDED,
-        custom={"label": "Digantikan versi baru", "actors": [], "internal": True},
+        custom=TransitionSpec("Digantikan versi baru", kind=Kind.INTERNAL).custom(),
     )
-    def supersede(self) -> None:
+    def supersede(self, *, by: int, at: datetime.datetime) -> None:
         pass
 
+    def fire(self, name: str, *, by: int, at: datetime.datetime) -> None:
+        """Fire the transition `name` (django-fsm checks its source state and conditions)."""
+        getattr(self, name)(by=by, at=at)
 
-# The transitions users fire, in the order of the procedure (the API's `name` values).
-USER_TRANSITIONS = (
-    "submit",
-    "withdraw",
-    "return_to_drafter",
-    "forward",
-    "return_to_opd",
-    "send_to_ministry",
-    "ministry_agree",
-    "ministry_return",
-)
+
+@dataclass(frozen=True)
+class Step:
+    """One row of the transition table: where it goes, what guards it, and its spec."""
+
+    name: str
+    source: State
+    target: State
+    conditions: tuple[Condition, ...]
+    spec: TransitionSpec
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        return self.spec.actors
+
+    @property
+    def requires(self) -> tuple[Input, ...]:
+        return self.spec.requires
+
+    @property
+    def kind(self) -> Kind:
+        return self.spec.kind
+
+    @property
+    def send_back(self) -> bool:
+        return self.spec.kind is Kind.SEND_BACK
+
+    @property
+    def internal(self) -> bool:
+        return self.spec.kind is Kind.INTERNAL
+
+
+def _read_table(machine: type[models.Model]) -> dict[str, Step]:
+    """The transitions declared on `machine`, in the order they are written."""
+    table: dict[str, Step] = {}
+    for name, method in vars(machine).items():
+        meta = getattr(method, "_django_fsm", None)
+        if meta is None:
+            continue
+        for declared in meta.transitions.values():
+            table[name] = Step(
+                name=name,
+                source=State(declared.source),
+                target=State(declared.target),
+                conditions=tuple(declared.conditions or ()),
+                spec=declared.custom[_SPEC],
+            )
+    return table
+
+
+# The one transition table, in the order of the procedure.
+TRANSITIONS: Final[dict[str, Step]] = _read_table(SubmissionWorkflow)
+# The transitions users fire (the API's `name` values).
+USER_TRANSITIONS: Final[tuple[str, ...]] = tuple(n for n, s in TRANSITIONS.items() if not s.internal)
+
+
+def user_steps() -> list[Step]:
+    return [TRANSITIONS[name] for name in USER_TRANSITIONS]
+
+
+def acting_in(state: str) -> tuple[Actor, ...]:
+    """Who must act while a document is in `state`: the actors of the steps that advance it."""
+    actors: list[Actor] = []
+    for step in TRANSITIONS.values():
+        if step.source == state and step.kind is Kind.ADVANCE:
+            actors += [actor for actor in step.actors if actor not in actors]
+    return tuple(actors)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from workflow.inputs import LETTER_NUMBER_MAX_LENGTH, REASON_CODE_MAX_LENGTH
 from workflow.machine import State
 
 
@@ -35,8 +36,8 @@ class TransitionLog(models.Model):
     )
     acting_for = models.CharField("bertindak untuk (Plt./Plh.)", max_length=255, blank=True)
     comment = models.TextField("catatan", blank=True)
-    reason_code = models.CharField("kode alasan", max_length=40, blank=True)
-    letter_number = models.CharField("nomor surat", max_length=120, blank=True)
+    reason_code = models.CharField("kode alasan", max_length=REASON_CODE_MAX_LENGTH, blank=True)
+    letter_number = models.CharField("nomor surat", max_length=LETTER_NUMBER_MAX_LENGTH, blank=True)
     letter_date = models.DateField("tanggal surat", null=True, blank=True)
     round = models.PositiveIntegerField("putaran")
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
@@ -85,7 +86,7 @@ class Snapshot(models.Model):
 class ReasonCode(models.Model):
     """Why a document is sent back; administrators may add codes."""
 
-    code = models.SlugField("kode", max_length=40, unique=True)
+    code = models.SlugField("kode", max_length=REASON_CODE_MAX_LENGTH, unique=True)
     label = models.CharField("keterangan", max_length=200)
     active = models.BooleanField("aktif", default=True)
     order = models.PositiveSmallIntegerField("urutan", default=0)

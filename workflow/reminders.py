@@ -20,7 +20,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from submissions.models import Submission
-from workflow.announcements import announce_deadline
+
+# An explicit re-export (the strict checks forbid implicit ones): tests patch the name here, where it is used.
+from workflow.announcements import announce_deadline as announce_deadline
 from workflow.calendar import WorkingCalendar, add_working_days, load_calendar
 from workflow.machine import ACTIVE_STATES
 

@@ -14,10 +14,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from submissions.models import OPD, Competency, Instansi, Position, Role, Submission
 from workflow.machine import State
 from workflow.models import TransitionLog
-from workflow.rules import assignments_of
+from workflow.roles import assignments_of
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 NOTHING = Q(pk__in=[])
 
@@ -41,7 +41,7 @@ def _consulted() -> Q:
 
 def visible_submissions(user: AnyUser) -> QuerySet[Submission]:
     everything, opds, instansi, ministry = _scope(user)
-    queryset = Submission.objects.all()
+    queryset: QuerySet[Submission] = Submission.objects.all()
     if everything:
         return queryset
     condition = NOTHING

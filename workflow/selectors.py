@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from workflow import deadlines
+from workflow.machine import user_steps
 from workflow.models import ReasonCode, TransitionLog
-from workflow.rules import Refusal, user_transition_specs
+from workflow.rules import Refusal
 from workflow.services import transition_refusals
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
     from submissions.models import Submission
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 
 @dataclass(frozen=True)
@@ -40,15 +41,15 @@ def transition_options(
     endpoint uses it, and `submit` then answers 400 with the problems when pressed.
     """
     options = []
-    for spec in user_transition_specs():
-        refusals = transition_refusals(submission, user, spec.name, check_content=check_content)
+    for step in user_steps():
+        refusals = transition_refusals(submission, user, step.name, check_content=check_content)
         options.append(
             TransitionOption(
-                name=spec.name,
-                label=spec.label,
+                name=step.name,
+                label=step.label,
                 allowed=not refusals,
-                requires=spec.requires,
-                send_back=spec.send_back,
+                requires=[str(name) for name in step.requires],
+                send_back=step.send_back,
                 reasons=refusals,
             )
         )

@@ -18,9 +18,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
-from submissions.models import CompetencyRow, Position, RequirementRow, Role, Submission
-from workflow import announcements, content, deadlines, snapshots
+from submissions.models import CompetencyRow, Position, RequirementRow, Submission
+from workflow import announcements, content, deadlines, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
+from workflow.inputs import Input
 from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, State
 from workflow.models import ReasonCode, TransitionLog
 from workflow.rules import (
@@ -28,19 +29,18 @@ from workflow.rules import (
     Refusal,
     acting_for_text,
     actor_refusal,
-    assignments_of,
-    content_refusals,
-    grant_for,
+    condition_refusals,
+    grant_of,
     input_refusals,
     state_refusal,
-    transition_spec,
+    transition_step,
 )
 from workflow.scoping import visible_positions, visible_submissions
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 
 def _locked_submission(submission_id: int, actor: AnyUser, *, with_rows: bool = False) -> Submission:
@@ -95,23 +95,23 @@ def transition_refusals(
     ask before the user filled them in. `check_content=False` skips the validity check, which reads
     every row of the document (the cheap status endpoint must not).
     """
-    spec = transition_spec(name)
-    wrong_state = state_refusal(submission, spec)
+    step = transition_step(name)
+    wrong_state = state_refusal(submission, step)
     if wrong_state:
         return [wrong_state]
-    not_allowed, _ = actor_refusal(submission, actor, spec)
+    not_allowed = actor_refusal(submission, actor, step)
     if not_allowed:
         return [not_allowed]
     refusals = []
     if inputs is not None:
-        known_reasons = _active_reason_codes() if "reason_code" in spec.requires else set()
-        refusals += input_refusals(spec, dict(inputs), known_reasons)
+        known_reasons = _active_reason_codes() if Input.REASON_CODE in step.requires else set()
+        refusals += input_refusals(step, dict(inputs), known_reasons)
     if check_content:
-        refusals += content_refusals(submission, spec)
+        refusals += condition_refusals(submission, step)
     return refusals
 
 
-def fire_transition(
+def submission_fire_transition(
     *,
     submission_id: int,
     name: str,
@@ -130,7 +130,9 @@ def fire_transition(
         "letter_date": letter_date,
     }
     with transaction.atomic(durable=True):
-        submission = _locked_submission(submission_id, actor, with_rows=name == "submit")
+        # The document's conditions (its validity) read its rows: prefetch them once.
+        with_rows = bool(transition_step(name).conditions)
+        submission = _locked_submission(submission_id, actor, with_rows=with_rows)
         refusals = transition_refusals(submission, actor, name, inputs)
         if refusals:
             summary = _refusal_summary(refusals)
@@ -145,19 +147,16 @@ def _refusal_summary(refusals: Sequence[Refusal]) -> str:
 
 
 def _apply(submission: Submission, actor: User, name: str, inputs: dict[str, Any]) -> Submission:
-    spec = transition_spec(name)
-    grant = next(g for g in (grant_for(actor, submission, a) for a in spec.actors) if g is not None)
+    step = transition_step(name)
+    grant = grant_of(actor, submission, step)
     from_state = submission.state
     now = timezone.now()
     try:
-        getattr(submission, name)()
+        submission.fire(name, by=actor.pk, at=now)
     except TransitionNotAllowed as exc:
         raise Conflict(str(exc), code="wrong_state") from exc
-    if name == "submit":
-        submission.submitted_by = actor
-    if name == "ministry_agree":
-        submission.approved_at = now
-        _supersede_previous(submission, actor)
+    if step.target == State.APPROVED:
+        _supersede_previous(submission, actor, now)
     deadlines.enter_stage(submission, now)
     _save_or_conflict(submission)
     log = _log(
@@ -186,7 +185,7 @@ def _save_or_conflict(submission: Submission) -> None:
         ) from exc
 
 
-def _supersede_previous(submission: Submission, actor: User) -> None:
+def _supersede_previous(submission: Submission, actor: User, now: datetime.datetime) -> None:
     """The approved predecessor becomes superseded in the same transaction, before the new one saves."""
     previous = (
         Submission.objects.select_for_update()
@@ -196,7 +195,7 @@ def _supersede_previous(submission: Submission, actor: User) -> None:
     )
     if previous is None:
         return
-    previous.supersede()
+    previous.supersede(by=actor.pk, at=now)
     previous.next_reminder_at = None
     previous.due_at = None
     previous.save()
@@ -209,11 +208,11 @@ def _supersede_previous(submission: Submission, actor: User) -> None:
     )
 
 
-def create_draft(*, position_id: int, actor: User) -> Submission:
+def submission_create_draft(*, position_id: int, actor: User) -> Submission:
     """A first draft of a position's standard, prefilled with the 9 fixed rows at the minimum level."""
     with transaction.atomic(durable=True):
         position = locked_position(position_id, actor)
-        _require_drafter(position, actor)
+        _require_author(position, actor, Actor.OPD_DRAFTER)
         if position.submissions.exists():
             raise Conflict(
                 "Jabatan ini sudah memiliki dokumen SKJ; buka dokumen tersebut atau mulai revisi.",
@@ -223,7 +222,7 @@ def create_draft(*, position_id: int, actor: User) -> Submission:
         return _start(submission, actor, transition="create")
 
 
-def start_revision(*, position_id: int, actor: User, reason: str, legal_basis: str) -> Submission:
+def submission_start_revision(*, position_id: int, actor: User, reason: str, legal_basis: str) -> Submission:
     """Version n+1 as a draft copied from the approved one; the approved one stays in force meanwhile."""
     errors = [
         {"code": f"{field}_required", "message": message, "field": field}
@@ -237,7 +236,7 @@ def start_revision(*, position_id: int, actor: User, reason: str, legal_basis: s
         raise InvalidContent("Alasan dan dasar hukum revisi wajib diisi.", errors=errors)
     with transaction.atomic(durable=True):
         position = locked_position(position_id, actor)
-        _require_drafter(position, actor, or_organisasi=True)
+        _require_author(position, actor, Actor.OPD_DRAFTER, Actor.BAGIAN_ORGANISASI)
         approved = position.submissions.filter(state=State.APPROVED).first()
         if approved is None:
             raise Conflict("Belum ada versi yang disetujui untuk direvisi.", code="nothing_to_revise")
@@ -290,22 +289,15 @@ def locked_position(position_id: int, actor: AnyUser) -> Position:
         raise NotFound("Jabatan tidak ditemukan.") from None
 
 
-def _require_drafter(position: Position, actor: AnyUser, *, or_organisasi: bool = False) -> None:
-    """A drafter of the position's OPD (or, when told, its instansi's Bagian Organisasi)."""
-    opd = position.opd
-    for assignment in assignments_of(actor):
-        if assignment.role == Role.DRAFTER and assignment.opd_id == opd.pk:
-            return
-        organisasi = assignment.role == Role.BAGIAN_ORGANISASI and assignment.instansi_id == opd.instansi_id
-        if or_organisasi and organisasi:
-            return
-    who = f"penyusun {opd.name}"
-    if or_organisasi:
-        who += f" atau Bagian Organisasi {opd.instansi.name}"
+def _require_author(position: Position, actor: AnyUser, *authors: Actor) -> None:
+    """One of `authors` of the position's documents (a drafter of its OPD, or its Bagian Organisasi)."""
+    if any(roles.grant_on_position(actor, position, author) for author in authors):
+        return
+    who = " atau ".join(roles.actor_names(position.opd)[author] for author in authors)
     raise NotPermitted(f"Hanya {who} yang dapat menyusun SKJ jabatan ini.")
 
 
-def update_content(
+def submission_update_content(
     *,
     submission_id: int,
     actor: User,
@@ -317,11 +309,11 @@ def update_content(
     """Save a draft's content; a list given replaces the whole list. Refuses a stale revision."""
     with transaction.atomic(durable=True):
         submission = _locked_submission(submission_id, actor)
-        if grant_for(actor, submission, Actor.OPD_DRAFTER) is None:
+        if not roles.may_act_as(actor, submission, Actor.OPD_DRAFTER):
             raise NotPermitted(
                 f"Hanya penyusun {submission.position.opd.name} yang dapat mengubah dokumen ini."
             )
-        if submission.state != State.DRAFT:
+        if not submission.is_editable:
             raise Conflict("Dokumen hanya dapat diubah selama berstatus Draf.", code="not_editable")
         if expected_revision is not None and expected_revision != submission.content_revision:
             raise StaleContent(

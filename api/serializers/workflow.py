@@ -9,6 +9,8 @@ from rest_framework import serializers
 
 from api.serializers.common import StrictSerializer, TextField
 from api.serializers.documents import SubmissionStatusFields
+from workflow.diff import ChangeKind
+from workflow.inputs import INPUT_RULES, Input
 from workflow.machine import USER_TRANSITIONS, State
 from workflow.selectors import allowed_transitions
 
@@ -46,11 +48,17 @@ class TransitionNameField(serializers.ChoiceField):
         return str(data)
 
 
+def _text_input(name: Input) -> TextField:
+    limit = INPUT_RULES[name].max_length
+    assert limit is not None, f"{name} is not a text input"
+    return TextField(max_length=limit)
+
+
 class TransitionInput(StrictSerializer):
     name = TransitionNameField()
-    comment = TextField(max_length=5_000)
-    reason_code = TextField(max_length=40)
-    letter_number = TextField(max_length=120)
+    comment = _text_input(Input.COMMENT)
+    reason_code = _text_input(Input.REASON_CODE)
+    letter_number = _text_input(Input.LETTER_NUMBER)
     letter_date = serializers.DateField(required=False, allow_null=True)
 
 
@@ -100,9 +108,7 @@ class DiffQuery(StrictSerializer):
 
 
 class ChangeSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(
-        choices=["added", "removed", "level_changed", "text_changed", "importance_changed", "summary_changed"]
-    )
+    kind = serializers.ChoiceField(choices=[kind.value for kind in ChangeKind])
     group = serializers.CharField()
     # The ignore: a field named `label` shadows Field.label (str | None) in the DRF stubs.
     label = serializers.CharField(allow_blank=True)  # type: ignore[assignment]

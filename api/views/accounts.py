@@ -20,7 +20,7 @@ from api.schema import BASE, responses
 from api.serializers.reference import MeSerializer, TokenInput, TokenSerializer
 from api.throttles import LoginThrottle
 from api.views.common import bilingual, validated
-from workflow.rules import assignments_of
+from workflow.roles import assignments_of
 
 WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah."
 

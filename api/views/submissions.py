@@ -26,7 +26,7 @@ from api.serializers.documents import (
 from api.views.common import bilingual, validated
 from submissions.models import CompetencyRow, RequirementRow
 from workflow.scoping import visible_submissions
-from workflow.services import create_draft, update_content
+from workflow.services import submission_create_draft, submission_update_content
 
 ETAG_HEADER = OpenApiParameter(
     "ETag",
@@ -119,7 +119,7 @@ class SubmissionListView(generics.ListCreateAPIView):
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = validated(SubmissionCreateSerializer, request.data)
-        submission = create_draft(position_id=data["position"], actor=user_of(request))
+        submission = submission_create_draft(position_id=data["position"], actor=user_of(request))
         return document_response(documents(request.user).get(pk=submission.pk), status.HTTP_201_CREATED)
 
 
@@ -176,7 +176,7 @@ class SubmissionDetailView(APIView):
         )
         revision = expected_revision(tag, current)
         data = validated(DocumentPatchSerializer, request.data)
-        update_content(
+        submission_update_content(
             submission_id=pk,
             actor=request.user,
             expected_revision=revision,

@@ -33,11 +33,11 @@ from api.serializers.workflow import (
     TransitionInput,
 )
 from api.views.common import bilingual, validated
-from submissions.exports import DOCX_CONTENT_TYPE, export_filename, export_queryset, render_docx
+from submissions.exports import DOCX_CONTENT_TYPE, docx_response, export_queryset
 from workflow.diff import diff_contents
 from workflow.scoping import visible_submissions
 from workflow.selectors import history
-from workflow.services import fire_transition
+from workflow.services import submission_fire_transition
 from workflow.snapshots import current_content
 
 # What the status check and the permission rules read; never the content rows.
@@ -130,7 +130,7 @@ class TransitionView(APIView):
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         get_object_or_404(visible_submissions(request.user).only("id"), pk=pk)
         data = validated(TransitionInput, request.data)
-        submission = fire_transition(
+        submission = submission_fire_transition(
             submission_id=pk,
             name=data["name"],
             actor=request.user,
@@ -258,6 +258,4 @@ class ExportView(APIView):
 
     def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
         submission = get_object_or_404(export_queryset(visible_submissions(request.user)), pk=pk)
-        response = HttpResponse(render_docx(submission), content_type=DOCX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{export_filename(submission)}"'
-        return response
+        return docx_response(submission)

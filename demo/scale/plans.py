@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from submissions.models import FunctionalRank, PositionKind
-from workflow.machine import State
+from workflow.machine import TRANSITIONS, Actor, Kind, State
 
 DAY = datetime.timedelta(days=1)
 HOUR = datetime.timedelta(hours=1)
@@ -28,33 +28,36 @@ PLAN_WEIGHTS: tuple[tuple[tuple[State, ...], int], ...] = (
     ((State.SUPERSEDED, State.APPROVED), 8),
     ((State.APPROVED, State.DRAFT), 7),
 )
-# The user transitions that take a new draft to each state, in order.
-FORWARD_PATH: dict[State, tuple[str, ...]] = {
-    State.DRAFT: (),
-    State.OPD_REVIEW: ("submit",),
-    State.COMPILATION: ("submit", "forward"),
-    State.MINISTRY_CONSULTATION: ("submit", "forward", "send_to_ministry"),
-    State.APPROVED: ("submit", "forward", "send_to_ministry", "ministry_agree"),
+# Log entries that are not transitions: a document starts in draft.
+_STARTS = ("create", "start_revision")
+# Which member of a generated OPD's cast acts as each actor (the system's steps go to organisasi).
+_CAST_OF = {
+    Actor.OPD_DRAFTER: "drafter",
+    Actor.SUBMITTER: "drafter",
+    Actor.OPD_REVIEWER: "reviewer",
+    Actor.BAGIAN_ORGANISASI: "organisasi",
 }
+
+
+def _forward_path() -> dict[State, tuple[str, ...]]:
+    """The steps that advance a new draft to each state, read from the transition table."""
+    paths: dict[State, tuple[str, ...]] = {State.DRAFT: ()}
+    state = State.DRAFT
+    advances = {step.source: step for step in TRANSITIONS.values() if step.kind is Kind.ADVANCE}
+    while advance := advances.get(state):
+        paths[advance.target] = (*paths[state], advance.name)
+        state = advance.target
+    return paths
+
+
+FORWARD_PATH = _forward_path()
 STEP_STATES: dict[str, tuple[str, str]] = {
-    "create": ("", State.DRAFT),
-    "start_revision": ("", State.DRAFT),
-    "submit": (State.DRAFT, State.OPD_REVIEW),
-    "return_to_drafter": (State.OPD_REVIEW, State.DRAFT),
-    "forward": (State.OPD_REVIEW, State.COMPILATION),
-    "send_to_ministry": (State.COMPILATION, State.MINISTRY_CONSULTATION),
-    "ministry_agree": (State.MINISTRY_CONSULTATION, State.APPROVED),
-    "supersede": (State.APPROVED, State.SUPERSEDED),
+    **dict.fromkeys(_STARTS, ("", State.DRAFT)),
+    **{name: (step.source, step.target) for name, step in TRANSITIONS.items()},
 }
 STEP_ACTOR: dict[str, str] = {
-    "create": "drafter",
-    "start_revision": "drafter",
-    "submit": "drafter",
-    "return_to_drafter": "reviewer",
-    "forward": "reviewer",
-    "send_to_ministry": "organisasi",
-    "ministry_agree": "organisasi",
-    "supersede": "organisasi",
+    **dict.fromkeys(_STARTS, "drafter"),
+    **{name: _CAST_OF[step.actors[0]] if step.actors else "organisasi" for name, step in TRANSITIONS.items()},
 }
 # Calendar days a stage typically lasts (about 1.4 x its working-day budget in settings).
 STAGE_DAYS = {

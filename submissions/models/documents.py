@@ -12,7 +12,7 @@ from submissions.models.dictionary import LEVEL_RANGE_MESSAGE, Competency, Compe
 from submissions.models.positions import Position
 from submissions.models.requirements import Importance, RequirementSection
 from submissions.validity import Content, Problem, content_problems, minimum_rule_for
-from workflow.machine import OPEN_STATES, State, SubmissionWorkflow
+from workflow.machine import EDITABLE_STATES, OPEN_STATES, State, SubmissionWorkflow
 
 
 class Submission(SubmissionWorkflow):
@@ -139,7 +139,8 @@ class Submission(SubmissionWorkflow):
 
     @property
     def is_editable(self) -> bool:
-        return self.state == State.DRAFT
+        """Whether its content may change now (who may change it: `workflow.roles.may_edit`)."""
+        return bool(self.state in EDITABLE_STATES)
 
 
 class CompetencyRow(models.Model):

@@ -17,7 +17,7 @@ def base(submission) -> str:
 def returned_and_fixed(world: World, document):
     """Submitted, returned by the reviewer, and then fixed (level of M.01 raised) but not resubmitted."""
     in_review = document("opd_review")
-    services.fire_transition(
+    services.submission_fire_transition(
         submission_id=in_review.pk,
         name="return_to_drafter",
         actor=world.reviewer,
@@ -80,11 +80,13 @@ def test_diff_from_a_snapshot_to_the_current_content_says_what_changed(world: Wo
 
 def test_diff_between_two_snapshots(world: World, document) -> None:
     submission = returned_and_fixed(world, document)
-    services.update_content(submission_id=submission.pk, actor=world.drafter, summary="Ikhtisar baru.")
-    services.update_content(
+    services.submission_update_content(
+        submission_id=submission.pk, actor=world.drafter, summary="Ikhtisar baru."
+    )
+    services.submission_update_content(
         submission_id=submission.pk, actor=world.drafter, competencies=valid_content()["competencies"]
     )
-    services.fire_transition(submission_id=submission.pk, name="submit", actor=world.drafter)
+    services.submission_fire_transition(submission_id=submission.pk, name="submit", actor=world.drafter)
     first, second = (
         row["id"] for row in client_for(world.drafter).get(f"{base(submission)}/snapshots/").json()["results"]
     )

@@ -22,8 +22,8 @@ CHECK = "\u2713"
 
 
 def drafted(world: World, **content) -> Submission:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
-    return services.update_content(
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
+    return services.submission_update_content(
         submission_id=submission.pk, actor=world.drafter, **{**valid_content(), **content}
     )
 
@@ -74,7 +74,7 @@ def test_a_functional_position_shows_its_rank_its_sub_unit_and_its_code(world: W
         sub_unit="Bidang Pencegahan Penyakit",
         code="219.2.05",
     )
-    submission = services.create_draft(position_id=position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=position.pk, actor=world.drafter)
 
     header = {row[1]: row[3] for row in texts(opened(submission).tables[0])}
 
@@ -183,8 +183,8 @@ def test_a_requirement_with_several_entries_labels_only_its_first_row(world: Wor
 
 
 def test_an_empty_draft_exports_with_dashes_and_placeholders(world: World) -> None:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
-    submission = services.update_content(
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
+    submission = services.submission_update_content(
         submission_id=submission.pk, actor=world.drafter, summary="", competencies=[], requirements=[]
     )
 
@@ -251,7 +251,7 @@ def test_the_export_reads_the_rows_in_three_queries_however_long_the_document(
 
 def test_the_file_name_is_an_ascii_slug_of_the_position_with_its_version(world: World) -> None:
     position = PositionFactory.create(opd=world.opd, name="Kepala Seksi Gizi & Café (Ibu/Anak)")
-    submission = services.create_draft(position_id=position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=position.pk, actor=world.drafter)
 
     assert export_filename(submission) == "SKJ-kepala-seksi-gizi-cafe-ibuanak-v1.docx"
     assert export_filename(submission).isascii()

@@ -27,12 +27,12 @@ def as_user() -> Callable[[Any], Client]:
 
 @pytest.fixture
 def draft(world: World) -> Submission:
-    return services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    return services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
 
 
 @pytest.fixture
 def complete_draft(world: World, draft: Submission) -> Submission:
-    return services.update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
+    return services.submission_update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
 
 
 @pytest.fixture

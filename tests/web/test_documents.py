@@ -126,8 +126,10 @@ def test_an_action_from_the_wrong_state_is_a_conflict(world, as_user, complete_d
 
 
 def test_the_ministry_answer_needs_the_letter_number_and_a_valid_date(world, as_user, submitted) -> None:
-    services.fire_transition(submission_id=submitted.pk, name="forward", actor=world.reviewer)
-    services.fire_transition(submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi)
+    services.submission_fire_transition(submission_id=submitted.pk, name="forward", actor=world.reviewer)
+    services.submission_fire_transition(
+        submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi
+    )
 
     response = as_user(world.ministry).post(
         f"/dokumen/{submitted.pk}/tindakan/ministry_agree/",
@@ -141,14 +143,16 @@ def test_the_ministry_answer_needs_the_letter_number_and_a_valid_date(world, as_
 
 
 def test_the_page_shows_what_changed_since_the_document_was_sent_back(world, as_user, submitted) -> None:
-    services.fire_transition(
+    services.submission_fire_transition(
         submission_id=submitted.pk,
         name="return_to_drafter",
         actor=world.reviewer,
         reason_code="wording",
         comment="Perbaiki.",
     )
-    services.update_content(submission_id=submitted.pk, actor=world.drafter, summary="Ikhtisar baru.")
+    services.submission_update_content(
+        submission_id=submitted.pk, actor=world.drafter, summary="Ikhtisar baru."
+    )
 
     diff = as_user(world.drafter).get(f"/dokumen/{submitted.pk}/").context["diff"]
 

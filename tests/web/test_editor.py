@@ -71,7 +71,9 @@ def test_saving_after_a_colleague_submitted_keeps_my_work_and_says_why(
     world, as_user, complete_draft
 ) -> None:
     mine = editor_post(complete_draft, summary="Ikhtisar yang baru saya ketik")
-    services.fire_transition(submission_id=complete_draft.pk, name="submit", actor=world.second_drafter)
+    services.submission_fire_transition(
+        submission_id=complete_draft.pk, name="submit", actor=world.second_drafter
+    )
 
     response = as_user(world.drafter).post(f"/dokumen/{complete_draft.pk}/ubah/", mine)
 
@@ -84,7 +86,7 @@ def test_saving_after_a_colleague_submitted_keeps_my_work_and_says_why(
 
 
 def test_validity_problems_are_shown_next_to_their_fields(world, as_user, draft) -> None:
-    services.update_content(
+    services.submission_update_content(
         submission_id=draft.pk,
         actor=world.drafter,
         requirements=[{"section": "education_level", "text": "", "importance": "mutlak"}],
@@ -153,7 +155,9 @@ def test_a_bad_level_keeps_everything_typed_and_says_what_is_wrong(world, as_use
 
 def test_a_concurrent_change_keeps_my_work_and_shows_what_differs(world, as_user, draft) -> None:
     mine = editor_post(draft, summary="Ikhtisar versi saya")
-    services.update_content(submission_id=draft.pk, actor=world.second_drafter, summary="Ikhtisar rekan")
+    services.submission_update_content(
+        submission_id=draft.pk, actor=world.second_drafter, summary="Ikhtisar rekan"
+    )
 
     response = as_user(world.drafter).post(f"/dokumen/{draft.pk}/ubah/", mine)
 
@@ -168,7 +172,9 @@ def test_a_concurrent_change_keeps_my_work_and_shows_what_differs(world, as_user
 
 
 def test_saving_again_after_the_warning_overwrites_deliberately(world, as_user, draft) -> None:
-    services.update_content(submission_id=draft.pk, actor=world.second_drafter, summary="Ikhtisar rekan")
+    services.submission_update_content(
+        submission_id=draft.pk, actor=world.second_drafter, summary="Ikhtisar rekan"
+    )
     post = editor_post(draft, summary="Ikhtisar versi saya", content_revision=2)
 
     assert as_user(world.drafter).post(f"/dokumen/{draft.pk}/ubah/", post).status_code == 302

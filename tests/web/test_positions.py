@@ -115,9 +115,11 @@ def test_a_revision_of_an_approved_standard_starts_a_new_version_linked_to_the_o
 
     from workflow import services
 
-    services.fire_transition(submission_id=submitted.pk, name="forward", actor=world.reviewer)
-    services.fire_transition(submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi)
-    services.fire_transition(
+    services.submission_fire_transition(submission_id=submitted.pk, name="forward", actor=world.reviewer)
+    services.submission_fire_transition(
+        submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi
+    )
+    services.submission_fire_transition(
         submission_id=submitted.pk,
         name="ministry_agree",
         actor=world.ministry,

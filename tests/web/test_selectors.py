@@ -23,12 +23,12 @@ def at(days: float):
 
 def test_time_in_each_stage_is_averaged_from_the_log(world) -> None:
     with at(0):
-        draft = services.create_draft(position_id=world.position.pk, actor=world.drafter)
-        services.update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
+        draft = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
+        services.submission_update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
     with at(2):
-        services.fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter)
+        services.submission_fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter)
     with at(3.5):
-        services.fire_transition(submission_id=draft.pk, name="forward", actor=world.reviewer)
+        services.submission_fire_transition(submission_id=draft.pk, name="forward", actor=world.reviewer)
 
     assert stage_durations(world.instansi.pk) == [("Draf", 2.0, 1), ("Reviu OPD", 1.5, 1)]
     assert stage_durations(world.other_instansi_opd.instansi_id) == []
@@ -39,9 +39,9 @@ def test_tasks_are_ordered_by_the_nearest_deadline(world) -> None:
 
     second = PositionFactory.create(opd=world.opd, name="Pengelola Data", kind="pelaksana")
     with at(0):
-        later = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+        later = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
     with at(-5):
-        sooner = services.create_draft(position_id=second.pk, actor=world.drafter)
+        sooner = services.submission_create_draft(position_id=second.pk, actor=world.drafter)
 
     assert [s.pk for s in my_tasks(world.drafter)] == [sooner.pk, later.pk]
     assert my_tasks(world.outsider) == []
@@ -79,15 +79,15 @@ def test_the_board_shows_the_round_that_caps_deadlines_not_one_announced_for_lat
 
 def test_a_position_with_a_revision_under_way_counts_once_as_done(world) -> None:
     approved = document_in(world, State.APPROVED)
-    revision = services.start_revision(
+    revision = services.submission_start_revision(
         position_id=world.position.pk,
         actor=world.drafter,
         reason="Peraturan baru",
         legal_basis="Permen 1/2026",
     )
-    services.update_content(submission_id=revision.pk, actor=world.drafter, **valid_content())
-    services.fire_transition(submission_id=revision.pk, name="submit", actor=world.drafter)
-    services.fire_transition(submission_id=revision.pk, name="forward", actor=world.reviewer)
+    services.submission_update_content(submission_id=revision.pk, actor=world.drafter, **valid_content())
+    services.submission_fire_transition(submission_id=revision.pk, name="submit", actor=world.drafter)
+    services.submission_fire_transition(submission_id=revision.pk, name="forward", actor=world.reviewer)
 
     row = {opd.name: opd for opd in progress_boards(world.organisasi)[0].opds}["Dinas Kesehatan"]
 

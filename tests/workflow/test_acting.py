@@ -144,9 +144,11 @@ def test_an_expired_acting_drafter_can_neither_start_nor_edit_a_draft(world: Wor
     submission = complete_draft(world)
 
     with pytest.raises(NotFound):
-        services.create_draft(position_id=world.position.pk, actor=former)
+        services.submission_create_draft(position_id=world.position.pk, actor=former)
     with pytest.raises(NotFound):
-        services.update_content(submission_id=submission.pk, actor=former, summary="Diubah oleh mantan Plt.")
+        services.submission_update_content(
+            submission_id=submission.pk, actor=former, summary="Diubah oleh mantan Plt."
+        )
 
 
 def test_an_acting_reviewer_gets_a_reviewers_powers_not_a_drafters(world: World) -> None:
@@ -155,7 +157,9 @@ def test_an_acting_reviewer_gets_a_reviewers_powers_not_a_drafters(world: World)
     submission = complete_draft(world)
 
     with pytest.raises(NotPermitted):
-        services.update_content(submission_id=submission.pk, actor=plt, summary="Diubah oleh pemeriksa.")
+        services.submission_update_content(
+            submission_id=submission.pk, actor=plt, summary="Diubah oleh pemeriksa."
+        )
 
 
 # 16:30 UTC: 23:30 WIB on 10 March, already 01:30 WIT on 11 March.

@@ -86,7 +86,9 @@ def _colleagues(world: World, role: str, count: int, **scope: Any) -> list[Any]:
 
 
 def _fire_as(user: Any, submission: Submission, name: str, **inputs: Any) -> Callable[[], Any]:
-    return lambda: services.fire_transition(submission_id=submission.pk, name=name, actor=user, **inputs)
+    return lambda: services.submission_fire_transition(
+        submission_id=submission.pk, name=name, actor=user, **inputs
+    )
 
 
 def _losers_were_told_of_a_conflict(outcomes: list[str], *accepted: str) -> None:
@@ -174,7 +176,7 @@ def test_ten_drafters_saving_the_same_revision_at_once_lose_no_update_silently(w
     revision = submission.content_revision
 
     def save(user: Any, index: int) -> Callable[[], Any]:
-        return lambda: services.update_content(
+        return lambda: services.submission_update_content(
             submission_id=submission.pk, actor=user, expected_revision=revision, summary=f"Versi {index}"
         )
 
@@ -190,7 +192,7 @@ def test_ten_drafters_starting_the_same_positions_draft_at_once_create_one(world
     drafters = [world.drafter, *_colleagues(world, Role.DRAFTER, RACERS - 1, opd=world.opd)]
 
     def create(user: Any) -> Callable[[], Any]:
-        return lambda: services.create_draft(position_id=world.position.pk, actor=user)
+        return lambda: services.submission_create_draft(position_id=world.position.pk, actor=user)
 
     outcomes = _race([create(_fresh(user)) for user in drafters])
 
@@ -205,7 +207,7 @@ def test_ten_revisions_started_at_once_open_one_version(world: World) -> None:
     drafters = [world.drafter, *_colleagues(world, Role.DRAFTER, RACERS - 1, opd=world.opd)]
 
     def revise(user: Any) -> Callable[[], Any]:
-        return lambda: services.start_revision(
+        return lambda: services.submission_start_revision(
             position_id=first.position_id,
             actor=user,
             reason="Terbit PermenPAN-RB baru.",
@@ -225,7 +227,7 @@ def test_the_content_of_a_raced_draft_stays_whole(world: World) -> None:
     rows = valid_content()["competencies"]
 
     def replace(user: Any, keep: int) -> Callable[[], Any]:
-        return lambda: services.update_content(
+        return lambda: services.submission_update_content(
             submission_id=submission.pk, actor=user, competencies=rows[: keep + 1]
         )
 
@@ -245,7 +247,7 @@ def test_saves_racing_a_submission_never_change_what_was_submitted(world: World)
     drafters = [world.drafter, *_colleagues(world, Role.DRAFTER, RACERS - 1, opd=world.opd)]
 
     def save(user: Any, index: int) -> Callable[[], Any]:
-        return lambda: services.update_content(
+        return lambda: services.submission_update_content(
             submission_id=submission.pk, actor=user, summary=f"Ikhtisar versi {index}."
         )
 

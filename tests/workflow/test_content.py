@@ -14,7 +14,7 @@ from workflow.errors import InvalidContent, StaleContent
 
 
 def _save(world: World, submission: Submission, **content: Any) -> Submission:
-    return services.update_content(submission_id=submission.pk, actor=world.drafter, **content)
+    return services.submission_update_content(submission_id=submission.pk, actor=world.drafter, **content)
 
 
 def _rows(submission: Submission) -> list[dict[str, Any]]:

@@ -182,12 +182,14 @@ DOCUMENT_CELLS = [(role, action, row[role]) for action, row in DOCUMENT_ACTIONS.
 def _document_action(world: World, action: str) -> Any:
     """The call to make for `action`, on a document (or position) prepared for it."""
     if action == "create_draft":
-        return lambda actor: services.create_draft(position_id=world.position.pk, actor=actor)
+        return lambda actor: services.submission_create_draft(position_id=world.position.pk, actor=actor)
     if action == "update_content":
         draft = document_in(world, State.DRAFT)
-        return lambda actor: services.update_content(submission_id=draft.pk, actor=actor, summary="Baru.")
+        return lambda actor: services.submission_update_content(
+            submission_id=draft.pk, actor=actor, summary="Baru."
+        )
     document_in(world, State.APPROVED)
-    return lambda actor: services.start_revision(
+    return lambda actor: services.submission_start_revision(
         position_id=world.position.pk, actor=actor, reason="Aturan baru.", legal_basis="PermenPAN-RB 1/2026"
     )
 

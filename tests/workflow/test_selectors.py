@@ -94,7 +94,7 @@ def test_a_refusal_from_the_wrong_state_names_both_states_in_indonesian(world: W
 
 
 def test_an_incomplete_draft_explains_every_problem_on_the_submit_button(world: World) -> None:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
 
     options = selectors.transition_options(submission, world.drafter)
 
@@ -104,7 +104,7 @@ def test_an_incomplete_draft_explains_every_problem_on_the_submit_button(world: 
 
 
 def test_without_the_content_check_an_incomplete_draft_still_offers_submit(world: World) -> None:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
 
     offered = selectors.allowed_transitions(submission, world.drafter, check_content=False)
 
@@ -114,7 +114,7 @@ def test_without_the_content_check_an_incomplete_draft_still_offers_submit(world
 def test_without_the_content_check_the_documents_rows_are_not_read(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
 
     def must_not_run(self: Submission) -> list[object]:
         raise AssertionError("the cheap status check read the whole document")

@@ -13,7 +13,7 @@ from workflow.models import Snapshot, TransitionLog
 
 
 def test_a_new_draft_starts_with_the_nine_fixed_rows_at_the_minimum_level(world: World) -> None:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
 
     rows = list(submission.competency_rows.all())
     assert [row.code for row in rows] == [f"M.0{i}" for i in range(1, 9)] + ["SK.01"]
@@ -48,7 +48,7 @@ def test_the_whole_life_of_a_standard_leaves_one_log_row_per_step(world: World) 
 
 
 def test_submitting_an_incomplete_document_lists_every_problem_and_changes_nothing(world: World) -> None:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
 
     with pytest.raises(TransitionRefused) as refused:
         fire(submission, "submit", world.drafter)
@@ -65,8 +65,10 @@ def test_a_reviewer_cannot_forward_what_he_submitted_himself(world: World) -> No
     from submissions.models import Role, RoleAssignment
 
     RoleAssignment.objects.create(user=world.reviewer, role=Role.DRAFTER, opd=world.opd)
-    submission = services.update_content(
-        submission_id=services.create_draft(position_id=world.position.pk, actor=world.reviewer).pk,
+    submission = services.submission_update_content(
+        submission_id=services.submission_create_draft(
+            position_id=world.position.pk, actor=world.reviewer
+        ).pk,
         actor=world.reviewer,
         **valid_content(),
     )
@@ -119,7 +121,7 @@ def test_a_stale_editor_is_told_the_document_changed(world: World) -> None:
     submission = complete_draft(world)
 
     with pytest.raises(StaleContent) as stale:
-        services.update_content(
+        services.submission_update_content(
             submission_id=submission.pk, actor=world.second_drafter, expected_revision=1, summary="Baru"
         )
 
@@ -130,7 +132,7 @@ def test_bad_rows_are_refused_with_their_fields_and_nothing_is_saved(world: Worl
     submission = complete_draft(world)
 
     with pytest.raises(InvalidContent) as invalid:
-        services.update_content(
+        services.submission_update_content(
             submission_id=submission.pk,
             actor=world.drafter,
             summary="ganti\x00",
@@ -146,15 +148,15 @@ def test_bad_rows_are_refused_with_their_fields_and_nothing_is_saved(world: Worl
 def test_only_a_drafter_of_the_opd_edits_and_only_in_draft(world: World) -> None:
     submission = complete_draft(world)
     with pytest.raises(NotPermitted):
-        services.update_content(submission_id=submission.pk, actor=world.reviewer, summary="x")
+        services.submission_update_content(submission_id=submission.pk, actor=world.reviewer, summary="x")
     fire(submission, "submit", world.drafter)
     with pytest.raises(Conflict):
-        services.update_content(submission_id=submission.pk, actor=world.drafter, summary="x")
+        services.submission_update_content(submission_id=submission.pk, actor=world.drafter, summary="x")
 
 
 def test_a_revision_supersedes_its_predecessor_when_approved(world: World) -> None:
     first = document_in(world, State.APPROVED)
-    revision = services.start_revision(
+    revision = services.submission_start_revision(
         position_id=world.position.pk,
         actor=world.drafter,
         reason="PermenPAN-RB 1/2023",
@@ -175,9 +177,11 @@ def test_a_revision_supersedes_its_predecessor_when_approved(world: World) -> No
 def test_a_revision_needs_a_reason_and_an_approved_version(world: World) -> None:
     complete_draft(world)
     with pytest.raises(InvalidContent):
-        services.start_revision(position_id=world.position.pk, actor=world.drafter, reason="", legal_basis="")
+        services.submission_start_revision(
+            position_id=world.position.pk, actor=world.drafter, reason="", legal_basis=""
+        )
     with pytest.raises(Conflict):
-        services.start_revision(
+        services.submission_start_revision(
             position_id=world.position.pk, actor=world.drafter, reason="x", legal_basis="y"
         )
 
@@ -186,7 +190,7 @@ def test_a_reviewer_refused_a_revision_is_told_who_may_start_one(world: World) -
     approved = advance(world, complete_draft(world), State.APPROVED)
 
     with pytest.raises(NotPermitted) as refused:
-        services.start_revision(
+        services.submission_start_revision(
             position_id=approved.position_id, actor=world.reviewer, reason="x", legal_basis="y"
         )
 

@@ -184,7 +184,7 @@ def test_a_failure_while_approving_a_revision_leaves_the_predecessor_in_force(
 
 
 def test_a_refused_incomplete_submission_lists_every_problem_and_writes_nothing(world: World) -> None:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
     before = _trail(submission)
 
     with pytest.raises(TransitionRefused) as refused:

@@ -11,7 +11,7 @@ from submissions.models import OPD, Position, Urusan
 from workflow.scoping import can_create_positions, visible_opds
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 
 class PositionForm(forms.ModelForm):

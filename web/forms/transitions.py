@@ -1,4 +1,7 @@
-"""The confirmation form of one action: reason and comment for send-backs, letter for ministry answers."""
+"""The confirmation form of one action: reason and comment for send-backs, letter for ministry answers.
+
+Which inputs an action requires, their labels, limits and sentences come from `workflow.inputs`.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +10,37 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workflow.rules import TransitionSpec
+from workflow.inputs import INPUT_RULES, Input
+from workflow.machine import Step
 from workflow.selectors import reason_codes
 
-REQUIRED_MESSAGES = {
-    "reason_code": _("Pilih alasan pengembalian."),
-    "comment": _("Tuliskan catatan untuk penerima."),
-    "letter_number": _("Isi nomor surat KemenPAN-RB."),
-    "letter_date": _("Isi tanggal surat KemenPAN-RB."),
-}
+
+def _label(name: Input) -> Any:
+    return _(INPUT_RULES[name].label)
 
 
 class TransitionForm(forms.Form):
-    reason_code = forms.ChoiceField(label=_("Alasan pengembalian"), required=False)
+    reason_code = forms.ChoiceField(label=_label(Input.REASON_CODE), required=False)
     comment = forms.CharField(
-        label=_("Catatan"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_label(Input.COMMENT),
+        required=False,
+        max_length=INPUT_RULES[Input.COMMENT].max_length,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    letter_number = forms.CharField(label=_("Nomor surat"), required=False, max_length=120)
+    letter_number = forms.CharField(
+        label=_label(Input.LETTER_NUMBER),
+        required=False,
+        max_length=INPUT_RULES[Input.LETTER_NUMBER].max_length,
+    )
     letter_date = forms.DateField(
-        label=_("Tanggal surat"),
+        label=_label(Input.LETTER_DATE),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
         error_messages={"invalid": _("Tulis tanggal seperti 2026-03-31.")},
     )
 
-    def __init__(self, *args: Any, spec: TransitionSpec, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, spec: Step, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.spec = spec
         reason_field: Any = self.fields["reason_code"]
@@ -40,6 +48,6 @@ class TransitionForm(forms.Form):
         for name in list(self.fields):
             if name in spec.requires:
                 self.fields[name].required = True
-                self.fields[name].error_messages["required"] = REQUIRED_MESSAGES[name]
-            elif name != "comment":
+                self.fields[name].error_messages["required"] = _(INPUT_RULES[name].missing)
+            elif name != Input.COMMENT:
                 del self.fields[name]

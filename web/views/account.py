@@ -11,8 +11,8 @@ from django.utils.safestring import mark_safe
 
 from web.views.base import AuthedRequest
 from workflow.diagram import render_svg
-from workflow.machine import State
-from workflow.rules import assignments_of, user_transition_specs
+from workflow.machine import State, user_steps
+from workflow.roles import assignments_of
 
 XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>\s*")
 
@@ -28,7 +28,7 @@ def state_machine(request: AuthedRequest) -> HttpResponse:
     svg = XML_DECLARATION.sub("", render_svg())
     context = {
         "svg": mark_safe(svg),  # drawn by workflow.diagram from constants, escaped by ElementTree
-        "specs": user_transition_specs(),
+        "specs": user_steps(),
         "states": State,
     }
     return render(request, "web/account/state_machine.html", context)

@@ -13,7 +13,7 @@ from workflow.errors import WorkflowError
 from workflow.scoping import visible_positions, visible_submissions
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 
 class AuthedRequest(HttpRequest):

@@ -21,14 +21,15 @@ from web.views.base import AuthedRequest, status_for, submission_or_404
 from workflow import services
 from workflow.diff import diff_contents
 from workflow.errors import StaleContent, WorkflowError
-from workflow.machine import Actor, State
-from workflow.rules import INVALID, grant_for
+from workflow.machine import Actor
+from workflow.roles import may_act_as
+from workflow.rules import INVALID
 from workflow.snapshots import current_content
 
 
 def _editable_or_deny(request: AuthedRequest, submission_id: int) -> Submission:
     submission = submission_or_404(request.user, submission_id)
-    if grant_for(request.user, submission, Actor.OPD_DRAFTER) is None:
+    if not may_act_as(request.user, submission, Actor.OPD_DRAFTER):
         raise PermissionDenied(_("Hanya penyusun OPD ini yang dapat mengubah dokumen."))
     return submission
 
@@ -39,7 +40,7 @@ def edit(request: AuthedRequest, submission_id: int) -> HttpResponse:
     if request.method == "POST":
         # Even when a colleague submitted meanwhile: the service refuses, and the page keeps the work.
         return _save(request, submission)
-    if submission.state != State.DRAFT:
+    if not submission.is_editable:
         messages.info(request, _("Dokumen hanya dapat diubah selama berstatus Draf."))
         return redirect("web:document", submission_id=submission.pk)
     stored = current_content(submission)
@@ -63,7 +64,7 @@ def _save(request: AuthedRequest, submission: Submission) -> HttpResponse:
     if data.has_errors:
         return _render(request, submission, data, revision=revision, status=400)
     try:
-        services.update_content(
+        services.submission_update_content(
             submission_id=submission.pk,
             actor=request.user,
             expected_revision=revision,

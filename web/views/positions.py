@@ -85,7 +85,7 @@ def _create_position(user: Any, data: dict[str, Any]) -> Any:
 def start_draft(request: AuthedRequest, position_id: int) -> HttpResponse:
     position = position_or_404(request.user, position_id)
     try:
-        submission = services.create_draft(position_id=position.pk, actor=request.user)
+        submission = services.submission_create_draft(position_id=position.pk, actor=request.user)
     except WorkflowError as error:
         messages.error(request, error.message)
         return redirect("web:positions")
@@ -100,7 +100,7 @@ def start_revision(request: AuthedRequest, position_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            submission = services.start_revision(
+            submission = services.submission_start_revision(
                 position_id=position.pk,
                 actor=request.user,
                 reason=form.cleaned_data["reason"],
