@@ -9,23 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import models
 from django.utils.translation import gettext_noop
+
+from workflow.machine import Input
 
 # The columns of the transition log that keep these inputs (workflow.models.TransitionLog): a longer
 # text must be refused, not fail inside PostgreSQL. The comment is a TextField; 5,000 is our limit.
 COMMENT_MAX_LENGTH = 5_000
 REASON_CODE_MAX_LENGTH = 40
 LETTER_NUMBER_MAX_LENGTH = 120
-
-
-class Input(models.TextChoices):
-    """The inputs a transition may require (the API's `requires` values)."""
-
-    REASON_CODE = "reason_code", gettext_noop("Alasan pengembalian")
-    COMMENT = "comment", gettext_noop("Catatan")
-    LETTER_NUMBER = "letter_number", gettext_noop("Nomor surat")
-    LETTER_DATE = "letter_date", gettext_noop("Tanggal surat")
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 from django.db import models
+from django.utils.translation import gettext_noop
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
-
-from workflow.inputs import Input
 
 
 class State(models.TextChoices):
@@ -107,6 +106,15 @@ not_his_own_submission = ActorCondition(
     "penerusan harus dilakukan oleh pemeriksa lain.",
     check=lambda submission, user_id: submission.submitted_by_id != user_id,
 )
+
+
+class Input(models.TextChoices):
+    """The inputs a transition may require (the API's `requires` values; their rules: workflow.inputs)."""
+
+    REASON_CODE = "reason_code", gettext_noop("Alasan pengembalian")
+    COMMENT = "comment", gettext_noop("Catatan")
+    LETTER_NUMBER = "letter_number", gettext_noop("Nomor surat")
+    LETTER_DATE = "letter_date", gettext_noop("Tanggal surat")
 
 
 class Actor(models.TextChoices):

@@ -19,9 +19,8 @@ from workflow.inputs import (
     REASON_CODE_UNKNOWN,
     TEXT_LIMITS,
     TEXT_TOO_LONG,
-    Input,
 )
-from workflow.machine import TRANSITIONS, Actor, State, Step
+from workflow.machine import TRANSITIONS, Actor, Input, State, Step
 
 if TYPE_CHECKING:
     from submissions.models import RoleAssignment, Submission

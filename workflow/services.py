@@ -21,8 +21,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow import announcements, content, deadlines, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
-from workflow.inputs import Input
-from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, State
+from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, Input, State
 from workflow.models import ReasonCode, TransitionLog
 from workflow.rules import (
     INVALID,

@@ -10,8 +10,8 @@ from rest_framework import serializers
 from api.serializers.common import StrictSerializer, TextField
 from api.serializers.documents import SubmissionStatusFields
 from workflow.diff import ChangeKind
-from workflow.inputs import INPUT_RULES, Input
-from workflow.machine import USER_TRANSITIONS, State
+from workflow.inputs import INPUT_RULES
+from workflow.machine import USER_TRANSITIONS, Input, State
 from workflow.selectors import allowed_transitions
 
 UNKNOWN_TRANSITION = "Tindakan tidak dikenal. Pilihan: " + ", ".join(USER_TRANSITIONS) + "."

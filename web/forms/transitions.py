@@ -10,8 +10,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workflow.inputs import INPUT_RULES, Input
-from workflow.machine import Step
+from workflow.inputs import INPUT_RULES
+from workflow.machine import Input, Step
 from workflow.selectors import reason_codes
 
 
