@@ -7,10 +7,11 @@ so a client switches on `code`, never on wording.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -18,7 +19,10 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from config.outages import outage_of
 from workflow.errors import WorkflowError
+
+logger = logging.getLogger(__name__)
 
 # Indonesian wording for DRF's own failures; the code is DRF's stable `default_code`.
 MESSAGES = {
@@ -31,6 +35,7 @@ MESSAGES = {
     "not_acceptable": "Format jawaban yang diminta (header Accept) tidak tersedia.",
     "unsupported_media_type": "Jenis isi permintaan tidak didukung; kirim application/json.",
     "throttled": "Terlalu banyak permintaan; coba lagi sebentar lagi.",
+    "server_error": "Terjadi galat pada server; kejadian ini sudah dicatat. Coba lagi nanti.",
 }
 INVALID_INPUT = "Isian tidak valid; periksa kolom yang ditandai."
 
@@ -42,6 +47,17 @@ class ApiError(exceptions.APIException):
         super().__init__(detail=message, code=code)
         self.status_code = status_code
         self.field = field
+
+
+class ServiceUnavailable(exceptions.APIException):
+    """A dependency (the database, Redis) is away: 503 with Retry-After, the request may be repeated."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "service_unavailable"
+
+    def __init__(self, message: str, *, code: str, retry_after: int):
+        super().__init__(detail=message, code=code)
+        self.wait = retry_after
 
 
 class LockedOut(exceptions.APIException):
@@ -70,7 +86,9 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
         return Response(error_body(exc.message, exc.errors), status=exc.http_status)
     exc = _as_api_exception(exc)
     if not isinstance(exc, exceptions.APIException):
-        return None
+        # Never Django's HTML page: the error is logged with its traceback, the client gets the shape.
+        logger.error("Galat tak terduga pada %s", context.get("request"), exc_info=exc)
+        exc = exceptions.APIException(code="server_error")
     set_rollback()
     headers = {}
     # DRF's APIView sets `auth_header` on the exception it is handling; Throttled carries `wait`.
@@ -84,6 +102,16 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
 
 
 def _as_api_exception(exc: Exception) -> Exception:
+    outage = outage_of(exc)
+    if outage is not None:
+        logger.warning("Layanan pendukung tidak tersedia (%s): %s", outage.code, exc)
+        return ServiceUnavailable(outage.message, code=outage.code, retry_after=outage.retry_after)
+    if isinstance(exc, RequestDataTooBig):
+        return ApiError(
+            "Isi permintaan terlalu besar.",
+            code="request_too_large",
+            status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, Http404 | ObjectDoesNotExist):
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
@@ -100,7 +128,7 @@ def _body(exc: exceptions.APIException) -> dict[str, Any]:
         return error_body(INVALID_INPUT, list(flatten_errors(exc.detail)))
     code = exc.get_codes() if isinstance(exc.detail, str) else exc.default_code
     code = code if isinstance(code, str) else exc.default_code
-    if isinstance(exc, ApiError | LockedOut):
+    if isinstance(exc, ApiError | LockedOut | ServiceUnavailable):
         message = str(exc.detail)
     else:
         message = MESSAGES.get(code, str(exc.detail))

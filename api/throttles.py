@@ -2,14 +2,64 @@
 
 DRF's throttles copy the rates when their module is imported; these read them at each request,
 so REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] (and test overrides) always apply.
+
+The counts live in the shared cache (Redis). When it cannot be reached the API must keep working:
+the counts move to this process's own memory for a short while (a warning is logged), so limits
+still hold per process and every request, reads, logins and transitions alike, is answered.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import Any
 
+from django.core.cache.backends.locmem import LocMemCache
+from redis.exceptions import RedisError
+from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
+
+logger = logging.getLogger(__name__)
+
+# After a failure the shared cache is left alone this long, so an outage costs one refused (or
+# timed-out) connection per process every few seconds rather than one per request.
+OUTAGE_BACKOFF_SECONDS = 5.0
+LOCAL_COUNTS = LocMemCache("api-throttle-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+
+
+class _Outage:
+    until = 0.0
+
+    @classmethod
+    def active(cls) -> bool:
+        return time.monotonic() < cls.until
+
+    @classmethod
+    def begin(cls, error: Exception) -> None:
+        if not cls.active():
+            logger.warning(
+                "Cache bersama (Redis) tidak terjangkau (%s); batas permintaan API dihitung per proses "
+                "selama %s detik.",
+                error,
+                OUTAGE_BACKOFF_SECONDS,
+            )
+        cls.until = time.monotonic() + OUTAGE_BACKOFF_SECONDS
+
+
+class _SurvivesCacheOutage:
+    """Count in the shared cache; while it is away, in this process's memory instead."""
+
+    cache: Any
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        if not _Outage.active():
+            try:
+                return bool(super().allow_request(request, view))  # type: ignore[misc]
+            except (RedisError, OSError) as error:
+                _Outage.begin(error)
+        self.cache = LOCAL_COUNTS
+        return bool(super().allow_request(request, view))  # type: ignore[misc]
 
 
 class _RateFromSettings:
@@ -20,13 +70,13 @@ class _RateFromSettings:
         return rates.get(self.scope or "")
 
 
-class UserThrottle(_RateFromSettings, UserRateThrottle):
+class UserThrottle(_SurvivesCacheOutage, _RateFromSettings, UserRateThrottle):
     pass
 
 
-class AnonThrottle(_RateFromSettings, AnonRateThrottle):
+class AnonThrottle(_SurvivesCacheOutage, _RateFromSettings, AnonRateThrottle):
     pass
 
 
-class LoginThrottle(_RateFromSettings, ScopedRateThrottle):
+class LoginThrottle(_SurvivesCacheOutage, _RateFromSettings, ScopedRateThrottle):
     """Token requests, per client address (scope "login")."""

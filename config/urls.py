@@ -11,3 +11,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("web.urls")),
 ]
+
+handler400 = "config.errors.bad_request"
+handler500 = "config.errors.server_error"
