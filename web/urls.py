@@ -12,6 +12,7 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz/", health.healthz, name="healthz"),
+    path("readyz/", health.readyz, name="readyz"),
     path("jabatan/", positions.position_list, name="positions"),
     path("jabatan/baru/", positions.position_create, name="position_create"),
     path("jabatan/<int:position_id>/draf/", positions.start_draft, name="start_draft"),

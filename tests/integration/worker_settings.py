@@ -13,3 +13,6 @@ NOTIFICATION_RETRY_BASE_SECONDS = 1
 NOTIFICATION_MAX_ATTEMPTS = 8
 # The tests run the sweeper by hand right after a fault; no grace period to wait out.
 NOTIFICATION_SWEEP_GRACE_SECONDS = 0
+# The heartbeat of this session's worker, apart from any other worker on the same Redis.
+WORKER_HEARTBEAT_KEY = f"{CELERY_TASK_DEFAULT_QUEUE}:heartbeat"
+WORKER_HEARTBEAT_SECONDS = 1

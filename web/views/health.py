@@ -1,24 +1,36 @@
-"""Liveness for docker healthchecks: 200 "ok" when the database answers; no login."""
+"""Liveness (/healthz/) and readiness (/readyz/), without login.
+
+/healthz/ only says the process answers: a restart would not bring back a database or Redis that is
+away, so liveness does not depend on them. /readyz/ says whether this instance can do its work,
+one check per dependency, 503 (with Retry-After) while any is failing.
+"""
 
 from __future__ import annotations
 
-import logging
-
-from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-logger = logging.getLogger(__name__)
+from config.health import readiness
+from config.outages import RETRY_AFTER_SECONDS
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        logger.exception("healthz: database unavailable")
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_GET
+def readyz(request: HttpRequest) -> HttpResponse:
+    checks = readiness()
+    ready = all(check.ok for check in checks.values())
+    body = {
+        "status": "ready" if ready else "not_ready",
+        "checks": {name: check.as_dict() for name, check in checks.items()},
+    }
+    response = JsonResponse(body, status=200 if ready else 503)
+    if not ready:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
