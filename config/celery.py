@@ -19,7 +19,7 @@ class Heartbeat(bootsteps.StartStopStep):
     broker connection lost, its loop stuck) stops beating too.
     """
 
-    requires = {"celery.worker.consumer.tasks:Tasks"}
+    requires = ("celery.worker.consumer.tasks:Tasks",)
 
     def __init__(self, parent: Any, **kwargs: Any) -> None:
         super().__init__(parent, **kwargs)

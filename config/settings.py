@@ -302,9 +302,11 @@ ESCALATION_MAX_COUNT = 5
 # base, 2x base, 4x base ... seconds between attempts; then it is marked failed for the administrators.
 NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=5)
 NOTIFICATION_RETRY_BASE_SECONDS = env.float("NOTIFICATION_RETRY_BASE_SECONDS", default=60)
-# A row still `sending` after this long belongs to a worker that died and goes back to pending
-# (never less than CELERY_TASK_TIME_LIMIT + 60, however it is set).
-NOTIFICATION_SENDING_TIMEOUT_SECONDS = env.int("NOTIFICATION_SENDING_TIMEOUT_SECONDS", default=300)
+# The delivery task stops after this (prefork pool), so an SMTP conversation never lasts longer;
+# a row still `sending` after the timeout has no live worker behind it and the sweeper takes it
+# back (never less than the delivery limit + 2, however it is set).
+NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS = env.int("NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS", default=60)
+NOTIFICATION_SENDING_TIMEOUT_SECONDS = env.int("NOTIFICATION_SENDING_TIMEOUT_SECONDS", default=90)
 # The beat sweep leaves pending rows younger than this to the message enqueued at commit.
 NOTIFICATION_SWEEP_GRACE_SECONDS = env.int("NOTIFICATION_SWEEP_GRACE_SECONDS", default=60)
 

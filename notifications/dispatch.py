@@ -23,8 +23,18 @@ logger = logging.getLogger(__name__)
 FAIL_FAST = {"max_retries": 0}
 
 
+# An SMTP conversation is cut off after this (prefork pool), so a row `sending` for longer than
+# NOTIFICATION_SENDING_TIMEOUT_SECONDS has no live worker behind it.
+_DELIVERY_LIMIT = int(settings.NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS)
+
+
 # The name it had when it lived in tasks.py: messages already in the broker keep finding it.
-@shared_task(name="notifications.tasks.deliver_notification", ignore_result=True)
+@shared_task(
+    name="notifications.tasks.deliver_notification",
+    ignore_result=True,
+    time_limit=_DELIVERY_LIMIT,
+    soft_time_limit=max(1, _DELIVERY_LIMIT - 15),
+)
 def deliver_notification(notification_id: int) -> str:
     """Send one notification; a transient failure is enqueued again after its backoff (capped)."""
     result = delivery.deliver(notification_id)

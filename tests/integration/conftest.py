@@ -8,8 +8,10 @@ fails instead when REQUIRE_SERVICES=1 (CI). The worker reads the same PostgreSQL
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,15 @@ import redis
 from django.db import connection
 
 from config.celery import app as celery_app
-from tests.integration.services import SMTPServer, free_port, start_worker, stop_worker, wait_for
+from tests.integration.services import (
+    RedisServer,
+    SMTPServer,
+    free_port,
+    kill_worker,
+    start_worker,
+    stop_worker,
+    wait_for,
+)
 from tests.services import need
 
 # The queue name is private to the session, so sharing a Redis with other workers is safe; by
@@ -33,6 +43,27 @@ def redis_available(url: str) -> bool:
         return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
     except redis.exceptions.RedisError:
         return False
+
+
+def worker_application_name(queue_name: str) -> str:
+    """How the worker's PostgreSQL sessions name themselves, so a test can terminate exactly those."""
+    return f"worker-{queue_name}"
+
+
+def worker_env(database: dict[str, Any], redis_url: str, queue_name: str, smtp_port: int) -> dict[str, str]:
+    """The environment of a worker process on the test database, a Redis, a queue and the SMTP server."""
+    credentials = f"{database['USER']}:{database['PASSWORD'] or ''}"
+    address = f"{database['HOST']}:{database['PORT'] or 5432}/{database['NAME']}"
+    return {
+        "DJANGO_SETTINGS_MODULE": "tests.integration.worker_settings",
+        "DATABASE_URL": f"postgres://{credentials}@{address}?application_name={worker_application_name(queue_name)}",
+        "REDIS_URL": redis_url,
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+        "EMAIL_TIMEOUT": "5",
+        "SECRET_KEY": uuid.uuid4().hex * 2,
+        "ALUR_TEST_QUEUE": queue_name,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
 
 
 @pytest.fixture
@@ -66,6 +97,9 @@ def smtp_server() -> Iterator[SMTPServer]:
 def smtp(smtp_server: SMTPServer) -> Iterator[SMTPServer]:
     """The running SMTP server with an empty mailbox (started again if a test stopped it)."""
     smtp_server.mailbox.messages.clear()
+    smtp_server.mailbox.refuse_with = None
+    smtp_server.mailbox.refused = 0
+    smtp_server.mailbox.on_accept = None
     if smtp_server.controller is None:
         smtp_server.start()
     yield smtp_server
@@ -86,17 +120,7 @@ def worker_process(
     with django_db_blocker.unblock():
         need(connection.vendor == "postgresql", "butuh PostgreSQL agar worker dapat membaca basis data uji")
         database = connection.settings_dict
-    env = {
-        "DJANGO_SETTINGS_MODULE": "tests.integration.worker_settings",
-        "DATABASE_URL": f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
-        f"{database['PORT'] or 5432}/{database['NAME']}",
-        "REDIS_URL": redis_url,
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_server.port}",
-        "EMAIL_TIMEOUT": "5",
-        "SECRET_KEY": uuid.uuid4().hex * 2,
-        "ALUR_TEST_QUEUE": queue_name,
-        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-    }
+    env = worker_env(database, redis_url, queue_name, smtp_server.port)
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     process = start_worker(env, log_path)
     try:
@@ -141,3 +165,75 @@ def worker(
     redis.Redis.from_url(redis_url).delete(queue_name)
     with use_broker(redis_url, queue_name):
         yield smtp
+
+
+class OwnWorker:
+    """A worker process of one test alone (its own queue, possibly its own Redis): it may be killed."""
+
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        self.env = env
+        self.log_path = log_path
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def queue(self) -> str:
+        return self.env["ALUR_TEST_QUEUE"]
+
+    def start(self) -> None:
+        self.process = start_worker(self.env, self.log_path)
+        with use_broker(self.env["REDIS_URL"], self.queue):
+            wait_for(
+                lambda: (
+                    self.process is None
+                    or self.process.poll() is not None
+                    or celery_app.control.ping(timeout=0.5)
+                ),
+                timeout=30,
+                what="worker sendiri menjawab ping",
+            )
+        assert self.alive(), f"worker berhenti; lihat {self.log_path}:\n{self.log_tail()}"
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def log_tail(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+    def kill(self) -> None:
+        assert self.process is not None
+        kill_worker(self.process)
+        self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_worker(self.process)
+            self.process = None
+
+
+@pytest.fixture
+def own_worker_factory(
+    postgres: None, smtp: SMTPServer, tmp_path: Path
+) -> Iterator[Callable[[str], OwnWorker]]:
+    """`own_worker_factory(redis_url)`: a started worker on a fresh queue of that Redis."""
+    workers: list[OwnWorker] = []
+
+    def make(redis_url: str) -> OwnWorker:
+        queue = f"alur-skj-own-{uuid.uuid4().hex[:10]}"
+        env = worker_env(connection.settings_dict, redis_url, queue, smtp.port)
+        worker = OwnWorker(env, tmp_path / f"{queue}.log")
+        worker.start()
+        workers.append(worker)
+        return worker
+
+    yield make
+    for worker in workers:
+        worker.stop()
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[RedisServer]:
+    need(shutil.which("redis-server") is not None, "butuh redis-server (paket Debian redis-server)")
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from email import message_from_bytes
@@ -36,14 +39,48 @@ def wait_for(condition: Callable[[], Any], *, timeout: float = 15, what: str = "
 
 
 class Mailbox:
-    """aiosmtpd handler that keeps every message it accepts."""
+    """aiosmtpd handler that keeps every message it accepts.
+
+    A test can make it refuse mail (`refuse_with = "451 ..."`), or run `on_accept(message)` just
+    before it answers 250, which is where a fault hurts most: the message is taken, the sender
+    does not know yet.
+    """
 
     def __init__(self) -> None:
         self.messages: list[Message] = []
+        self.refuse_with: str | None = None
+        self.refused = 0
+        self.on_accept: Callable[[Message], None] | None = None
+        # While `hold` is set, a sender waits for the answer to RCPT; `holding` says one is waiting.
+        self.hold: threading.Event | None = None
+        self.holding = threading.Event()
+
+    async def handle_RCPT(  # noqa: N802 (aiosmtpd API)
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        hold = self.hold
+        if hold is not None:
+            self.holding.set()
+            await asyncio.to_thread(hold.wait, 30)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd API)
-        self.messages.append(message_from_bytes(envelope.original_content or envelope.content))
+        if self.refuse_with is not None:
+            self.refused += 1
+            return self.refuse_with
+        message = message_from_bytes(envelope.original_content or envelope.content)
+        self.messages.append(message)
+        if self.on_accept is not None:
+            self.on_accept(message)
         return "250 OK"
+
+    def copies_per_notification(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for message in self.messages:
+            key = str(message["X-Alur-SKJ-Notification"])
+            counts[key] = counts.get(key, 0) + 1
+        return counts
 
     def recipients(self) -> list[str]:
         return sorted(str(message["To"]) for message in self.messages)
@@ -96,3 +133,45 @@ def stop_worker(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=5)
+
+
+def kill_worker(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL: no warm shutdown, nothing acknowledged or restored, as when the OOM killer strikes."""
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+class RedisServer:
+    """A redis-server of the test's own on a free port, so the test can stop and start it again."""
+
+    def __init__(self, directory: Path) -> None:
+        self.port = free_port()
+        self.directory = directory
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        import redis
+
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        command += ["--appendonly", "no", "--dir", str(self.directory)]
+        log = (self.directory / "redis.log").open("ab")
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
+
+        def answers() -> bool:
+            try:
+                return bool(client.ping())
+            except redis.RedisError:
+                return False
+
+        wait_for(answers, timeout=10, what=f"redis-server di port {self.port}")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None

@@ -16,3 +16,6 @@ NOTIFICATION_SWEEP_GRACE_SECONDS = 0
 # The heartbeat of this session's worker, apart from any other worker on the same Redis.
 WORKER_HEARTBEAT_KEY = f"{CELERY_TASK_DEFAULT_QUEUE}:heartbeat"
 WORKER_HEARTBEAT_SECONDS = 1
+# A row left `sending` by a killed worker is taken back after seconds, not minutes.
+NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS = 8
+NOTIFICATION_SENDING_TIMEOUT_SECONDS = 10

@@ -5,9 +5,12 @@ import smtplib
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
+from django.db import OperationalError
 from django.utils import timezone
 
-from notifications.delivery import Outcome, deliver, is_transient, sweep_outbox
+from notifications import delivery
+from notifications.delivery import Outcome, deliver, is_transient, message_id, sweep_outbox
 from notifications.models import Notification, Status
 from notifications.tasks import deliver_notification
 from tests.notifications.backends import ScriptedBackend
@@ -158,3 +161,59 @@ def test_the_sweeper_lists_pending_rows_once_their_grace_period_is_over(world, r
 
     assert sweep_outbox().due == []
     assert sweep_outbox(now=later(61)).due == [waiting.pk]
+
+
+def test_every_copy_of_a_notification_carries_one_message_id_derived_from_its_idempotency_key(
+    pending, smtp_errors
+):
+    smtp_errors.append(smtplib.SMTPServerDisconnected("closed"))
+    deliver(pending.pk)
+    Notification.objects.filter(pk=pending.pk).update(next_attempt_at=timezone.now())
+
+    deliver(pending.pk)
+
+    (message,) = mail.outbox
+    assert message.extra_headers["Message-ID"] == message_id(pending.idempotency_key)
+    assert message_id(pending.idempotency_key) != message_id(pending.idempotency_key + "x")
+    assert message_id(pending.idempotency_key).endswith("@alur-skj.local>")
+
+
+def test_a_row_stuck_sending_whose_message_the_server_accepted_is_marked_sent_without_resending(
+    pending, monkeypatch
+):
+    cache.clear()
+    # The server accepted, then every attempt to record `sent` lost its connection.
+    monkeypatch.setattr(delivery, "MARK_SENT_RETRY_WAITS", (0.0, 0.0))
+    monkeypatch.setattr(delivery.connection, "close", lambda: None)  # keeps the test's transaction
+    real_mark_sent = delivery._mark_sent
+
+    def connection_dropped(notification_id: int) -> int:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(delivery, "_mark_sent", connection_dropped)
+    deliver(pending.pk)
+    monkeypatch.setattr(delivery, "_mark_sent", real_mark_sent)
+    pending.refresh_from_db()
+    assert pending.status == Status.SENDING
+
+    swept = sweep_outbox(now=later(delivery.sending_timeout().total_seconds() + 1))
+
+    pending.refresh_from_db()
+    assert (swept.recovered, swept.due, pending.status) == (0, [], Status.SENT)
+    assert len(mail.outbox) == 1
+
+
+def test_a_row_stuck_sending_without_the_accepted_mark_is_sent_again_and_says_why(pending):
+    cache.clear()
+    Notification.objects.filter(pk=pending.pk).update(status=Status.SENDING, claimed_at=timezone.now())
+
+    swept = sweep_outbox(now=later(delivery.sending_timeout().total_seconds() + 1))
+
+    pending.refresh_from_db()
+    assert (swept.recovered, swept.due) == (1, [pending.pk])
+    assert (pending.status, pending.last_error) == (Status.PENDING, delivery.UNKNOWN_OUTCOME)
+
+
+def test_a_stuck_row_waits_at_most_a_few_minutes(settings):
+    assert delivery.sending_timeout() <= datetime.timedelta(minutes=2)
+    assert delivery.sending_timeout().total_seconds() > delivery.delivery_time_limit()
