@@ -27,8 +27,12 @@ check: install
 	DEBUG=1 $(BIN)/mypy .
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
+# A worker that exits on its own (an error it cannot recover from) is started again after 5 s;
+# Ctrl-C ends it (exit status 0) and stops the loop.
 worker: install
-	$(BIN)/celery -A config worker --loglevel=info
+	until $(BIN)/celery -A config worker --loglevel=info; do \
+		echo "worker berhenti (status $$?); dijalankan lagi dalam 5 detik" >&2; sleep 5; \
+	done
 
 beat: install
 	$(BIN)/celery -A config beat --loglevel=info

@@ -139,12 +139,34 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The worker never gives up on Redis: it waits for it at startup and reconnects after an outage,
+# retrying for ever (kombu's default stops after 100 tries and the worker exits).
+CELERY_BROKER_CONNECTION_RETRY = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A task acknowledged late cannot be acknowledged on a lost connection: it is cancelled and its
+# message redelivered (our tasks claim their rows, so running again is safe).
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # Deadlines live in the database; no message waits in Redis longer than this.
 CELERY_MAX_COUNTDOWN_SECONDS = 300
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Longer than any countdown (else Redis redelivers it in a loop), short enough that the
+    # message of a killed worker comes back within minutes, not an hour.
+    "visibility_timeout": 600,
+    # A Redis that vanishes without closing the connection is noticed, not waited on for ever.
+    "socket_timeout": 10,
+    "socket_connect_timeout": 5,
+    "health_check_interval": 25,
+}
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 90
+# The delivery task has a shorter limit of its own; a row `sending` for longer than the timeout
+# has no live worker behind it and the sweeper takes it back (notifications/delivery.py).
+NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS = 60
+NOTIFICATION_SENDING_TIMEOUT_SECONDS = 90
+# /readyz/: the worker writes its heartbeat this often, and one older than the maximum means none runs.
+WORKER_HEARTBEAT_SECONDS = 15
+WORKER_HEARTBEAT_MAX_AGE_SECONDS = 60
 CELERY_TIMEZONE = "UTC"
 # Every periodic schedule of the project, in one place (run exactly one `celery -A config beat`).
 CELERY_BEAT_SCHEDULE = {

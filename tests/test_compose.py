@@ -207,3 +207,9 @@ def test_every_variable_in_the_env_example_is_read_by_the_settings() -> None:
     assert len(variables) >= len(DESIGN_VARIABLES)
     unread = [name for name in variables if f'"{name}"' not in settings_source]
     assert unread == []
+
+
+def test_the_worker_and_every_long_running_service_restart_by_themselves(services: dict[str, Any]) -> None:
+    for name in ("web", "worker", "beat", "postgres", "redis"):
+        assert services[name]["restart"] in ("always", "unless-stopped"), name
+    assert services["migrate"]["restart"] == "no"

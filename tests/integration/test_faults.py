@@ -8,6 +8,7 @@ requests that were rolled back left nothing behind.
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import psycopg
@@ -15,14 +16,22 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from config.celery import app as celery_app
 from notifications.models import Notification, Status
 from notifications.tasks import sweep_outbox
 from tests.integration import reconcile
 from tests.integration.conftest import use_broker, worker_application_name
-from tests.integration.services import wait_for
+from tests.integration.services import start_worker, wait_for
 from tests.workflow.steps import complete_draft, fire
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+
+def answers_ping() -> bool:
+    try:
+        return bool(celery_app.control.ping(timeout=0.5))
+    except Exception:  # Redis just came back: a pooled connection may still be the old one
+        return False
 
 
 def terminate_backends(application_name: str | None = None) -> int:
@@ -163,3 +172,23 @@ def test_postgresql_backends_terminated_mid_burst_lose_and_double_nothing(world,
     assert sum(terminated) > 0
     assert set(statuses) <= {200, 503}
     reconcile.assert_exactly_once(documents, worker.mailbox)
+
+
+def test_a_worker_started_while_redis_is_down_waits_and_works_once_it_is_up(
+    world, own_redis, own_worker_factory, smtp
+):
+    own = own_worker_factory(own_redis.url)
+    own.stop()
+    own_redis.stop()
+    own.process = start_worker(own.env, own.log_path)
+    time.sleep(1.5)  # the worker's first tries fail; its next one (at 2 s) finds Redis
+    assert own.alive(), own.log_tail()  # still trying, not exited
+
+    own_redis.start()
+    draft = complete_draft(world)
+    with use_broker(own_redis.url, own.queue):
+        wait_for(answers_ping, timeout=30, what="worker tersambung")
+        fire(draft, "submit", world.drafter)
+        reconcile.deliver_everything()
+
+    assert sorted(smtp.mailbox.copies_per_notification().values()) == [1, 1]
