@@ -19,7 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from config.outages import outage_of
+from api.outages import outage_of
 from workflow.errors import WorkflowError
 
 logger = logging.getLogger(__name__)

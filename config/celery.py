@@ -28,7 +28,7 @@ class Heartbeat(bootsteps.StartStopStep):
     def start(self, parent: Any) -> None:
         from django.conf import settings
 
-        from config.health import record_heartbeat
+        from web.health import record_heartbeat
 
         interval = float(getattr(settings, "WORKER_HEARTBEAT_SECONDS", 15))
         record_heartbeat(parent.hostname)

@@ -12,7 +12,7 @@ import sys
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.html import escape
 
-from config.outages import outage_of
+from api.outages import outage_of
 
 SERVER_ERROR = "Terjadi galat pada server; kejadian ini sudah dicatat. Coba lagi nanti."
 BAD_REQUEST = "Permintaan tidak dapat diproses."

@@ -160,10 +160,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 90
-# The delivery task has a shorter limit of its own; a row `sending` for longer than the timeout
-# has no live worker behind it and the sweeper takes it back (notifications/delivery.py).
-NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS = 60
-NOTIFICATION_SENDING_TIMEOUT_SECONDS = 90
 # /readyz/: the worker writes its heartbeat this often, and one older than the maximum means none runs.
 WORKER_HEARTBEAT_SECONDS = 15
 WORKER_HEARTBEAT_MAX_AGE_SECONDS = 60

@@ -18,7 +18,7 @@ from django.db import connection
 from notifications.models import Notification
 from submissions.models import Submission
 from tests.integration import reconcile
-from tests.integration.services import need
+from tests.services import need
 from tests.workflow.steps import fire
 from workflow.models import TransitionLog
 

@@ -6,7 +6,7 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from notifications import delivery
@@ -184,7 +184,7 @@ def test_a_row_stuck_sending_whose_message_the_server_accepted_is_marked_sent_wi
     cache.clear()
     # The server accepted, then every attempt to record `sent` lost its connection.
     monkeypatch.setattr(delivery, "MARK_SENT_RETRY_WAITS", (0.0, 0.0))
-    monkeypatch.setattr(delivery.connection, "close", lambda: None)  # keeps the test's transaction
+    monkeypatch.setattr(connection, "close", lambda: None)  # keeps the test's transaction
     real_mark_sent = delivery._mark_sent
 
     def connection_dropped(notification_id: int) -> int:

@@ -11,8 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from config.health import readiness
-from config.outages import RETRY_AFTER_SECONDS
+from web.health import READYZ_RETRY_AFTER_SECONDS, readiness
 
 
 @never_cache
@@ -32,5 +31,5 @@ def readyz(request: HttpRequest) -> HttpResponse:
     }
     response = JsonResponse(body, status=200 if ready else 503)
     if not ready:
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(READYZ_RETRY_AFTER_SECONDS)
     return response

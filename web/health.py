@@ -17,6 +17,9 @@ from django.db import DatabaseError, connection
 
 logger = logging.getLogger(__name__)
 
+# What /readyz/ tells a client that finds a dependency away: look again in half a minute.
+READYZ_RETRY_AFTER_SECONDS = 30
+
 
 @dataclass(frozen=True)
 class Check:
