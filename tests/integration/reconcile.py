@@ -19,9 +19,9 @@ from notifications.tasks import sweep_outbox
 from submissions.models import Submission
 from tests.api.conftest import client_for
 from tests.builders import World
+from tests.documents import complete_draft
 from tests.factories import PositionFactory
 from tests.integration.services import Mailbox, wait_for
-from tests.workflow.steps import complete_draft
 from workflow.machine import State
 from workflow.models import TransitionLog
 

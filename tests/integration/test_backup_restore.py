@@ -17,9 +17,9 @@ from django.db import connection
 
 from notifications.models import Notification
 from submissions.models import Submission
+from tests.documents import fire
 from tests.integration import reconcile
 from tests.services import need
-from tests.workflow.steps import fire
 from workflow.models import TransitionLog
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]

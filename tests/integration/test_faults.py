@@ -19,10 +19,10 @@ from django.test import Client
 from config.celery import app as celery_app
 from notifications.models import Notification, Status
 from notifications.tasks import sweep_outbox
+from tests.documents import complete_draft, fire
 from tests.integration import reconcile
 from tests.integration.conftest import use_broker, worker_application_name
 from tests.integration.services import start_worker, wait_for
-from tests.workflow.steps import complete_draft, fire
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
