@@ -29,10 +29,13 @@ TESTING = "pytest" in sys.modules and "PYTEST_VERSION" in os.environ
 
 DEBUG = env.bool("DEBUG", default=False)
 INSECURE_DEFAULT_SECRET_KEY = "django-insecure-alur-skj-development-only"
+# The development default and the placeholder of .env.example are as good as no key at all.
+PLACEHOLDER_SECRET_KEYS = {INSECURE_DEFAULT_SECRET_KEY, "change-me-to-a-long-random-value", ""}
 SECRET_KEY = env.str("SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
-if not DEBUG and not TESTING and SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY:
+if not DEBUG and not TESTING and SECRET_KEY.strip() in PLACEHOLDER_SECRET_KEYS:
     raise ImproperlyConfigured(
-        "SECRET_KEY is unset or left at its development default while DEBUG is off. "
+        "SECRET_KEY is unset or left at its development default or the placeholder of .env.example "
+        "while DEBUG is off. "
         "Set SECRET_KEY to a long random value (or DEBUG=1 on a development machine)."
     )
 
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "axes",
+    "security",
     "submissions",
     "workflow",
     "notifications",
@@ -76,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "security.middleware.SessionLimitsMiddleware",  # idle and absolute session limits
+    "security.middleware.PrivateResponsesMiddleware",  # no-store when logged in; refusals logged
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.SecurityHeadersMiddleware",  # CSP and other headers (web/middleware.py)
@@ -171,6 +177,11 @@ CELERY_BEAT_SCHEDULE = {
     # Every 5 minutes (https://crontab.guru/#*/5_*_*_*_*): reminders and escalations that are due.
     "workflow-send-reminders": {"task": "workflow.tasks.send_reminders", "schedule": crontab(minute="*/5")},
     # Daily at 00:30 UTC = 07:30 WIB (https://crontab.guru/#30_0_*_*_*): the daily digests.
+    # Daily at 19:00 UTC = 02:00 WIB (https://crontab.guru/#0_19_*_*_*): old login records.
+    "security-purge-login-records": {
+        "task": "security.tasks.purge_login_records",
+        "schedule": crontab(minute="0", hour="19"),
+    },
     "notifications-daily-digests": {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(minute="30", hour="0"),
@@ -222,19 +233,37 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 60 * 60)
+# A session ends after this long without a request, and at the latest SESSION_COOKIE_AGE after
+# login (security.middleware.SessionLimitsMiddleware).
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SESSION_ABSOLUTE_TIMEOUT = SESSION_COOKIE_AGE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Login protection (security/lockout.py): failures per username and per address, counted apart.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=not TESTING)
+AXES_HANDLER = "security.lockout.LoginGuardHandler"
+# Failures of one username (from addresses it never logged in from) before it is locked.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Failures from one address, any usernames, before the address is locked (an office shares one).
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = 0.5  # hours: a locked-out official can try again after 30 minutes
+# What the axes admin and commands filter by; the lock decision itself is LoginGuardHandler's.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = True  # the handler clears the username's failures only
 AXES_LOCKOUT_CALLABLE = "api.lockout.lockout_response"  # the API's error shape; a page elsewhere
 # Read by api.lockout.lockout_response: the status of a locked-out login (429, as throttling), and the
 # template of the page shown outside the API (none: a plain Indonesian sentence).
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE: str | None = None
+AXES_CLIENT_IP_CALLABLE = "security.addresses.client_address"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failed login (who, when, from where)
+# Successful logins (AccessLog, the addresses an account is known at) and failed ones are kept this
+# many days, then removed by the daily `purge_login_records`.
+LOGIN_RECORDS_RETENTION_DAYS = env.int("LOGIN_RECORDS_RETENTION_DAYS", default=180)
+# Reverse proxies in front of the application that append to X-Forwarded-For (0: none, the
+# socket's peer is the client). Used by the lockout and the API throttles alike.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 ### Security headers (production values unless DEBUG)
 
@@ -242,7 +271,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG and not TESTING:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # No SECURE_PROXY_SSL_HEADER: Django would believe X-Forwarded-Proto from anyone. gunicorn
+    # sets the scheme from it only for requests from FORWARDED_ALLOW_IPS (the TLS proxy).
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -333,9 +363,17 @@ NOTIFICATION_SWEEP_GRACE_SECONDS = env.int("NOTIFICATION_SWEEP_GRACE_SECONDS", d
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "security.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # One JSON object per line (security/audit.py): logins, lockouts, refused authorizations.
+    "loggers": {"security": {"handlers": ["security"], "level": "INFO", "propagate": False}},
 }
 
 ### Tests

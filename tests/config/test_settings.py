@@ -78,3 +78,26 @@ def test_a_process_that_imports_pytest_outside_a_test_run_is_not_testing() -> No
     )
 
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_production_refuses_the_placeholder_secret_key_of_the_example_environment() -> None:
+    example = (ROOT / ".env.example").read_text()
+    placeholder = next(line for line in example.splitlines() if line.startswith("SECRET_KEY="))
+
+    result = run_manage("check", DEBUG="0", SECRET_KEY=placeholder.removeprefix("SECRET_KEY="))
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_believes_x_forwarded_proto_only_through_gunicorn() -> None:
+    # Django itself would trust the header from anyone; gunicorn checks the sender (FORWARDED_ALLOW_IPS).
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+    )
+
+    assert result.stdout.strip().splitlines()[-1] == "None", result.stderr
