@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django.db.models import prefetch_related_objects
 
 from submissions.imports import strip_list_marker
 from submissions.models import CompetencyGroup, CompetencyRow, RequirementRow, RequirementSection, Submission
+from submissions.text import clean_text
 
 EMPTY = "-"
 MONTHS = (
@@ -113,14 +115,27 @@ def load(submission: Submission) -> Submission:
 
 
 def standard_view(submission: Submission) -> StandardView:
+    """The words of the export, cleaned of what a Word file cannot hold: rows saved before input
+    was cleaned (or imported around it) may still carry control characters."""
     position = submission.position
-    return StandardView(
+    view = StandardView(
         header=header_lines(submission),
         summary=(submission.summary or "").strip() or EMPTY,
         competencies=competency_blocks(submission.competency_rows.all()),
         requirements=requirement_blocks(submission.requirement_rows.all()),
         footer=footer_line(submission, ZoneInfo(position.opd.instansi.time_zone)),
     )
+    return cast(StandardView, _cleaned(view))
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, tuple):
+        return tuple(_cleaned(item) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _cleaned(getattr(value, f.name)) for f in fields(value)})
+    return value
 
 
 def header_lines(submission: Submission) -> tuple[tuple[str, str], ...]:
