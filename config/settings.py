@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security.middleware.RefuseNulInQueryMiddleware",  # 400, never a database error
     # Serves collected static files under gunicorn (compressed, cached), no proxy needed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -257,6 +258,7 @@ AXES_LOCKOUT_CALLABLE = "api.lockout.lockout_response"  # the API's error shape;
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE: str | None = None
 AXES_CLIENT_IP_CALLABLE = "security.addresses.client_address"
+AXES_USERNAME_CALLABLE = "security.lockout.username_of"  # bounded, as the records' column is
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failed login (who, when, from where)
 # Successful logins (AccessLog, the addresses an account is known at) and failed ones are kept this
 # many days, then removed by the daily `purge_login_records`.

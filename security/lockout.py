@@ -31,6 +31,8 @@ from django.db.models.functions import Greatest
 from django.http import HttpRequest
 from django.utils import timezone
 
+# AccessAttempt.username is 255 characters; a longer name is no account's, but is still a failure.
+USERNAME_MAX = 255
 # Failures that no longer belong to a username, only to their address (no account has an empty name).
 ADDRESS_ONLY = ""
 
@@ -58,6 +60,14 @@ class LoginGuardHandler(AxesDatabaseHandler):
             for row in rows:
                 _keep_for_address(row)
         return len(rows)
+
+
+def username_of(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
+    """What axes records as the username: the one tried, cut to the column's length."""
+    name = (credentials or {}).get("username")
+    if name is None:
+        name = request.POST.get("username") if request.method == "POST" else None
+    return None if name is None else str(name)[:USERNAME_MAX]
 
 
 def logged_in_before(username: str, address: str | None) -> bool:

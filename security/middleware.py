@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 
 from security.audit import authorization_refused
@@ -60,3 +60,30 @@ class PrivateResponsesMiddleware:
         if response.status_code in REFUSED:
             authorization_refused(request, response.status_code)
         return response
+
+
+NUL_IN_QUERY = (
+    "Parameter alamat berisi karakter NUL yang tidak diizinkan. / "
+    "A query parameter contains a NUL character, which is not allowed."
+)
+
+
+class RefuseNulInQueryMiddleware:
+    """A NUL byte in any query parameter answers 400 before a view sees it: PostgreSQL cannot
+    compare text with NUL, so every filter and search would otherwise fail with a 500."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return _refusal(request, key.replace("\x00", ""))
+        return self.get_response(request)
+
+
+def _refusal(request: HttpRequest, field: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        error = {"code": "null_characters_not_allowed", "message": NUL_IN_QUERY, "field": field}
+        return JsonResponse({"detail": NUL_IN_QUERY, "errors": [error]}, status=400)
+    return HttpResponse(NUL_IN_QUERY, status=400, content_type="text/plain; charset=utf-8")

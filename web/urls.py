@@ -9,7 +9,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("masuk/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("masuk/", account.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz/", health.healthz, name="healthz"),
     path("readyz/", health.readyz, name="readyz"),

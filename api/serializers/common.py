@@ -62,6 +62,16 @@ class TextField(StrictCharField):
         super().__init__(max_length=max_length, **kwargs)
 
 
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON number without a fraction, as the schema says `integer`: DRF's own takes "5", 5.0
+    and true as 5 and 1. Input bodies use it; query parameters (always text) keep IntegerField."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return int(super().to_internal_value(data))
+
+
 class RefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()

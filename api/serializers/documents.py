@@ -7,7 +7,13 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.serializers.common import RefSerializer, StrictCharField, StrictSerializer, TextField
+from api.serializers.common import (
+    RefSerializer,
+    StrictCharField,
+    StrictIntegerField,
+    StrictSerializer,
+    TextField,
+)
 from submissions.models import CompetencyGroup, FunctionalRank, Importance, PositionKind, RequirementSection
 from workflow.content import MAX_INDICATORS, MAX_NAME, MAX_ROWS, MAX_TEXT
 from workflow.machine import State
@@ -78,7 +84,7 @@ class CompetencyRowInput(StrictSerializer):
     group = serializers.ChoiceField(choices=CompetencyGroup.choices)
     code = TextField(max_length=30, allow_null=True)
     name = TextField(max_length=MAX_NAME)
-    level = serializers.IntegerField(min_value=1, max_value=5)
+    level = StrictIntegerField(min_value=1, max_value=5)
     description = TextField(max_length=MAX_TEXT)
     indicators = serializers.ListField(
         child=StrictCharField(max_length=2_000, allow_blank=True),
@@ -105,4 +111,4 @@ class DocumentPatchSerializer(StrictSerializer):
 
 
 class SubmissionCreateSerializer(StrictSerializer):
-    position = serializers.IntegerField(min_value=1, max_value=2**53 - 1)
+    position = StrictIntegerField(min_value=1, max_value=2**53 - 1)
