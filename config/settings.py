@@ -116,6 +116,14 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# With DATABASE_MIGRATION_URL set, the tables' owner runs the migrations and the grants after them
+# (security/database.py); every other process connects as DATABASE_URL's role, which owns nothing
+# and cannot change or empty the transition log or the snapshots. Unset: one role does everything.
+DATABASE_MIGRATION_URL = env.str("DATABASE_MIGRATION_URL", default="")
+DATABASE_APP_ROLE = DATABASES["default"].get("USER", "") if DATABASE_MIGRATION_URL else ""
+OWNER_COMMANDS = ("migrate", "grant_app_privileges")
+if DATABASE_MIGRATION_URL and sys.argv[1:2] and sys.argv[1] in OWNER_COMMANDS:
+    DATABASES["default"] = env.db_url_config(DATABASE_MIGRATION_URL)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services own their transactions
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

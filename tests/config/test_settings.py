@@ -101,3 +101,14 @@ def test_production_believes_x_forwarded_proto_only_through_gunicorn() -> None:
     )
 
     assert result.stdout.strip().splitlines()[-1] == "None", result.stderr
+
+
+def test_migrate_runs_as_the_owner_given_by_database_migration_url(tmp_path: Path) -> None:
+    app, owner = tmp_path / "app.sqlite3", tmp_path / "owner.sqlite3"
+    urls = {"DATABASE_URL": f"sqlite:///{app}", "DATABASE_MIGRATION_URL": f"sqlite:///{owner}"}
+
+    result = run_manage("migrate", "--noinput", DEBUG="1", **urls)
+
+    assert result.returncode == 0, result.stderr
+    assert owner.exists()
+    assert not app.exists()
