@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from tests.api.conftest import assert_error, client_for, document_in
+from tests.api.conftest import assert_error, client_for
 from tests.builders import World
+from tests.documents import document_in
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,9 @@ from django.test import Client
 from django.utils import timezone
 
 from security.logging import JsonFormatter
-from tests.api.conftest import client_for, document_in
+from tests.api.conftest import client_for
 from tests.builders import World
+from tests.documents import document_in
 from tests.security.conftest import Lines, Login
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,9 @@ import pytest
 from django.test import Client
 
 from notifications.models import Notification
-from tests.api.conftest import assert_error, client_for, document_in
+from tests.api.conftest import assert_error, client_for
 from tests.builders import World
+from tests.documents import document_in
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from tests.integration.services import need
+from tests.services import need
 
 pytestmark = pytest.mark.integration
 
@@ -81,8 +81,8 @@ def test_without_a_migration_role_nothing_is_granted(db: None, settings) -> None
 def test_even_the_owner_cannot_change_a_snapshot_row(db: None) -> None:
     from django.db import DatabaseError, transaction
 
-    from tests.api.conftest import document_in
     from tests.builders import build_world
+    from tests.documents import document_in
 
     need(connection.vendor == "postgresql", f"pemicu butuh PostgreSQL, bukan {connection.vendor}")
     snapshot = document_in(build_world(), "opd_review").snapshots.get()

@@ -18,8 +18,9 @@ from django.test import Client
 
 from notifications.models import Notification
 from submissions.models import PositionKind, Submission
-from tests.api.conftest import client_for, document_in
+from tests.api.conftest import client_for
 from tests.builders import World
+from tests.documents import document_in
 from tests.factories import PositionFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,9 @@ from django.test import Client
 from submissions.exports import export_queryset, render_docx
 from submissions.models import CompetencyRow, Position, Submission
 from submissions.text import clean_text
-from tests.api.conftest import client_for, document_in
+from tests.api.conftest import client_for
 from tests.builders import World
+from tests.documents import document_in
 
 PASTED = "Baris satu\x0bbaris dua\x01 dengan\x1b[0m warna\tdan tab\r\nakhir\x7f\x85."
 
