@@ -32,7 +32,7 @@ def _serve(tmp_path: Path, allowed: str) -> Iterator[int]:
         command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        wait_for(lambda: _status(port, {}) is not None, what="gunicorn menjawab")
+        wait_for(lambda: _status(port, {}) is not None, timeout=60, what="gunicorn menjawab")
         yield port
     finally:
         server.terminate()
@@ -41,7 +41,7 @@ def _serve(tmp_path: Path, allowed: str) -> Iterator[int]:
 
 def _status(port: int, headers: dict[str, str]) -> int | None:
     try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)  # a loaded machine is slow
         connection.request("GET", "/masuk/", headers=headers)
         return connection.getresponse().status
     except OSError:
