@@ -6,13 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from submissions.models import Submission
 from tests.builders import World
-from tests.documents import LETTER, document_in
+from tests.documents import document_in
 
 # Every role of the world, with whether it sees a document of world.opd (in draft).
 ROLES = (

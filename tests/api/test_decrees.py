@@ -10,8 +10,8 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from tests.builders import World
-from tests.workflow.packages_world import agree_all, compiled_standards, sent_package
 from tests.documents import LETTER
+from tests.workflow.packages_world import agree_all, compiled_standards, sent_package
 from workflow.positions import position_update
 
 Api = Callable[[str], APIClient]

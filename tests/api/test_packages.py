@@ -11,9 +11,9 @@ from django.conf import settings
 from rest_framework.test import APIClient
 
 from tests.builders import World
+from tests.documents import LETTER
 from tests.letters import broken_pdf, pdf_upload, text_named_pdf
 from tests.workflow.packages_world import compiled_standards
-from tests.documents import LETTER
 from workflow.machine import State
 from workflow.models import Letter
 

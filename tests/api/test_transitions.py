@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import LETTER, OUTSIDERS, assert_error, client_for
+from tests.api.conftest import OUTSIDERS, assert_error, client_for
 from tests.builders import World
+from tests.documents import LETTER
 from workflow.models import TransitionLog
 
 TODAY = LETTER["letter_date"]

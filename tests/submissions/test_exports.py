@@ -7,7 +7,6 @@ import io
 
 import docx
 import pytest
-from django.utils import timezone
 from docx.document import Document
 from docx.table import Table
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.test import Client
 
 from tests.builders import World
+from tests.documents import LETTER
 from tests.letters import pdf_upload, text_named_pdf
 from tests.workflow.packages_world import agree_all, compiled_standards, sent_package
-from tests.documents import LETTER
 from workflow.machine import State
 from workflow.models import ConsultationPackage, Decree
 from workflow.packages.models import Outcome

@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 
 from submissions.models import OPD, PositionKind, Role, RoleAssignment, Submission
 from tests.builders import World, valid_content
-from tests.factories import OPDFactory, PositionFactory, RoleAssignmentFactory, UserFactory
 from tests.documents import LETTER
+from tests.factories import OPDFactory, PositionFactory, RoleAssignmentFactory, UserFactory
 from workflow import services
 from workflow.packages.services import ItemAnswer, create_package, record_answer, send_package
 

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from tests.builders import World
-from tests.letters import pdf_bytes
 from tests.documents import LETTER, document_in, fire
+from tests.letters import pdf_bytes
 from workflow.errors import InvalidContent, TransitionRefused
 from workflow.letters import clean_letter_number, read_pdf
 from workflow.machine import State

@@ -10,8 +10,8 @@ import pytest
 from notifications.models import Notification
 from submissions.models import Submission
 from tests.builders import World
-from tests.workflow.packages_world import agree_all, compile_again, compiled_standards, sent_package
 from tests.documents import LETTER, fire
+from tests.workflow.packages_world import agree_all, compile_again, compiled_standards, sent_package
 from workflow import services
 from workflow.decrees.services import DecreeInput, record_decree
 from workflow.errors import TransitionRefused, WorkflowError

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 
 from tests.builders import World, valid_content
 from tests.documents import LETTER, advance, complete_draft, document_in, fire

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
-from django.urls import NoReverseMatch, reverse
-
-from notifications.services import Recipient, document_url, record_notifications
+from notifications.context import document_url, site_link
+from notifications.services import Recipient, record_notifications
 from workflow.announcements import TRANSITION_RULES, Audience, Rule, recipients_for
 from workflow.machine import State
 
@@ -137,11 +135,7 @@ def package_context(package: ConsultationPackage) -> dict[str, object]:
 
 
 def package_url(package_id: int) -> str:
-    # By URL name: the pages are the web app's business, and a project without them still mails.
-    try:
-        return f"{settings.SITE_URL}{reverse('web:package', args=[package_id])}"
-    except NoReverseMatch:
-        return ""
+    return site_link("web:package", package_id=package_id)
 
 
 def _name(user: Any) -> str:
