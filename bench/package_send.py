@@ -99,10 +99,10 @@ def _in_compilation(cast: dict[str, Any], suffix: str) -> Any:
 
     name = f"Analis Benchmark Paket {timezone.now():%Y%m%d%H%M%S%f} {suffix}"
     position = Position.objects.create(opd=cast["opd"], name=name, kind=PositionKind.PELAKSANA)
-    draft = services.create_draft(position_id=position.pk, actor=cast["drafter"])
-    services.update_content(submission_id=draft.pk, actor=cast["drafter"], **_valid_content())
-    services.fire_transition(submission_id=draft.pk, name="submit", actor=cast["drafter"])
-    return services.fire_transition(submission_id=draft.pk, name="forward", actor=cast["reviewer"])
+    draft = services.submission_create_draft(position_id=position.pk, actor=cast["drafter"])
+    services.submission_update_content(submission_id=draft.pk, actor=cast["drafter"], **_valid_content())
+    services.submission_fire_transition(submission_id=draft.pk, name="submit", actor=cast["drafter"])
+    return services.submission_fire_transition(submission_id=draft.pk, name="forward", actor=cast["reviewer"])
 
 
 def _today(cast: dict[str, Any]) -> Any:

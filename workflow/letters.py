@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from submissions.models import Submission
-    from workflow.rules import TransitionSpec
+    from workflow.machine import Step
 
 PDF_MAGIC = b"%PDF-"
 LETTER_NUMBER_MAX = LETTER_NUMBER_MAX_LENGTH  # the one limit of a letter number (workflow.inputs)
@@ -93,7 +93,7 @@ def letter_date_refusal(
     return None
 
 
-def letter_refusals(submission: Submission, spec: TransitionSpec, inputs: dict[str, Any]) -> list[Refusal]:
+def letter_refusals(submission: Submission, spec: Step, inputs: dict[str, Any]) -> list[Refusal]:
     """A transition's letter must be plausible: no control characters, dated neither ahead nor too early.
 
     Missing or malformed inputs are the rules' business (`input_refusals`); this adds what only

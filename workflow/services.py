@@ -22,8 +22,8 @@ from submissions.header import capture_header
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow import announcements, content, deadlines, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
-from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, Input, State
 from workflow.letters import letter_refusals
+from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, Input, State
 from workflow.models import ConsultationPackage, PackageItem, ReasonCode, TransitionLog
 from workflow.packages.models import Outcome
 from workflow.rules import (

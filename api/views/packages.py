@@ -31,7 +31,7 @@ from workflow.errors import InvalidContent
 from workflow.packages import services
 from workflow.packages.models import PackageStatus
 from workflow.packages.selectors import package_answers, package_items, packages_for
-from workflow.rules import assignments_of
+from workflow.roles import assignments_of
 from workflow.scoping import visible_packages
 
 UPLOAD_NOTE = bilingual(

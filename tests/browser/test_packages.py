@@ -43,10 +43,10 @@ def _in_compilation(count: int) -> list[int]:
         assert assignment.opd is not None
         reviewer = RoleAssignment.objects.get(role=Role.REVIEWER, opd=assignment.opd)
         position = Position.objects.create(opd=assignment.opd, name=name, kind=PositionKind.PELAKSANA)
-        draft = services.create_draft(position_id=position.pk, actor=assignment.user)
-        services.update_content(submission_id=draft.pk, actor=assignment.user, **_content())
-        services.fire_transition(submission_id=draft.pk, name="submit", actor=assignment.user)
-        services.fire_transition(submission_id=draft.pk, name="forward", actor=reviewer.user)
+        draft = services.submission_create_draft(position_id=position.pk, actor=assignment.user)
+        services.submission_update_content(submission_id=draft.pk, actor=assignment.user, **_content())
+        services.submission_fire_transition(submission_id=draft.pk, name="submit", actor=assignment.user)
+        services.submission_fire_transition(submission_id=draft.pk, name="forward", actor=reviewer.user)
         ids.append(draft.pk)
     return ids
 

@@ -39,10 +39,10 @@ def units(world: World) -> list[Unit]:
 
 def in_compilation(unit: Unit, name: str) -> Submission:
     position = PositionFactory.create(opd=unit.opd, name=name, kind=PositionKind.PENGAWAS)
-    draft = services.create_draft(position_id=position.pk, actor=unit.drafter)
-    services.update_content(submission_id=draft.pk, actor=unit.drafter, **valid_content())
-    services.fire_transition(submission_id=draft.pk, name="submit", actor=unit.drafter)
-    return services.fire_transition(submission_id=draft.pk, name="forward", actor=unit.reviewer)
+    draft = services.submission_create_draft(position_id=position.pk, actor=unit.drafter)
+    services.submission_update_content(submission_id=draft.pk, actor=unit.drafter, **valid_content())
+    services.submission_fire_transition(submission_id=draft.pk, name="submit", actor=unit.drafter)
+    return services.submission_fire_transition(submission_id=draft.pk, name="forward", actor=unit.reviewer)
 
 
 def compiled_standards(world: World, count: int) -> list[Submission]:
@@ -56,9 +56,13 @@ def compile_again(documents: list[Submission]) -> list[Submission]:
     again = []
     for document in documents:
         roles = {a.role: a.user for a in RoleAssignment.objects.filter(opd_id=document.position.opd_id)}
-        services.fire_transition(submission_id=document.pk, name="submit", actor=roles[Role.DRAFTER])
+        services.submission_fire_transition(
+            submission_id=document.pk, name="submit", actor=roles[Role.DRAFTER]
+        )
         again.append(
-            services.fire_transition(submission_id=document.pk, name="forward", actor=roles[Role.REVIEWER])
+            services.submission_fire_transition(
+                submission_id=document.pk, name="forward", actor=roles[Role.REVIEWER]
+            )
         )
     return again
 

@@ -17,7 +17,6 @@ from workflow.decrees.services import DecreeInput, record_decree
 from workflow.errors import TransitionRefused, WorkflowError
 from workflow.machine import State
 from workflow.models import TransitionLog
-from workflow.packages import services as package_services
 from workflow.packages.models import Outcome, PackageStatus
 from workflow.packages.selectors import packages_for, status_of
 from workflow.packages.services import ItemAnswer, create_package, record_answer, send_package, update_package
@@ -56,7 +55,7 @@ def test_a_failure_forced_on_item_twelve_leaves_items_one_to_eleven_untouched(wo
         title="Paket",
         submission_ids=[d.pk for d in documents],
     )
-    real_apply = package_services.apply_transition
+    real_apply = services.apply_transition
     calls = []
 
     def failing_on_twelfth(*args: Any, **kwargs: Any) -> Any:
@@ -67,7 +66,7 @@ def test_a_failure_forced_on_item_twelve_leaves_items_one_to_eleven_untouched(wo
 
     logs_before = TransitionLog.objects.count()
     with (
-        mock.patch.object(package_services, "apply_transition", failing_on_twelfth),
+        mock.patch("workflow.packages.services.apply_transition", failing_on_twelfth),
         pytest.raises(RuntimeError),
     ):
         send_package(package_id=package.pk, actor=world.organisasi, **LETTER)
@@ -159,7 +158,7 @@ def test_an_item_not_in_compilation_of_another_instansi_or_in_an_open_package_is
     create_package(
         instansi_id=world.instansi.pk, actor=world.organisasi, title="A", submission_ids=[documents[0].pk]
     )
-    services.fire_transition(
+    services.submission_fire_transition(
         submission_id=documents[1].pk,
         name="return_to_opd",
         actor=world.organisasi,

@@ -13,22 +13,25 @@ from workflow.packages.models import Outcome
 from workflow.scoping import visible_decrees, visible_submissions
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 
 def decrees_for(user: AnyUser, *, instansi_id: int | None = None) -> QuerySet[Decree]:
-    queryset = visible_decrees(user).select_related("instansi", "letter").order_by("-date", "-id")
+    queryset: QuerySet[Decree] = (
+        visible_decrees(user).select_related("instansi", "letter").order_by("-date", "-id")
+    )
     if instansi_id is not None:
         queryset = queryset.filter(instansi_id=instansi_id)
     return queryset
 
 
 def enacted_versions(decree: Decree) -> QuerySet[Submission]:
-    return (
+    versions: QuerySet[Submission] = (
         Submission.objects.filter(enactment__decree=decree)
         .select_related("position__opd__instansi")
         .order_by("position__opd__name", "position__name", "pk")
     )
+    return versions
 
 
 def enactable_submissions(

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from notifications.context import document_url, site_link
 from notifications.services import Recipient, record_notifications
-from workflow.announcements import TRANSITION_RULES, Audience, Rule, recipients_for
-from workflow.machine import State
+from workflow.announcements import TRANSITION_RULES, Rule, recipients_for
+from workflow.machine import Actor, State
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 FOLLOW_UP = (
     Rule(
-        Audience.BAGIAN_ORGANISASI,
+        Actor.BAGIAN_ORGANISASI,
         "Tindak lanjuti paket ini dengan KemenPAN-RB, lalu catat jawabannya per dokumen di Alur SKJ.",
     ),
 )

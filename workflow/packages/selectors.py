@@ -13,7 +13,7 @@ from workflow.packages.models import Outcome, PackageStatus, package_status
 from workflow.scoping import visible_packages, visible_submissions
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 
 def packages_for(

@@ -24,14 +24,15 @@ from workflow.machine import State
 from workflow.models import ConsultationPackage, MinistryAnswer, PackageItem
 from workflow.packages import announcements
 from workflow.packages.models import Outcome
-from workflow.rules import CONFLICT, INVALID, Refusal, assignments_of
+from workflow.roles import assignments_of
+from workflow.rules import CONFLICT, INVALID, Refusal
 from workflow.scoping import visible_instansi, visible_packages
 from workflow.services import apply_transition, locked_submissions, transition_inputs, transition_refusals
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 TITLE_MAX = 200
 POSITION_CODE_MAX = 50
