@@ -1,4 +1,4 @@
-"""A large, realistic dataset for the benchmarks (DESIGN.md section 8), written with bulk inserts.
+"""A large, realistic dataset for the benchmarks (DESIGN.md section 8), written with PostgreSQL COPY.
 
 Everything lives under instansi named "Instansi Skala NNN", so the data is easy to count, to top up
 and to tell apart from the demo world. One position gets one document, or two versions (a
@@ -6,16 +6,19 @@ superseded and an approved one, or an approved one and its revision in draft), w
 database's "one open and one approved version per position" constraints. The FSM field is
 protected against assignment, not against the constructor, so documents are built directly in
 their state; the workflow services are bypassed on purpose (they cost dozens of queries each).
+
+Rows go to the tables as tuples through `COPY ... FROM STDIN` (demo.scale.tables): no model
+instances, no per-row query and no query log, even with DEBUG on. On SQLite the same rows are
+written with executemany (small scales only). Each document also gets the email about its latest
+step, already sent, as the notification services would have left it.
 """
 
 from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
@@ -31,11 +34,26 @@ from demo.scale.plans import (
     deadline_fields,
     plan_position,
 )
-from demo.scale.rows import Dictionary, rows_for
+from demo.scale.rows import (
+    COMPETENCY_COLUMNS,
+    REQUIREMENT_COLUMNS,
+    Dictionary,
+    competency_rows,
+    requirement_rows,
+)
+from demo.scale.tables import MissingColumnError, TableWriter
+from notifications.models import Notification
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow.models import TransitionLog
 
-__all__ = ["ScaleOptions", "ScaleResult", "scale_positions", "scale_submissions", "seed_scale"]
+__all__ = [
+    "MissingColumnError",
+    "ScaleOptions",
+    "ScaleResult",
+    "scale_positions",
+    "scale_submissions",
+    "seed_scale",
+]
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,7 @@ class ScaleResult:
     submissions: int = 0
     positions: int = 0
     log_rows: int = 0
+    notifications: int = 0
     content_rows: int = 0
 
     @property
@@ -82,10 +101,11 @@ def seed_scale(
     missing = options.submissions - result.existing
     index = scale_positions().count()
     dictionary = Dictionary() if options.with_rows else None
+    tables = _Tables()  # before anything is written: a column it cannot fill stops the run here
     while missing > 0:
         plans = _next_plans(index, missing, options, now)
-        with transaction.atomic(), _explicit_timestamps():
-            _write(plans, cast, now, options.seed, dictionary, result)
+        with transaction.atomic():
+            _write(plans, cast, now, options.seed, dictionary, tables, result)
         index += len(plans)
         missing -= sum(len(plan.versions) for plan in plans)
         if progress is not None:
@@ -109,23 +129,26 @@ def _next_plans(
     return plans
 
 
-@contextmanager
-def _explicit_timestamps() -> Iterator[None]:
-    """Let bulk_create write the spread-out dates of the plan instead of "now" (process-local)."""
-    fields: list[Any] = [
-        Submission._meta.get_field("created_at"),
-        Submission._meta.get_field("updated_at"),
-        Position._meta.get_field("created_at"),
-        TransitionLog._meta.get_field("at"),
-    ]
-    saved = [(f, f.auto_now, f.auto_now_add) for f in fields]
-    for f in fields:
-        f.auto_now = f.auto_now_add = False
-    try:
-        yield
-    finally:
-        for f, auto_now, auto_now_add in saved:
-            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+class _Tables:
+    """The writers of every table the generator fills, built once per run from the models."""
+
+    def __init__(self) -> None:
+        self.position = TableWriter(Position, POSITION_COLUMNS)
+        self.urusan = TableWriter(Position.urusan.through, ("position_id", "urusan_id"))
+        self.submission = TableWriter(Submission, SUBMISSION_COLUMNS)
+        self.log = TableWriter(TransitionLog, LOG_COLUMNS)
+        self.notification = TableWriter(Notification, NOTIFICATION_COLUMNS)
+        self.competency = TableWriter(CompetencyRow, COMPETENCY_COLUMNS)
+        self.requirement = TableWriter(RequirementRow, REQUIREMENT_COLUMNS)
+
+
+@dataclass
+class _Document:
+    id: int
+    position_id: int
+    opd_id: int
+    plan: PositionPlan
+    version: VersionPlan
 
 
 def _write(
@@ -134,128 +157,214 @@ def _write(
     now: datetime.datetime,
     seed: int,
     dictionary: Dictionary | None,
+    tables: _Tables,
     result: ScaleResult,
 ) -> None:
-    positions = _write_positions(plans, cast)
-    documents: list[tuple[Submission, VersionPlan]] = []
-    # Older versions first: a revision points at its approved predecessor through based_on.
-    for depth in (0, 1):
-        batch = [
-            (_submission(plan, version, position, cast, now, seed), version)
-            for plan, position in zip(plans, positions, strict=True)
-            for number, version in enumerate(plan.versions)
-            if number == depth
-        ]
-        if depth == 1:
-            _link_revisions(batch, documents)
-        Submission.objects.bulk_create([document for document, _ in batch])
-        documents += batch
-    logs = [_log(document, step, cast) for document, version in documents for step in version.steps]
-    TransitionLog.objects.bulk_create(logs, batch_size=5000)
-    result.positions += len(positions)
-    result.submissions += len(documents)
-    result.log_rows += len(logs)
-    if dictionary is not None:
-        result.content_rows += _write_rows([document for document, _ in documents], dictionary)
-
-
-def _write_positions(plans: list[PositionPlan], cast: Cast) -> list[Position]:
-    positions = [
-        Position(
-            opd=cast.opds[plan.index % len(cast.opds)],
-            name=plan.name,
-            kind=plan.kind,
-            rank=plan.rank,
-            created_at=plan.versions[0].created_at - DAY,
-        )
-        for plan in plans
+    position_ids = tables.position.reserve_ids(len(plans))
+    opds = [cast.opds[plan.index % len(cast.opds)] for plan in plans]
+    tables.position.write(
+        _position_row(pid, plan, opd.pk) for pid, plan, opd in zip(position_ids, plans, opds, strict=True)
+    )
+    tables.urusan.write((pid, cast.urusan[opd.pk]) for pid, opd in zip(position_ids, opds, strict=True))
+    pairs = [
+        (plan, version, pid, opd.pk)
+        for plan, pid, opd in zip(plans, position_ids, opds, strict=True)
+        for version in plan.versions
     ]
-    Position.objects.bulk_create(positions)
-    link = Position.urusan.through
-    link.objects.bulk_create(link(position_id=p.pk, urusan_id=cast.urusan[p.opd_id]) for p in positions)
-    return positions
+    ids = tables.submission.reserve_ids(len(pairs))
+    documents = [
+        _Document(i, pid, opd_id, plan, v) for i, (plan, v, pid, opd_id) in zip(ids, pairs, strict=True)
+    ]
+    first_version = {d.position_id: d.id for d in documents if d.version.version == 1}
+    # Older versions first: a revision points at its approved predecessor through based_on.
+    documents.sort(key=lambda d: d.version.version)
+    tables.submission.write(_submission_row(d, cast, now, seed, first_version) for d in documents)
+    result.log_rows += tables.log.write(
+        _log_row(d, step, cast) for d in documents for step in d.version.steps
+    )
+    result.notifications += tables.notification.write(
+        row for d in documents if (row := _notification_row(d, cast)) is not None
+    )
+    result.positions += len(plans)
+    result.submissions += len(documents)
+    if dictionary is not None:
+        result.content_rows += tables.competency.write(
+            row for d in documents for row in competency_rows(d.id, d.plan, dictionary)
+        )
+        result.content_rows += tables.requirement.write(
+            row for d in documents for row in requirement_rows(d.id)
+        )
 
 
-def _submission(
-    plan: PositionPlan,
-    version: VersionPlan,
-    position: Position,
-    cast: Cast,
-    now: datetime.datetime,
-    seed: int,
-) -> Submission:
-    drafter = cast.drafter[position.opd_id]
+POSITION_COLUMNS = ("id", "opd_id", "name", "sub_unit", "kind", "rank", "code", "created_at")
+
+
+def _position_row(position_id: int, plan: PositionPlan, opd_id: int) -> tuple[object, ...]:
+    return (position_id, opd_id, plan.name, "", plan.kind, plan.rank, "", plan.versions[0].created_at - DAY)
+
+
+SUBMISSION_COLUMNS = (
+    "id",
+    "position_id",
+    "version",
+    "state",
+    "round",
+    "summary",
+    "based_on_id",
+    "revision_reason",
+    "legal_basis",
+    "due_at",
+    "stage_entered_at",
+    "next_reminder_at",
+    "reminders_sent",
+    "escalations_sent",
+    "created_by_id",
+    "submitted_by_id",
+    "approved_at",
+    "content_revision",
+    "created_at",
+    "updated_at",
+)
+
+
+def _submission_row(
+    document: _Document, cast: Cast, now: datetime.datetime, seed: int, first_version: dict[int, int]
+) -> tuple[object, ...]:
+    plan, version = document.plan, document.version
+    drafter = cast.drafter[document.opd_id]
     approved_at = version.approved_at()
     rng = random.Random(seed * 7_919 + plan.index * 3 + version.version)
-    return Submission(
-        position=position,
-        version=version.version,
-        state=version.state,
-        round=version.round,
-        summary=f"Ikhtisar {plan.name}: melaksanakan tugas sesuai bidangnya.",
-        revision_reason="Penyesuaian dengan peraturan terbaru." if version.version > 1 else "",
-        legal_basis="Peraturan Menteri PANRB Nomor 38 Tahun 2017" if version.version > 1 else "",
-        created_by_id=drafter,
-        submitted_by_id=drafter if any(s.name == "submit" for s in version.steps) else None,
-        stage_entered_at=version.entered_at,
-        approved_at=approved_at,
-        content_revision=version.content_revision,
-        created_at=version.created_at,
-        updated_at=version.entered_at,
-        **deadline_fields(version, rng, now),
+    deadline = deadline_fields(version, rng, now)
+    revised = version.version > 1
+    return (
+        document.id,
+        document.position_id,
+        version.version,
+        str(version.state),
+        version.round,
+        f"Ikhtisar {plan.name}: melaksanakan tugas sesuai bidangnya.",
+        first_version[document.position_id] if revised else None,
+        "Penyesuaian dengan peraturan terbaru." if revised else "",
+        "Peraturan Menteri PANRB Nomor 38 Tahun 2017" if revised else "",
+        deadline["due_at"],
+        version.entered_at,
+        deadline["next_reminder_at"],
+        deadline["reminders_sent"],
+        deadline["escalations_sent"],
+        drafter,
+        drafter if any(s.name == "submit" for s in version.steps) else None,
+        approved_at,
+        version.content_revision,
+        version.created_at,
+        version.entered_at,
     )
 
 
-def _link_revisions(
-    revisions: list[tuple[Submission, VersionPlan]], earlier: list[tuple[Submission, VersionPlan]]
-) -> None:
-    first_versions = {document.position_id: document for document, _ in earlier}
-    for document, _ in revisions:
-        document.based_on = first_versions[document.position_id]
+LOG_COLUMNS = (
+    "submission_id",
+    "transition",
+    "from_state",
+    "to_state",
+    "actor_id",
+    "acting_for",
+    "comment",
+    "reason_code",
+    "letter_number",
+    "letter_date",
+    "round",
+    "at",
+)
 
 
-def _log(document: Submission, step: Step, cast: Cast) -> TransitionLog:
-    opd_id = document.position.opd_id
-    actors = {
-        "drafter": cast.drafter[opd_id],
-        "reviewer": cast.reviewer[opd_id],
-        "organisasi": cast.organisasi[document.position.opd.instansi_id],
-    }
-    details = _step_details(document, step)
-    return TransitionLog(
-        submission=document,
-        transition=step.name,
-        from_state=step.from_state,
-        to_state=step.to_state,
-        actor_id=actors[STEP_ACTOR[step.name]],
-        round=step.round,
-        at=step.at,
-        **details,
-    )
+def _actor(document: _Document, role: str, cast: Cast) -> int:
+    if role == "organisasi":
+        return cast.organisasi[cast.instansi_of[document.opd_id]]
+    return (cast.drafter if role == "drafter" else cast.reviewer)[document.opd_id]
 
 
-def _step_details(document: Submission, step: Step) -> dict[str, object]:
+def _log_row(document: _Document, step: Step, cast: Cast) -> tuple[object, ...]:
+    comment, reason_code, letter_number, letter_date = "", "", "", None
     if step.name == "return_to_drafter":
-        return {"reason_code": "technical_competency", "comment": "Lengkapi kompetensi teknis."}
-    if step.name == "ministry_agree":
-        return {"letter_number": f"B/{document.position_id}/M.SM.01.00", "letter_date": step.at.date()}
-    if step.name == "supersede":
-        return {"comment": f"Digantikan oleh versi {document.version + 1}."}
-    if step.name == "start_revision":
-        return {"comment": document.revision_reason}
-    return {}
+        reason_code, comment = "technical_competency", "Lengkapi kompetensi teknis."
+    elif step.name == "ministry_agree":
+        letter_number, letter_date = f"B/{document.position_id}/M.SM.01.00", step.at.date()
+    elif step.name == "supersede":
+        comment = f"Digantikan oleh versi {document.version.version + 1}."
+    elif step.name == "start_revision":
+        comment = "Penyesuaian dengan peraturan terbaru."
+    return (
+        document.id,
+        step.name,
+        step.from_state,
+        step.to_state,
+        _actor(document, STEP_ACTOR[step.name], cast),
+        "",
+        comment,
+        reason_code,
+        letter_number,
+        letter_date,
+        step.round,
+        step.at,
+    )
 
 
-def _write_rows(documents: list[Submission], dictionary: Dictionary) -> int:
-    competencies: list[CompetencyRow] = []
-    requirements: list[RequirementRow] = []
-    for document in documents:
-        rows, needs = rows_for(document, dictionary)
-        competencies += rows
-        requirements += needs
-    CompetencyRow.objects.bulk_create(competencies, batch_size=5000)
-    RequirementRow.objects.bulk_create(requirements, batch_size=5000)
-    return len(competencies) + len(requirements)
+NOTIFICATION_COLUMNS = (
+    "kind",
+    "submission_id",
+    "recipient_id",
+    "actor_id",
+    "event_key",
+    "idempotency_key",
+    "delivery",
+    "subject",
+    "body_text",
+    "body_html",
+    "status",
+    "attempts",
+    "last_error",
+    "sent_at",
+    "created_at",
+)
+# Who is told of a document's latest step (the one who acts next), as the workflow's services would.
+_NOTIFIED = {
+    "submit": "reviewer",
+    "forward": "organisasi",
+    "return_to_drafter": "drafter",
+    "return_to_opd": "drafter",
+    "withdraw": "reviewer",
+    "send_to_ministry": "ministry",
+    "ministry_agree": "organisasi",
+    "ministry_return": "organisasi",
+}
+
+
+def _notification_row(document: _Document, cast: Cast) -> tuple[object, ...] | None:
+    """One sent email about the document's latest step, when that step notifies anyone."""
+    step = document.version.steps[-1]
+    role = _NOTIFIED.get(step.name)
+    if role is None:
+        return None
+    recipient = cast.ministry if role == "ministry" else _actor(document, role, cast)
+    actor = _actor(document, STEP_ACTOR[step.name], cast)
+    subject = f"[Alur SKJ] {document.plan.name}: {step.to_state}"
+    text = f"Dokumen {document.plan.name} versi {document.version.version} kini berstatus {step.to_state}."
+    return (
+        step.name,
+        document.id,
+        recipient,
+        actor,
+        f"{step.name}:{document.id}:{step.round}",
+        f"skala:{document.id}:{step.name}:{step.round}:{recipient}",
+        "email",
+        subject,
+        text,
+        f"<p>{text}</p>",
+        "sent",
+        1,
+        "",
+        step.at,
+        step.at,
+    )
 
 
 def _analyze() -> None:
@@ -263,5 +372,5 @@ def _analyze() -> None:
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        for model in (Position, Submission, TransitionLog, CompetencyRow, RequirementRow):
+        for model in (Position, Submission, TransitionLog, Notification, CompetencyRow, RequirementRow):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

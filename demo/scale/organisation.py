@@ -71,6 +71,8 @@ class Cast:
     reviewer: dict[int, int] = field(default_factory=dict)
     organisasi: dict[int, int] = field(default_factory=dict)  # instansi id -> user id
     urusan: dict[int, int] = field(default_factory=dict)  # OPD id -> urusan id
+    instansi_of: dict[int, int] = field(default_factory=dict)  # OPD id -> instansi id
+    ministry: int = 0  # user id of the ministry's reviewer
 
 
 def instansi_name(number: int) -> str:
@@ -137,7 +139,7 @@ def _ensure_people(instansi: list[Instansi], opds: list[OPD]) -> Cast:
         for name, (role, opd, inst) in wanted.items()
         if (ids[name], role) not in have
     )
-    cast = Cast(opds=opds)
+    cast = Cast(opds=opds, instansi_of={o.pk: o.instansi_id for o in opds}, ministry=ids[MINISTRY_USERNAME])
     for name, (role, opd, inst) in wanted.items():
         if role == Role.DRAFTER and opd is not None:
             cast.drafter[opd.pk] = ids[name]

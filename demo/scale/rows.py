@@ -10,16 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from demo.scale.plans import PositionPlan
 from submissions.models import (
     CompetencyGroup,
     CompetencyLevel,
-    CompetencyRow,
     Importance,
     MinimumLevel,
-    Position,
-    RequirementRow,
     RequirementSection,
-    Submission,
 )
 from submissions.validity import MANAGERIAL_CODES, SOCIOCULTURAL_CODES
 
@@ -54,49 +51,65 @@ class Dictionary:
         }
         self.minimums = {(m.kind, m.rank): m.level for m in MinimumLevel.objects.all()}
 
-    def level_for(self, position: Position) -> int:
-        return max(USUAL_LEVEL, self.minimums.get((position.kind, position.rank), 1))
+    def level_for(self, kind: str, rank: str) -> int:
+        return max(USUAL_LEVEL, self.minimums.get((kind, rank), 1))
 
     def entry(self, code: str, level: int) -> Entry:
         placeholder = Entry(None, f"Kompetensi {code}", f"Level {level}", [f"Indikator {code} level {level}"])
         return self.entries.get((code, level)) or placeholder
 
 
-def rows_for(submission: Submission, dictionary: Dictionary) -> tuple[list[Any], list[Any]]:
-    """(competency rows, requirement rows) of one complete document."""
-    level = dictionary.level_for(submission.position)
-    competencies = [
-        _fixed_row(submission, order, code, level, dictionary.entry(code, level))
-        for order, code in enumerate((*MANAGERIAL_CODES, *SOCIOCULTURAL_CODES))
-    ]
-    competencies.append(
-        CompetencyRow(
-            submission=submission,
-            group=CompetencyGroup.TECHNICAL,
-            order=len(competencies),
-            name="Pengelolaan Layanan Bidang Tugas",
-            level=2,
-            description="Mampu mengelola layanan sesuai standar.",
-            indicators=["Menyusun rencana layanan", "Mengevaluasi mutu layanan"],
+COMPETENCY_COLUMNS = (
+    "submission_id",
+    "group",
+    "order",
+    "competency_id",
+    "code",
+    "name",
+    "level",
+    "description",
+    "indicators",
+)
+REQUIREMENT_COLUMNS = ("submission_id", "section", "order", "text", "importance")
+_TECHNICAL = (
+    str(CompetencyGroup.TECHNICAL),
+    None,
+    "",
+    "Pengelolaan Layanan Bidang Tugas",
+    2,
+    "Mampu mengelola layanan sesuai standar.",
+    ["Menyusun rencana layanan", "Mengevaluasi mutu layanan"],
+)
+_FIXED_CODES = (*MANAGERIAL_CODES, *SOCIOCULTURAL_CODES)
+
+
+def competency_rows(submission_id: int, plan: PositionPlan, dictionary: Dictionary) -> list[tuple[Any, ...]]:
+    """The competency rows of one complete document (values in COMPETENCY_COLUMNS order)."""
+    level = dictionary.level_for(plan.kind, plan.rank)
+    rows: list[tuple[Any, ...]] = []
+    for order, code in enumerate(_FIXED_CODES):
+        entry = dictionary.entry(code, level)
+        group = CompetencyGroup.SOCIOCULTURAL if code in SOCIOCULTURAL_CODES else CompetencyGroup.MANAGERIAL
+        rows.append(
+            (
+                submission_id,
+                str(group),
+                order,
+                entry.competency_id,
+                code,
+                entry.name,
+                level,
+                entry.description,
+                entry.indicators,
+            )
         )
-    )
-    requirements = [
-        RequirementRow(submission=submission, section=section, order=order, text=text, importance=importance)
+    rows.append((submission_id, _TECHNICAL[0], len(rows), *_TECHNICAL[1:]))
+    return rows
+
+
+def requirement_rows(submission_id: int) -> list[tuple[Any, ...]]:
+    """The requirement rows of one complete document (values in REQUIREMENT_COLUMNS order)."""
+    return [
+        (submission_id, str(section), order, text, str(importance))
         for order, (section, text, importance) in enumerate(REQUIREMENTS)
     ]
-    return competencies, requirements
-
-
-def _fixed_row(submission: Submission, order: int, code: str, level: int, entry: Entry) -> CompetencyRow:
-    group = CompetencyGroup.SOCIOCULTURAL if code in SOCIOCULTURAL_CODES else CompetencyGroup.MANAGERIAL
-    return CompetencyRow(
-        submission=submission,
-        group=group,
-        order=order,
-        competency_id=entry.competency_id,
-        code=code,
-        name=entry.name,
-        level=level,
-        description=entry.description,
-        indicators=entry.indicators,
-    )
