@@ -8,13 +8,18 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count, Q
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from demo.scale import ScaleOptions, scale_positions, scale_submissions, seed_scale
-from submissions.models import Submission
+from demo.scale import NOTIFICATION_COLUMNS, ScaleOptions, scale_positions, scale_submissions, seed_scale
+from demo.scale.tables import MissingColumnError, TableWriter
+from notifications.models import Notification
+from submissions.models import CompetencyRow, RequirementRow, Submission
 from tests.builders import build_dictionary
 from tests.factories import PositionFactory, UserFactory
+from tests.services import need
 from workflow.machine import ACTIVE_STATES, OPEN_STATES, State
 from workflow.models import TransitionLog
 from workflow.reference import load_reference_data
@@ -128,6 +133,8 @@ def test_documents_seeded_with_rows_are_complete_enough_to_submit(with_dictionar
 
     for submission in scale_submissions().select_related("position"):
         assert submission.validity_errors() == []
+    assert CompetencyRow.objects.filter(submission__in=scale_submissions()).count() == 40 * 10
+    assert RequirementRow.objects.filter(submission__in=scale_submissions()).count() == 40 * 3
 
 
 def test_the_command_reports_what_it_added_and_then_that_nothing_was_missing() -> None:
@@ -144,3 +151,39 @@ def test_the_command_reports_what_it_added_and_then_that_nothing_was_missing() -
 def test_the_command_refuses_a_count_below_one() -> None:
     with pytest.raises(CommandError, match="paling sedikit 1"):
         call_command("seed_scale", "--submissions", "0")
+
+
+def test_every_document_whose_latest_step_tells_someone_has_its_sent_email() -> None:
+    seed_scale(SMALL, now=NOW)
+
+    notified = scale_submissions().exclude(state__in=[State.DRAFT, State.APPROVED, State.SUPERSEDED])
+    assert notified.exists()
+    assert not notified.filter(notifications__isnull=True).exists()
+    rows = Notification.objects.filter(submission__in=scale_submissions())
+    assert set(rows.values_list("status", flat=True)) == {"sent"}
+    assert rows.count() == rows.values("idempotency_key").distinct().count()
+
+
+def test_rows_are_copied_in_without_one_query_per_row() -> None:
+    need(connection.vendor == "postgresql", "COPY membutuhkan PostgreSQL (set DATABASE_URL)")
+
+    with CaptureQueriesContext(connection) as queries:
+        seed_scale(ScaleOptions(submissions=300, instansi=1, opds_per_instansi=2, with_rows=True), now=NOW)
+
+    assert scale_submissions().count() == 300
+    assert len(queries) < 100
+    assert not [q for q in queries if q["sql"].startswith('INSERT INTO "submissions_submission"')]
+
+
+def test_a_not_null_column_without_a_default_stops_the_generator_naming_it() -> None:
+    supplied = [c for c in NOTIFICATION_COLUMNS if c != "subject"]
+
+    with pytest.raises(MissingColumnError, match=r"notifications_notification\.subject"):
+        TableWriter(Notification, supplied)
+
+
+def test_columns_with_a_default_or_null_are_filled_by_the_writer_not_the_generator() -> None:
+    writer = TableWriter(Notification, [c for c in NOTIFICATION_COLUMNS if c not in ("attempts", "sent_at")])
+
+    assert "attempts" in writer.columns
+    assert "sent_at" not in writer.columns
