@@ -132,6 +132,9 @@ def summary_ms(latencies: Sequence[float]) -> dict[str, float]:
 def write_section(name: str, title: str, body: str) -> None:
     """Replace (or add) the section `name` of RESULTS.md with `body`, stamped with machine and date."""
     text = RESULTS.read_text() if RESULTS.exists() else RESULTS_HEADER
+    scale = os.environ.get("BENCH_SCALE")
+    if scale:  # bench.run: one section per script and scale, beside the older unscaled ones
+        name, title = f"{name}@{scale}", f"{title} ({scale})"
     begin, end = f"<!-- BEGIN {name} -->", f"<!-- END {name} -->"
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     section = (
@@ -145,6 +148,11 @@ def write_section(name: str, title: str, body: str) -> None:
         text = text.rstrip() + "\n\n" + section + "\n"
     RESULTS.write_text(text if text.endswith("\n") else text + "\n")
     print(f"\nbench/RESULTS.md: section '{title}' updated.")
+
+
+def spread(values: Sequence[float]) -> str:
+    """Median and range of repeated measurements of one figure, e.g. "1.21x (1.10-1.35)"."""
+    return f"{statistics.median(values):.2f}x ({min(values):.2f}-{max(values):.2f})"
 
 
 def verdict(ok: bool) -> str:

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--with-rows",
             action="store_true",
-            help="Isi juga baris kompetensi dan persyaratan (13 baris per dokumen; lebih lambat).",
+            help="Isi juga baris kompetensi dan persyaratan (13 baris per dokumen).",
         )
         parser.add_argument("--seed", type=int, default=2026, help="Benih acak (hasil dapat diulang).")
         parser.add_argument("--batch-size", type=int, default=1000, help="Jabatan per transaksi.")
@@ -60,7 +60,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Ditambahkan {result.submissions} dokumen, {result.positions} jabatan, "
-                f"{result.log_rows} log transisi dan {result.content_rows} baris isi "
+                f"{result.log_rows} log transisi, {result.notifications} notifikasi dan "
+                f"{result.content_rows} baris isi "
                 f"dalam {seconds:.1f} detik (sebelumnya {result.existing}, sekarang {result.total})."
             )
         )
