@@ -153,7 +153,8 @@ def positions_depth(requests: int) -> tuple[str, list[str]]:
 def search(requests: int) -> tuple[str, list[str]]:
     from demo.scale import scale_positions
 
-    rare = scale_positions().order_by("-id").values_list("name", flat=True)[500]
+    names = scale_positions().order_by("-id").values_list("name", flat=True)
+    rare = names[min(500, names.count() - 1)]  # one position, 500 rows from the newest
     rare_term = rare.split("(formasi ")[1].rstrip(")")
     pairs, budget = [], []
     for who in (ADMIN, MINISTRY):

@@ -1,11 +1,13 @@
-"""The bare view the status endpoint is compared with answers like a status check would."""
+"""The bench-only views: the bare status view and the floor of a transition answer as the API would."""
 
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from tests.factories import PositionFactory, UserFactory
+from tests.services import need
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("bench.urls")]
 
@@ -23,3 +25,29 @@ def test_the_bare_view_answers_a_document_state_in_json(client: Client) -> None:
 
 def test_the_bare_view_answers_404_for_an_unknown_document(client: Client) -> None:
     assert client.get("/bench/bare-status/999999/").status_code == 404
+
+
+def test_the_transition_floor_writes_the_rows_a_transition_writes() -> None:
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from notifications.models import Notification
+    from submissions.models import Submission
+    from workflow.models import TransitionLog
+
+    need(connection.vendor == "postgresql", "lantai transisi memakai SQL PostgreSQL (set DATABASE_URL)")
+    actor = UserFactory()
+    UserFactory.create_batch(3)
+    submission = Submission.objects.create(position=PositionFactory(), created_by=actor)
+    Submission.objects.filter(pk=submission.pk).update(state="compilation")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=actor).key}")
+
+    response = client.post(f"/bench/floor-transition/{submission.pk}/?rows=3")
+
+    assert response.status_code == 200
+    submission.refresh_from_db()
+    assert submission.state == "ministry_consultation"
+    assert TransitionLog.objects.filter(submission=submission, transition="send_to_ministry").count() == 1
+    assert Notification.objects.filter(submission=submission).count() == 3
+    assert client.post(f"/bench/floor-transition/{submission.pk}/?rows=3").status_code == 404
