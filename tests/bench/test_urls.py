@@ -36,7 +36,7 @@ def test_the_transition_floor_writes_the_rows_a_transition_writes() -> None:
     from workflow.models import TransitionLog
 
     need(connection.vendor == "postgresql", "lantai transisi memakai SQL PostgreSQL (set DATABASE_URL)")
-    actor = UserFactory()
+    actor = UserFactory.create()
     UserFactory.create_batch(3)
     submission = Submission.objects.create(position=PositionFactory(), created_by=actor)
     Submission.objects.filter(pk=submission.pk).update(state="compilation")
