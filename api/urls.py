@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 
 from api.converters import IdConverter
-from api.views import accounts, decrees, packages, positions, reference, submissions, workflow
+from api.views import accounts, comments, decrees, packages, positions, reference, submissions, workflow
 from api.views import notifications as inbox
 
 register_converter(IdConverter, "id")
@@ -38,6 +38,12 @@ v1 = [
     path("submissions/<id:pk>/snapshots/", workflow.SnapshotsView.as_view(), name="submission-snapshots"),
     path("submissions/<id:pk>/diff/", workflow.DiffView.as_view(), name="submission-diff"),
     path("submissions/<id:pk>/export.docx", workflow.ExportView.as_view(), name="submission-export"),
+    path("submissions/<id:pk>/comments/", comments.CommentListView.as_view(), name="submission-comments"),
+    path(
+        "submissions/<id:pk>/comments/<id:cid>/resolve/",
+        comments.CommentResolveView.as_view(),
+        name="submission-comment-resolve",
+    ),
     path("packages/", packages.PackageListView.as_view(), name="packages"),
     path("packages/<id:pk>/", packages.PackageDetailView.as_view(), name="package"),
     path("packages/<id:pk>/send/", packages.PackageSendView.as_view(), name="package-send"),

@@ -269,3 +269,56 @@ __all__ = [
     "StageBudget",
     "TransitionLog",
 ]
+
+
+class CommentAnchor(models.TextChoices):
+    SUMMARY = "summary", "Ikhtisar jabatan"
+    COMPETENCY = "competency", "Baris kompetensi"
+    REQUIREMENT = "requirement", "Baris persyaratan"
+
+
+class RowComment(models.Model):
+    """A remark on one row of a document, kept with the round it was written in.
+
+    Rows are rewritten whenever a draft is saved, so a comment is anchored by the row's stable
+    key (a competency's code or name, a requirement's section and text), not by its database id.
+    An answer is a comment with a `parent`; only a top-level comment is resolved.
+    """
+
+    submission = models.ForeignKey(
+        "submissions.Submission", on_delete=models.CASCADE, related_name="row_comments"
+    )
+    round = models.PositiveIntegerField("putaran")
+    anchor = models.CharField("bagian", max_length=20, choices=CommentAnchor.choices)
+    anchor_key = models.CharField("kunci baris", max_length=300, blank=True)
+    anchor_label = models.CharField("baris", max_length=300)
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="penulis"
+    )
+    body = models.TextField("komentar")
+    created_at = models.DateTimeField("ditulis", auto_now_add=True)
+    resolved_at = models.DateTimeField("diselesaikan", null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diselesaikan oleh",
+    )
+
+    class Meta:
+        verbose_name = "komentar baris"
+        verbose_name_plural = "komentar baris"
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["submission", "round"], name="row_comment_round")]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} · {self.anchor_label}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.parent_id is None and self.resolved_at is None
