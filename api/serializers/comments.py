@@ -17,7 +17,8 @@ class CommentInput(StrictSerializer):
 
     anchor = serializers.ChoiceField(choices=CommentAnchor.choices, required=False)
     anchor_key = TextField(max_length=ANCHOR_KEY_LENGTH)
-    parent = serializers.IntegerField(required=False, min_value=1)
+    # The ignore: `parent` shadows Field.parent (the enclosing serializer) in the DRF stubs.
+    parent = serializers.IntegerField(required=False, min_value=1)  # type: ignore[assignment]
     body = TextField(max_length=COMMENT_MAX_LENGTH, required=True, allow_blank=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

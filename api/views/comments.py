@@ -31,8 +31,8 @@ def _reloaded(comment: Any) -> Any:
         responses=responses({200: CommentSerializer(many=True)}, *LIST),
         summary="Komentar baris / row comments",
         description=bilingual(
-            "Komentar pada baris kompetensi, baris persyaratan atau ikhtisar, setiap putaran, terlama dahulu, "
-            "dengan jawabannya.",
+            "Komentar pada baris kompetensi, baris persyaratan atau ikhtisar, setiap putaran, "
+            "terlama dahulu, dengan jawabannya.",
             "Comments on a competency row, a requirement row or the summary, every round, oldest first, "
             "with their answers.",
         ),
@@ -47,8 +47,9 @@ def _reloaded(comment: Any) -> Any:
             "Pemeriksa pada tahapnya menulis komentar (`anchor`, `anchor_key`, `body`); peserta dokumen "
             "menjawab dengan `parent`. `anchor_key`: kode kompetensi (atau nama kompetensi teknis), "
             "`bagian:uraian` untuk persyaratan, kosong untuk ikhtisar.",
-            "The reviewer of the stage writes a comment; participants answer with `parent`. `anchor_key`: the "
-            "competency code (or technical name), `section:text` for a requirement, empty for the summary.",
+            "The reviewer of the stage writes a comment; participants answer with `parent`. "
+            "`anchor_key`: the competency code (or technical name), `section:text` for a requirement, "
+            "empty for the summary.",
         ),
         examples=[
             OpenApiExample(
