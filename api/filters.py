@@ -13,6 +13,7 @@ from django.utils import timezone
 from api.converters import MAX_ID
 from submissions.models import CompetencyGroup, PositionKind
 from workflow.machine import ACTIVE_STATES, State
+from workflow.search import search_submissions
 
 SEARCH_MAX = 100
 
@@ -44,10 +45,17 @@ class SubmissionFilter(django_filters.FilterSet):
         method="filter_overdue", help_text="true: melewati tenggat. / past due."
     )
     q = django_filters.CharFilter(
-        method=_search("position__name", "position__opd__name"),
+        method="filter_q",
         max_length=SEARCH_MAX,
-        help_text="Cari nama jabatan atau OPD. / Search position or OPD name.",
+        help_text=(
+            "Cari di nama jabatan, ikhtisar, kompetensi (mis. `Komunikasi 4`) dan persyaratan (mis. "
+            "`S-1 Hukum`); hasil diurutkan menurut kecocokan. / Full-text search over position names, "
+            "summaries, competencies and requirements, best match first."
+        ),
     )
+
+    def filter_q(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return search_submissions(queryset, value) if value.strip() else queryset
 
     def filter_overdue(self, queryset: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
         if value is None:

@@ -70,3 +70,9 @@ class ReferencePagination(_StrictPageSize, PageNumberPagination):
 
 class OldestFirstPagination(ReferencePagination):
     """The same, for a document's history and snapshots (short, read oldest first)."""
+
+
+class RankedPagination(ReferencePagination):
+    """Search results keep their rank order (a cursor would re-sort them by id)."""
+
+    page_size = 25

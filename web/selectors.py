@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     Avg,
@@ -32,6 +32,7 @@ from submissions.models import (
     Role,
     Submission,
 )
+from workflow.calendar import add_working_days
 from workflow.deadlines import current_round, local_today
 from workflow.machine import ACTIVE_STATES, State
 from workflow.models import TransitionLog
@@ -45,6 +46,7 @@ NOTHING = Q(pk__in=[])
 # The states in which an OPD has finished its part of the work.
 PAST_OPD = (State.COMPILATION, State.MINISTRY_CONSULTATION, State.APPROVED)
 BOARD_STATES = (*ACTIVE_STATES, State.APPROVED)
+NEAR_WORKING_DAYS = 2
 
 
 def _task_condition(user: AnyUser) -> Q:
@@ -74,20 +76,72 @@ def organisasi_instansi_ids(user: AnyUser) -> set[int]:
     return {a.instansi_id for a in assignments_of(user) if a.role == Role.BAGIAN_ORGANISASI and a.instansi_id}
 
 
-def positions_with_status(user: AnyUser, *, opd_id: int | None = None, query: str = "") -> QuerySet[Position]:
-    """Positions in scope, each annotated with its newest version's id, state, version and deadline."""
+NOT_STARTED, OVERDUE, NEAR = "none", "overdue", "near"
+# The list's orders: label, then the fields (the position's name breaks ties).
+SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "opd": ("OPD, lalu nama", ("opd__instansi__name", "opd__name", "name", "sub_unit", "id")),
+    "nama": ("Nama jabatan", ("name", "sub_unit", "id")),
+    "tenggat": ("Tenggat terdekat", ("latest_due", "name", "id")),
+    "status": ("Status", ("latest_state", "name", "id")),
+}
+
+
+@dataclass(frozen=True)
+class PositionFilters:
+    opd_id: int | None = None
+    query: str = ""
+    state: str = ""
+    kind: str = ""
+    deadline: str = ""
+    sort: str = "opd"
+
+
+def positions_with_status(
+    user: AnyUser, filters: PositionFilters | None = None, *, opd_id: int | None = None, query: str = ""
+) -> QuerySet[Position]:
+    """Positions in scope, each annotated with its newest version's id, state, version and deadline,
+    filtered and sorted as the list asks (every filter is one condition of one query)."""
+    filters = filters or PositionFilters(opd_id=opd_id, query=query)
     newest = visible_submissions(user).filter(position=OuterRef("pk")).order_by("-version")
     positions = visible_positions(user).select_related("opd__instansi")
-    if opd_id:
-        positions = positions.filter(opd_id=opd_id)
-    if query:
-        positions = positions.filter(Q(name__icontains=query) | Q(sub_unit__icontains=query))
-    return positions.annotate(
+    if filters.opd_id:
+        positions = positions.filter(opd_id=filters.opd_id)
+    if filters.query:
+        positions = positions.filter(Q(name__icontains=filters.query) | Q(sub_unit__icontains=filters.query))
+    if filters.kind:
+        positions = positions.filter(kind=filters.kind)
+    positions = positions.annotate(
         latest_id=Subquery(newest.values("id")[:1]),
         latest_state=Subquery(newest.values("state")[:1]),
         latest_version=Subquery(newest.values("version")[:1]),
         latest_due=Subquery(newest.values("due_at")[:1]),
-    ).order_by("opd__instansi__name", "opd__name", "name", "sub_unit")
+    )
+    positions = _by_state_and_deadline(positions, filters)
+    fields = SORTS.get(filters.sort, SORTS["opd"])[1]
+    return positions.order_by(*(F(f).asc(nulls_last=True) if f == "latest_due" else f for f in fields))
+
+
+def _by_state_and_deadline(positions: QuerySet[Any], filters: PositionFilters) -> QuerySet[Any]:
+    # QuerySet[Any]: django-stubs do not see the latest_* annotations.
+    if filters.state == NOT_STARTED:
+        positions = positions.filter(latest_id__isnull=True)
+    elif filters.state:
+        positions = positions.filter(latest_state=filters.state)
+    if filters.deadline:
+        now = timezone.now()
+        positions = positions.filter(latest_state__in=ACTIVE_STATES)
+        if filters.deadline == OVERDUE:
+            positions = positions.filter(latest_due__lt=now)
+        else:
+            positions = positions.filter(latest_due__gte=now, latest_due__lte=near_deadline_cutoff(now))
+    return positions
+
+
+def near_deadline_cutoff(now: datetime.datetime) -> datetime.datetime:
+    """The end of the second working day from today (nationally): "near" in the lists and the board."""
+    today = timezone.localdate(now)
+    last = add_working_days(today, NEAR_WORKING_DAYS)
+    return timezone.make_aware(datetime.datetime.combine(last, datetime.time(23, 59, 59)))
 
 
 @dataclass
@@ -234,3 +288,10 @@ def search_technical(user: AnyUser, submission: Submission, query: str, limit: i
     words = Q(name__icontains=query) | Q(code__icontains=query) | Q(definition__icontains=query)
     technical = _dictionary_of(user, submission).filter(group=CompetencyGroup.TECHNICAL)
     return list(technical.filter(words).order_by("code")[:limit])
+
+
+def sees_many_instansi(user: AnyUser) -> bool:
+    """The ministry (and an administrator) read documents of many instansi: name it beside each OPD."""
+    if user.is_authenticated and user.is_superuser:
+        return True
+    return any(a.role in (Role.MINISTRY, Role.ADMINISTRATOR) for a in assignments_of(user))

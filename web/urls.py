@@ -3,7 +3,20 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from web.views import account, decrees, documents, editor, health, home, notifications, packages, positions
+from web.views import (
+    account,
+    bulk,
+    comments,
+    decrees,
+    documents,
+    editor,
+    health,
+    home,
+    notifications,
+    packages,
+    positions,
+    search,
+)
 
 app_name = "web"
 
@@ -14,12 +27,21 @@ urlpatterns = [
     path("healthz/", health.healthz, name="healthz"),
     path("readyz/", health.readyz, name="readyz"),
     path("jabatan/", positions.position_list, name="positions"),
+    path("jabatan/massal/", bulk.bulk, name="bulk"),
+    path("cari/", search.search, name="search"),
     path("jabatan/baru/", positions.position_create, name="position_create"),
     path("jabatan/<int:position_id>/draf/", positions.start_draft, name="start_draft"),
     path("jabatan/<int:position_id>/revisi/", positions.start_revision, name="start_revision"),
     path("dokumen/<int:submission_id>/", documents.document_detail, name="document"),
     path("dokumen/<int:submission_id>/unduh.docx", documents.export_docx, name="export_docx"),
     path("dokumen/<int:submission_id>/tindakan/<str:name>/", documents.transition, name="transition"),
+    path("dokumen/<int:submission_id>/perpanjang/", documents.extend_deadline, name="extend_deadline"),
+    path("dokumen/<int:submission_id>/komentar/", comments.add, name="comment_add"),
+    path(
+        "dokumen/<int:submission_id>/komentar/<int:comment_id>/selesai/",
+        comments.resolve,
+        name="comment_resolve",
+    ),
     path("dokumen/<int:submission_id>/ubah/", editor.edit, name="editor"),
     path("dokumen/<int:submission_id>/ubah/baris-kompetensi/", editor.competency_row, name="competency_row"),
     path(

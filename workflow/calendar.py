@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import holidays
 from django.db.models import Q
@@ -103,3 +103,47 @@ def _working_days(
             if calendar.is_working_day(day):
                 yield day
         cursor = window_end
+
+
+@dataclass
+class WorkingDayCounter:
+    """Working days between dates for many documents, from one read of the corrections.
+
+    Lists show "n hari kerja lagi" on every row: the counter loads the corrections of every
+    instansi in a window once, so a page of 100 rows costs one query, not 100.
+    """
+
+    start: datetime.date
+    end: datetime.date
+    national: dict[datetime.date, bool] = field(default_factory=dict)
+    own: dict[int, dict[datetime.date, bool]] = field(default_factory=dict)
+
+    @classmethod
+    def around(cls, today: datetime.date, days: int = 400) -> WorkingDayCounter:
+        start, end = today - datetime.timedelta(days=days), today + datetime.timedelta(days=days)
+        counter = cls(start=start, end=end)
+        rows = CalendarDay.objects.filter(date__range=(start, end)).values_list(
+            "date", "instansi_id", "is_working_day"
+        )
+        for day, owner, working in rows:
+            if owner is None:
+                counter.national[day] = working
+            else:
+                counter.own.setdefault(owner, {})[day] = working
+        return counter
+
+    def is_working_day(self, day: datetime.date, instansi_id: int | None) -> bool:
+        own = self.own.get(instansi_id or 0, {})
+        if day in own:
+            return own[day]
+        if day in self.national:
+            return self.national[day]
+        return day.weekday() < 5 and day not in statutory_holidays(day.year)
+
+    def between(self, first: datetime.date, last: datetime.date, instansi_id: int | None = None) -> int:
+        """Working days after `first` up to and including `last` (negative when `last` is earlier)."""
+        if last < first:
+            return -self.between(last, first, instansi_id)
+        first, last = max(first, self.start), min(last, self.end)
+        days = (first + datetime.timedelta(days=offset + 1) for offset in range((last - first).days))
+        return sum(1 for day in days if self.is_working_day(day, instansi_id))

@@ -20,14 +20,14 @@ from submissions.models import Submission
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
 from workflow.machine import Actor, State
 from workflow.models import CommentAnchor, RowComment
-from workflow.rules import grant_for
+from workflow.roles import grant_for
 from workflow.scoping import visible_submissions
 from workflow.snapshots import current_content
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 # One limit for the API and the pages (the counter in the form reads it too).
 COMMENT_MAX_LENGTH = 2_000

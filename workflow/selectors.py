@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from workflow import deadlines
-from workflow.machine import user_steps
+from workflow.machine import State, user_steps
 from workflow.models import ReasonCode, TransitionLog
 from workflow.rules import Refusal
 from workflow.services import transition_refusals
@@ -18,6 +18,28 @@ if TYPE_CHECKING:
 
     from submissions.models import Submission
     from workflow.roles import AnyUser
+
+
+# What each log entry says in the history, in the past tense (never the raw transition name).
+HISTORY_LABELS = {
+    "create": "Draf dibuat",
+    "start_revision": "Revisi dimulai",
+    "submit": "Diajukan ke reviu OPD",
+    "withdraw": "Ditarik kembali menjadi draf",
+    "return_to_drafter": "Dikembalikan ke penyusun",
+    "forward": "Diteruskan ke Bagian Organisasi",
+    "return_to_opd": "Dikembalikan ke OPD",
+    "send_to_ministry": "Dikirim untuk konsultasi KemenPAN-RB",
+    "ministry_agree": "Disetujui KemenPAN-RB",
+    "ministry_return": "Dikembalikan oleh KemenPAN-RB",
+    "supersede": "Digantikan oleh versi baru",
+    "extend_deadline": "Tenggat diperpanjang",
+    "enact": "Ditetapkan dengan keputusan",
+}
+
+
+def history_label(transition: str) -> str:
+    return HISTORY_LABELS.get(transition, "Perubahan status")
 
 
 @dataclass(frozen=True)
@@ -65,6 +87,15 @@ def allowed_transitions(
 
 def history(submission: Submission) -> QuerySet[TransitionLog]:
     return submission.log_entries.select_related("actor").order_by("at", "id")
+
+
+def send_back_of(submission: Submission) -> TransitionLog | None:
+    """The send-back the drafter is working on: the last entry, while the draft is not resubmitted."""
+    if submission.state != State.DRAFT or submission.round <= 1:
+        return None
+    last = history(submission).order_by("-at", "-id").first()
+    send_backs = {step.name for step in user_steps() if step.send_back}
+    return last if last is not None and last.transition in send_backs else None
 
 
 def reason_codes() -> QuerySet[ReasonCode]:

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from api.etag import etag_of, expected_revision, parse_if_match
 from api.filters import SubmissionFilter
-from api.pagination import KeysetPagination
+from api.pagination import KeysetPagination, RankedPagination
 from api.requests import AuthenticatedRequest, user_of
 from api.schema import IF_MATCH, LIST, READ_ONE, WRITE, responses
 from api.serializers.documents import (
@@ -113,6 +113,13 @@ class SubmissionListView(generics.ListCreateAPIView):
     serializer_class = SubmissionListSerializer
     pagination_class = KeysetPagination
     filterset_class = SubmissionFilter
+
+    @property
+    def paginator(self) -> Any:
+        if not hasattr(self, "_paginator"):
+            ranked = bool(self.request.query_params.get("q", "").strip())
+            self._paginator = RankedPagination() if ranked else KeysetPagination()
+        return self._paginator
 
     def get_queryset(self) -> QuerySet[Any]:
         return visible_submissions(self.request.user).select_related("position__opd")

@@ -56,3 +56,11 @@ def test_outside_the_scope_the_comments_are_not_found(api: Callable[[str], Any],
     submission = document("opd_review")
     assert_error(api("other_reviewer").get(_url(submission)), 404)
     assert_error(api("other_reviewer").post(_url(submission, "1/resolve/")), 404)
+
+
+def test_the_submission_list_searches_the_content_ranked(api: Callable[[str], Any], document: Any) -> None:
+    submission = document("opd_review")
+    found = api("organisasi").get("/api/v1/submissions/", {"q": "S-1 Kesehatan"}).json()
+    assert [row["id"] for row in found["results"]] == [submission.pk]
+    assert api("organisasi").get("/api/v1/submissions/", {"q": "Astronomi"}).json()["count"] == 0
+    assert api("other_organisasi").get("/api/v1/submissions/", {"q": "Kesehatan"}).json()["count"] == 0

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from submissions.models import OPD, Position, Urusan
+from submissions.models import OPD, Position, PositionKind, Urusan
 from web.forms.fields import CleanCharField, clean_text_formfield
+from web.selectors import NEAR, NOT_STARTED, OVERDUE, SORTS
+from workflow.machine import State
 from workflow.scoping import can_create_positions, visible_opds
 
 if TYPE_CHECKING:
@@ -65,6 +67,24 @@ class RevisionForm(forms.Form):
 class PositionFilterForm(forms.Form):
     q = CleanCharField(label=_("Cari nama jabatan"), required=False, max_length=100)
     opd = forms.ModelChoiceField(label=_("OPD"), queryset=OPD.objects.none(), required=False)
+    state = forms.ChoiceField(
+        label=_("Status SKJ"),
+        required=False,
+        choices=[("", _("Semua")), (NOT_STARTED, _("Belum disusun")), *State.choices],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kelompok jabatan"), required=False, choices=[("", _("Semua")), *PositionKind.choices]
+    )
+    tenggat = forms.ChoiceField(
+        label=_("Tenggat"),
+        required=False,
+        choices=[("", _("Semua")), (OVERDUE, _("Terlambat")), (NEAR, _("Segera (2 hari kerja)"))],
+    )
+    urut = forms.ChoiceField(
+        label=_("Urutkan"),
+        required=False,
+        choices=[(key, label) for key, (label, _fields) in SORTS.items()],
+    )
 
     def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

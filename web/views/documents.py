@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django.contrib import messages
@@ -9,7 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from notifications import services as notification_services
+from notifications.models import Notification
 from submissions.exports import docx_response
 from submissions.exports.content import enacting_decree
 from submissions.header import header_of
@@ -17,9 +21,12 @@ from submissions.models import Submission
 from web.forms.transitions import TransitionForm
 from web.presenters import competency_groups, requirement_blocks, round_diff
 from web.views.base import AuthedRequest, status_for, submission_or_404
-from workflow import services
+from web.views.comments import comment_context
+from workflow import extensions, services
+from workflow.comments import open_comments
 from workflow.errors import WorkflowError
-from workflow.machine import TRANSITIONS, USER_TRANSITIONS, user_steps
+from workflow.extensions import extension_allowed
+from workflow.machine import TRANSITIONS, USER_TRANSITIONS, State, user_steps
 from workflow.roles import may_edit
 from workflow.scoping import visible_submissions
 from workflow.selectors import allowed_transitions, history, is_overdue, reason_codes
@@ -29,7 +36,18 @@ from workflow.snapshots import current_content
 @login_required
 def document_detail(request: AuthedRequest, submission_id: int) -> HttpResponse:
     submission = submission_or_404(request.user, submission_id)
+    _mark_notification_read(request)
     return render(request, "web/documents/detail.html", _document_context(request, submission))
+
+
+def _mark_notification_read(request: AuthedRequest) -> None:
+    """A link from the inbox or an email carries `?notifikasi=<id>`: opening it reads it."""
+    try:
+        notification_id = int(request.GET.get("notifikasi", ""))
+    except ValueError:
+        return
+    with contextlib.suppress(Notification.DoesNotExist):
+        notification_services.mark_read(notification_id=notification_id, user=request.user)
 
 
 @login_required
@@ -43,7 +61,13 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
     content = current_content(submission)
     actions = allowed_transitions(submission, request.user)
     can_edit = may_edit(request.user, submission)
+    comments = comment_context(request, submission, content, back="dokumen")
+    by_round: dict[int, list[Any]] = {}
+    for thread in comments["comment_threads"]:
+        by_round.setdefault(thread.round, []).append(thread)
     return {
+        **comments,
+        "comments_by_round": by_round,
         "submission": submission,
         "position": submission.position,
         "header": header_of(submission),
@@ -57,11 +81,18 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
         "can_edit": can_edit,
         "problems": submission.validity_problems() if can_edit else [],
         "overdue": is_overdue(submission),
+        "superseded_by": visible_submissions(request.user)
+        .filter(position=submission.position, version__gt=submission.version, state=State.APPROVED)
+        .first()
+        if submission.state == State.SUPERSEDED
+        else None,
         "versions": visible_submissions(request.user)
         .filter(position=submission.position)
         .exclude(pk=submission.pk)
         .order_by("-version"),
         "transition_labels": {step.name: step.label for step in user_steps()},
+        "send_back_names": [step.name for step in user_steps() if step.send_back],
+        "may_extend": extension_allowed(submission, request.user),
         "reason_labels": {reason.code: reason.label for reason in reason_codes()},
     }
 
@@ -92,6 +123,8 @@ def transition(request: AuthedRequest, submission_id: int, name: str) -> HttpRes
                 messages.success(request, _("%(label)s: berhasil.") % {"label": spec.label})
                 return redirect("web:document", submission_id=submission.pk)
     context = {"submission": submission, "spec": spec, "form": form}
+    if spec.send_back:
+        context["open_threads"] = list(open_comments(submission))
     return render(request, "web/documents/transition.html", context, status=status)
 
 
@@ -99,3 +132,26 @@ def _add_errors(form: TransitionForm, error: WorkflowError) -> None:
     for item in error.errors:
         field = item.get("field") or None
         form.add_error(field if field in form.fields else None, item["message"])
+
+
+@login_required
+@require_POST
+def extend_deadline(request: AuthedRequest, submission_id: int) -> HttpResponse:
+    submission = submission_or_404(request.user, submission_id)
+    try:
+        days: object = int(request.POST.get("hari", ""))
+    except ValueError:
+        days = None
+    try:
+        extensions.extend_deadline(
+            submission_id=submission.pk,
+            actor=request.user,
+            working_days=days,
+            reason=request.POST.get("alasan"),
+        )
+    except WorkflowError as error:
+        status_for(error)
+        messages.error(request, _("Tenggat tidak diubah: %(why)s") % {"why": error.message})
+    else:
+        messages.success(request, _("Tenggat diperpanjang."))
+    return redirect("web:document", submission_id=submission.pk)

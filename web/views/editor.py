@@ -18,12 +18,14 @@ from submissions.validity import Content, content_problems, minimum_rule_for
 from web.forms import editor as editor_form
 from web.selectors import dictionary_level, search_technical
 from web.views.base import AuthedRequest, status_for, submission_or_404
+from web.views.comments import comment_context
 from workflow import services
 from workflow.diff import diff_contents
 from workflow.errors import StaleContent, WorkflowError
 from workflow.machine import Actor
 from workflow.roles import may_act_as
 from workflow.rules import INVALID
+from workflow.selectors import reason_codes
 from workflow.snapshots import current_content
 
 
@@ -118,6 +120,8 @@ def _render(
     stale_changes: list[Any] | None = None,
 ) -> HttpResponse:
     context = {
+        **comment_context(request, submission, current_content(submission), back="editor"),
+        "reason_labels": {reason.code: reason.label for reason in reason_codes()},
         "submission": submission,
         "position": submission.position,
         "data": data,

@@ -14,12 +14,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from web.forms.positions import PositionFilterForm, PositionForm, RevisionForm
-from web.selectors import drafter_opd_ids, organisasi_instansi_ids, positions_with_status
+from web.selectors import (
+    PositionFilters,
+    drafter_opd_ids,
+    organisasi_instansi_ids,
+    positions_with_status,
+    sees_many_instansi,
+)
 from web.views.base import AuthedRequest, position_or_404, status_for
-from workflow import services
+from workflow import batches, services
 from workflow.errors import WorkflowError
 from workflow.machine import State
 from workflow.positions import position_create as position_service_create
+from workflow.selectors import reason_codes
 
 PAGE_SIZE = 100
 
@@ -27,21 +34,35 @@ PAGE_SIZE = 100
 @login_required
 def position_list(request: AuthedRequest) -> HttpResponse:
     form = PositionFilterForm(request.GET or None, user=request.user)
-    opd = query = None
+    filters = PositionFilters()
     if form.is_valid():
-        opd, query = form.cleaned_data["opd"], form.cleaned_data["q"]
-    positions = positions_with_status(request.user, opd_id=opd.pk if opd else None, query=query or "")
+        data = form.cleaned_data
+        filters = PositionFilters(
+            opd_id=data["opd"].pk if data["opd"] else None,
+            query=data["q"] or "",
+            state=data["state"] or "",
+            kind=data["kind"] or "",
+            deadline=data["tenggat"] or "",
+            sort=data["urut"] or "opd",
+        )
+    positions = positions_with_status(request.user, filters)
     page = Paginator(positions, PAGE_SIZE).get_page(request.GET.get("hal"))
-    filters = request.GET.copy()
-    filters.pop("hal", None)
+    kept = request.GET.copy()
+    kept.pop("hal", None)
     context = {
         "form": form,
         "positions": page.object_list,
         "page": page,
-        "filters": filters.urlencode(),
+        "filters": kept.urlencode(),
         "drafter_opds": drafter_opd_ids(request.user),
         "organisasi_instansi": organisasi_instansi_ids(request.user),
         "states": State,
+        "show_instansi": sees_many_instansi(request.user),
+        "bulk_actions": batches.batch_actions(request.user),
+        "bulk_states": batches.batch_states(request.user),
+        "bulk_reasons": list(reason_codes())
+        if any(batches.TRANSITIONS[name].send_back for name, _l in batches.batch_actions(request.user))
+        else [],
     }
     return render(request, "web/positions/list.html", context)
 
