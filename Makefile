@@ -18,7 +18,15 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+# axe-core for the browser tests' accessibility checks, pinned by tests/browser/package-lock.json;
+# read from disk by the tests only, never served by the application.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
+	touch $(AXE)
+
+test: install $(AXE)
 	$(BIN)/python -m pytest -n auto
 
 check: install

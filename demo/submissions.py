@@ -7,6 +7,7 @@ second run changes nothing.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,7 +17,8 @@ from django.utils import timezone
 from demo import world
 from demo.documents import demo_content
 from submissions.models import OPD, Position, Role, Submission
-from workflow import services
+from workflow import comments, services
+from workflow.models import CommentAnchor
 
 # Steps: "fill" and "edit" change the content, "revise" starts version n+1, the rest are transitions.
 STORIES: tuple[tuple[str, ...], ...] = (
@@ -26,12 +28,19 @@ STORIES: tuple[tuple[str, ...], ...] = (
         *("revise", "edit", "submit", "forward", "send_to_ministry", "ministry_agree"),
     ),
     ("fill", "submit", "forward", "send_to_ministry"),
-    ("fill", "submit", "forward"),
-    ("fill", "submit"),
+    ("fill", "submit", "forward", "overdue"),
+    ("fill", "submit", "near_deadline"),
     ("fill", "submit", "return_to_drafter", "edit", "submit", "forward"),
     ("fill",),
     ("fill", "submit", "forward", "send_to_ministry", "ministry_return"),
-    ("fill", "submit", "forward", "return_to_opd"),
+    ("fill", "submit", "forward", "comment", "return_to_opd"),
+)
+# Days the demo pretends have passed, so the lists show a late document and one due very soon.
+OVERDUE_BY = datetime.timedelta(days=4)
+NEAR_IN = datetime.timedelta(hours=20)
+ROW_COMMENT = (
+    "M.01",
+    "Level integritas untuk jabatan ini sebaiknya 3 sesuai standar minimum kelompok jabatannya.",
 )
 
 SEND_BACKS = {
@@ -117,6 +126,18 @@ def _play(position: Position, story: tuple[str, ...], cast: Cast) -> int:
                 legal_basis=REVISION_LEGAL_BASIS,
             )
             versions += 1
+        elif step == "comment":
+            comments.add_comment(
+                submission_id=submission.pk,
+                actor=cast.organisasi,
+                anchor=CommentAnchor.COMPETENCY,
+                anchor_key=ROW_COMMENT[0],
+                body=ROW_COMMENT[1],
+            )
+        elif step in ("overdue", "near_deadline"):
+            # The demo's stand-in for time passing: only the deadline moves, never the state.
+            due = timezone.now() - OVERDUE_BY if step == "overdue" else timezone.now() + NEAR_IN
+            Submission.objects.filter(pk=submission.pk).update(due_at=due)
         elif step in ("fill", "edit"):
             submission = _write(submission, cast, edit=step == "edit")
         else:

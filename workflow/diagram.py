@@ -163,7 +163,7 @@ def _draw_state(parent: ET.Element, state: State) -> None:
 
 def _draw_start(parent: ET.Element) -> None:
     box = box_of(State.DRAFT)
-    group = ET.SubElement(parent, "g", {"id": "start", "aria-label": "Awal"})
+    group = ET.SubElement(parent, "g", {"id": "start", "role": "img", "aria-label": "Awal"})
     ET.SubElement(group, "circle", {"cx": str(LEFT - 40), "cy": str(box.mid_y), "r": "8", "fill": "#1f3a68"})
     _line(group, (LEFT - 32, box.mid_y), (box.x, box.mid_y), "forward")
 
