@@ -1,7 +1,7 @@
 """One action on many documents: each item is its own transition, transaction and log row.
 
 A reviewer forwards several documents at once; Bagian Organisasi returns several with one reason.
-Every item goes through `services.fire_transition`, so it is locked, re-checked and logged exactly
+Every item goes through `services.submission_fire_transition`, so it is locked, re-checked and logged exactly
 like a single action; one refused item does not undo the others, and its reason is reported.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from submissions.models import Role
 from workflow import services
 from workflow.errors import WorkflowError
-from workflow.machine import TRANSITIONS, State
+from workflow.machine import TRANSITIONS
 from workflow.roles import assignments_of
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def batch_actions(user: AnyUser) -> list[tuple[str, str]]:
 
 
 def batch_states(user: AnyUser) -> set[str]:
-    return {TRANSITIONS[name].source for name, _label in batch_actions(user)} & set(State.values)
+    return {str(TRANSITIONS[name].source) for name, _label in batch_actions(user)}
 
 
 def fire_each(*, submission_ids: Iterable[int], name: str, actor: User, **inputs: Any) -> list[ItemResult]:
@@ -52,7 +52,7 @@ def fire_each(*, submission_ids: Iterable[int], name: str, actor: User, **inputs
     results = []
     for submission_id in list(dict.fromkeys(submission_ids))[:BATCH_LIMIT]:
         try:
-            services.fire_transition(submission_id=submission_id, name=name, actor=actor, **inputs)
+            services.submission_fire_transition(submission_id=submission_id, name=name, actor=actor, **inputs)
         except WorkflowError as error:
             results.append(ItemResult(submission_id, False, error.message))
         else:

@@ -125,7 +125,7 @@ def test_the_daily_work_in_the_browser(chromium: Any, live_server: Any, screensh
     assert drafter.locator("#send-back").is_visible()
     drafter.screenshot(path=str(screenshots / "editor-send-back-phone.png"), full_page=False)
     drafter.locator(".row-comments").first.wait_for()
-    thread = RowComment.objects.filter(submission=sent_back, parent__isnull=True).first()
+    thread = RowComment.objects.get(submission=sent_back, parent__isnull=True)
     drafter.locator(f"#answer-{thread.pk}").fill("Level M.01 sudah dinaikkan ke 3.")
     drafter.get_by_role("button", name="Kirim jawaban").first.click()
     drafter.wait_for_load_state()

@@ -127,6 +127,8 @@ def test_bagian_organisasi_extends_a_deadline_with_a_reason_in_the_history(world
     assert "Perpanjang tenggat" in client.get(f"/dokumen/{document.pk}/").content.decode()
     client.post(f"/dokumen/{document.pk}/perpanjang/", {"hari": "5", "alasan": "Menunggu data kepegawaian."})
     document.refresh_from_db()
+    assert before is not None
+    assert document.due_at is not None
     assert document.due_at > before
     assert document.next_reminder_at is not None
     page = client.get(f"/dokumen/{document.pk}/").content.decode()

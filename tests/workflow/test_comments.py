@@ -82,7 +82,7 @@ def test_the_drafter_answers_and_resolves_after_the_send_back_and_the_comment_st
         body="Naikkan.",
     )
     fire(submission, "return_to_drafter", world.reviewer, reason_code="wording", comment="Lihat komentar.")
-    services.update_content(submission_id=submission.pk, actor=world.drafter, **valid_content())
+    services.submission_update_content(submission_id=submission.pk, actor=world.drafter, **valid_content())
     comments.answer_comment(
         submission_id=submission.pk, comment_id=asked.pk, actor=world.drafter, body="Sudah."
     )

@@ -24,7 +24,7 @@ from web.selectors import (
 from web.views.base import AuthedRequest, position_or_404, status_for
 from workflow import batches, services
 from workflow.errors import WorkflowError
-from workflow.machine import State
+from workflow.machine import TRANSITIONS, State
 from workflow.positions import position_create as position_service_create
 from workflow.selectors import reason_codes
 
@@ -61,7 +61,7 @@ def position_list(request: AuthedRequest) -> HttpResponse:
         "bulk_actions": batches.batch_actions(request.user),
         "bulk_states": batches.batch_states(request.user),
         "bulk_reasons": list(reason_codes())
-        if any(batches.TRANSITIONS[name].send_back for name, _l in batches.batch_actions(request.user))
+        if any(TRANSITIONS[name].send_back for name, _l in batches.batch_actions(request.user))
         else [],
     }
     return render(request, "web/positions/list.html", context)
