@@ -123,7 +123,7 @@ def test_the_daily_work_in_the_browser(chromium: Any, live_server: Any, screensh
     drafter = _login(chromium, base, drafter_name, PHONE)
     drafter.goto(f"{base}/dokumen/{sent_back.pk}/ubah/")
     assert drafter.locator("#send-back").is_visible()
-    drafter.screenshot(path=str(screenshots / "editor-send-back-phone.png"), full_page=False)
+    drafter.screenshot(path=str(screenshots / "10-editor-dikembalikan-ponsel.png"), full_page=False)
     drafter.locator(".row-comments").first.wait_for()
     thread = RowComment.objects.get(submission=sent_back, parent__isnull=True)
     drafter.locator(f"#answer-{thread.pk}").fill("Level M.01 sudah dinaikkan ke 3.")
@@ -162,5 +162,5 @@ def test_the_daily_work_in_the_browser(chromium: Any, live_server: Any, screensh
     organisasi.wait_for_load_state()
     assert organisasi.get_by_text("Menunggu data kepegawaian dari BKPSDM.").count() == 1
     organisasi.goto(f"{base}/jabatan/")
-    organisasi.screenshot(path=str(screenshots / "positions-list.png"), full_page=False)
+    organisasi.screenshot(path=str(screenshots / "11-daftar-jabatan-tersaring.png"), full_page=False)
     organisasi.context.close()
