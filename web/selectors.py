@@ -146,6 +146,7 @@ def near_deadline_cutoff(now: datetime.datetime) -> datetime.datetime:
 
 @dataclass
 class OpdProgress:
+    opd_id: int
     name: str
     positions: int
     counts: dict[str, int]
@@ -197,6 +198,7 @@ def _board(user: AnyUser, instansi_id: int) -> Board:
         by_state = counts[opd.pk]
         board.opds.append(
             OpdProgress(
+                opd_id=opd.pk,
                 name=opd.name,
                 positions=totals.get(opd.pk, 0),
                 counts={state: by_state.get(state, 0) for state in BOARD_STATES},

@@ -139,3 +139,10 @@ def test_bagian_organisasi_extends_a_deadline_with_a_reason_in_the_history(world
     assert (
         "Perpanjang tenggat" not in as_user(world.reviewer).get(f"/dokumen/{document.pk}/").content.decode()
     )
+
+
+def test_each_cell_of_the_progress_board_links_to_its_filtered_list(world, as_user) -> None:
+    document_in(world, State.OPD_REVIEW)
+    home = as_user(world.organisasi).get("/").content.decode()
+    assert f"/jabatan/?opd={world.opd.pk}&amp;state=opd_review" in home
+    assert f"/jabatan/?opd={world.opd.pk}&amp;state=none" in home
