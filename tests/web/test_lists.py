@@ -55,6 +55,7 @@ def _cost(client, path: str) -> int:
 def test_the_lists_cost_the_same_for_one_row_and_a_hundred(world, as_user, due_in) -> None:
     _many_in_review(world, 1, due_in=due_in)
     client = as_user(world.reviewer)
+    client.get(LISTS[0])  # the first request of a session also reads what it caches (the session itself)
     with_one = [_cost(client, path) for path in LISTS]
     _many_in_review(world, 99, due_in=due_in)
     assert [_cost(client, path) for path in LISTS] == with_one
