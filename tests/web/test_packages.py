@@ -113,3 +113,19 @@ def test_a_package_of_another_instansi_is_404(world: World, client: Client) -> N
     package = sent_package(world, documents)
     assert _as(client, world.other_organisasi).get(f"/paket/{package.pk}/").status_code == 404
     assert client.get(f"/surat/{package.cover_letter_id or 999}/").status_code == 404
+
+
+def test_the_compilation_list_filters_complete_and_incomplete_standards(world: World, client: Client) -> None:
+    complete, incomplete = compiled_standards(world, 2)
+    # A standard can reach compilation complete and lose it only through data older than the checks;
+    # the filter must still tell the two apart.
+    type(incomplete).objects.filter(pk=incomplete.pk).update(summary="")
+    _as(client, world.organisasi)
+
+    def listed(query: str) -> set[int]:
+        page = client.get(f"/kompilasi/?{query}").content.decode()
+        return {d.pk for d in (complete, incomplete) if f'value="{d.pk}"' in page}
+
+    assert listed("complete=1") == {complete.pk}
+    assert listed("complete=0") == {incomplete.pk}
+    assert listed("complete=") == {complete.pk, incomplete.pk}

@@ -34,6 +34,13 @@ def _letter_file(label: Any) -> forms.FileField:
 class CompilationFilterForm(forms.Form):
     opd = forms.TypedChoiceField(label=_("OPD"), coerce=int, required=False, empty_value=None)
     kind = forms.ChoiceField(label=_("Kelompok jabatan"), required=False)
+    complete = forms.TypedChoiceField(
+        label=_("Kelengkapan"),
+        choices=[("", _("Semua")), ("1", _("Lengkap")), ("0", _("Belum lengkap"))],
+        coerce=lambda value: value == "1",
+        required=False,
+        empty_value=None,
+    )
 
     def __init__(self, *args: object, opds: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

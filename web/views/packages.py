@@ -27,6 +27,7 @@ from workflow.packages.selectors import (
     package_items,
     packages_for,
     status_of,
+    with_completeness,
 )
 from workflow.scoping import visible_opds, visible_submissions
 from workflow.selectors import reason_codes
@@ -74,6 +75,10 @@ def compilation(request: AuthedRequest) -> HttpResponse:
             documents = documents.filter(position__opd_id=form.cleaned_data["opd"])
         if form.cleaned_data["kind"]:
             documents = documents.filter(position__kind=form.cleaned_data["kind"])
+        if form.cleaned_data["complete"] is not None:
+            documents = documents.filter(
+                pk__in=[d.pk for d in with_completeness(documents, form.cleaned_data["complete"])]
+            )
     busy = dict(
         PackageItem.objects.filter(submission__in=documents, outcome=Outcome.PENDING).values_list(
             "submission_id", "package__title"
