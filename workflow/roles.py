@@ -119,9 +119,13 @@ def holds(assignment: RoleAssignment, actor: Actor, opd: OPD, submitted_by_id: i
         return False
     if wanted.place is Place.OPD:
         return assignment.opd_id == opd.pk
+    return _covers_instansi(assignment, wanted, opd.instansi_id)
+
+
+def _covers_instansi(assignment: RoleAssignment, wanted: ActorRole, instansi_id: int) -> bool:
     if wanted.place is Place.INSTANSI:
-        return assignment.instansi_id == opd.instansi_id
-    return True
+        return assignment.instansi_id == instansi_id
+    return wanted.place is Place.NATIONAL
 
 
 def holders_filter(actor: Actor, opd: OPD, submitted_by_id: int | None = None) -> Q:
@@ -156,6 +160,20 @@ def _grant(
         if holds(assignment, actor, opd, submitted_by_id):
             return assignment
     return None
+
+
+def may_act_for_instansi(user: AnyUser, actor: Actor, instansi_id: int) -> bool:
+    """Whether `user` acts as `actor` on work of a whole instansi today (a package, a decree).
+
+    Only actors bound to an instansi or national have such work; an OPD's actors act on documents.
+    """
+    wanted = ACTOR_ROLES[actor]
+    if wanted.place is Place.OPD or wanted.submitter_only:
+        raise ValueError(f"{actor} acts on the documents of one OPD, not on an instansi")
+    return any(
+        assignment.role == wanted.role and _covers_instansi(assignment, wanted, instansi_id)
+        for assignment in assignments_of(user)
+    )
 
 
 def may_act_as(user: AnyUser, submission: Submission, actor: Actor) -> bool:

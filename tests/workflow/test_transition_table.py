@@ -9,6 +9,7 @@ import pytest
 from notifications.models import Kind as NotificationKind
 from submissions.models import RoleAssignment
 from tests.builders import World
+from workflow import roles
 from workflow.announcements import TRANSITION_RULES
 from workflow.inputs import INPUT_RULES
 from workflow.machine import TRANSITIONS, USER_TRANSITIONS, Actor, Kind, State, SubmissionWorkflow
@@ -62,3 +63,14 @@ def test_the_predicate_and_the_filter_of_an_actor_name_the_same_people(world: Wo
         held = {a for a in RoleAssignment.objects.all() if holds(a, actor, opd, submitted_by_id)}
         assert found == held
         assert found or (actor == Actor.SUBMITTER and submitted_by_id is None)
+
+
+def test_work_on_a_whole_instansi_belongs_to_its_bagian_organisasi_and_the_ministry(world: World) -> None:
+    own, other = world.instansi.pk, world.other_instansi_opd.instansi_id
+    assert roles.may_act_for_instansi(world.organisasi, Actor.BAGIAN_ORGANISASI, own)
+    assert not roles.may_act_for_instansi(world.organisasi, Actor.BAGIAN_ORGANISASI, other)
+    assert not roles.may_act_for_instansi(world.other_organisasi, Actor.BAGIAN_ORGANISASI, own)
+    assert roles.may_act_for_instansi(world.ministry, Actor.MINISTRY, other)
+    assert not roles.may_act_for_instansi(world.drafter, Actor.MINISTRY, own)
+    with pytest.raises(ValueError, match="one OPD"):
+        roles.may_act_for_instansi(world.drafter, Actor.OPD_DRAFTER, own)

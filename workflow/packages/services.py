@@ -16,15 +16,14 @@ from typing import IO, TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from submissions.models import Instansi, Role, Submission
-from workflow import deadlines
+from submissions.models import Instansi, Submission
+from workflow import deadlines, roles
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, TransitionRefused
 from workflow.letters import has_control_characters, staged_letter
-from workflow.machine import State
+from workflow.machine import TRANSITIONS, Actor, State
 from workflow.models import ConsultationPackage, MinistryAnswer, PackageItem
 from workflow.packages import announcements
 from workflow.packages.models import Outcome
-from workflow.roles import assignments_of
 from workflow.rules import CONFLICT, INVALID, Refusal
 from workflow.scoping import visible_instansi, visible_packages
 from workflow.services import apply_transition, locked_submissions, transition_inputs, transition_refusals
@@ -55,15 +54,19 @@ class ItemAnswer:
 ### Who may act
 
 
+# Who records the ministry's answer: the same actors as the single document's `ministry_agree`.
+ANSWERING_ACTORS = TRANSITIONS["ministry_agree"].actors
+
+
 def is_organisasi_of(user: AnyUser, instansi_id: int) -> bool:
-    return any(
-        a.role == Role.BAGIAN_ORGANISASI and a.instansi_id == instansi_id for a in assignments_of(user)
-    )
+    return roles.may_act_for_instansi(user, Actor.BAGIAN_ORGANISASI, instansi_id)
 
 
 def may_answer(user: AnyUser, instansi_id: int) -> bool:
     """Bagian Organisasi of the instansi records the ministry's answer, or a ministry user does."""
-    return is_organisasi_of(user, instansi_id) or any(a.role == Role.MINISTRY for a in assignments_of(user))
+    return is_organisasi_of(user, instansi_id) or roles.may_act_for_instansi(
+        user, Actor.MINISTRY, instansi_id
+    )
 
 
 def _require_organisasi(user: AnyUser, instansi: Instansi) -> None:
