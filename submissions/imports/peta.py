@@ -289,7 +289,7 @@ def _find_cycles(entries: list[Entry], world: World) -> None:
         if entry.parent_key is None or not entry.row.ok:
             continue
         chain = [entry.key]
-        current = entry.parent_key
+        current: Key | None = entry.parent_key
         while current is not None and current not in chain and len(chain) <= len(parent_of):
             chain.append(current)
             current = parent_of.get(current)

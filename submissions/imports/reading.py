@@ -109,12 +109,12 @@ def _delimiter(content: str) -> str:
 
 def header_positions(titles: Sequence[Any], columns: Columns) -> tuple[dict[str, int], list[ImportProblem]]:
     found: dict[str, int] = {}
-    for index, title in enumerate(titles):
-        found.setdefault(normalise(text(title)), index)
+    for column, title in enumerate(titles):
+        found.setdefault(normalise(text(title)), column)
     positions: dict[str, int] = {}
-    missing = []
+    missing: list[str] = []
     for name, aliases in columns.titles.items():
-        index = next((found[alias] for alias in aliases if alias in found), None)
+        index: int | None = next((found[alias] for alias in aliases if alias in found), None)
         if index is not None:
             positions[name] = index
         elif name in columns.required:
