@@ -210,13 +210,10 @@ def _existing_users(entries: list[Entry]) -> dict[str, User]:
     usernames = {entry.username for entry in entries}
     emails = {entry.email for entry in entries}
     users = {user.username: user for user in User.objects.filter(username__in=usernames)}
-    by_email = {
-        user.email.lower(): user
-        for user in User.objects.filter(email__in=emails).exclude(username__in=usernames)
-    }
+    by_email = {user.email.lower(): user for user in User.objects.filter(email__in=emails)}
     for entry in entries:
         other = by_email.get(entry.email)
-        if other is not None:
+        if other is not None and other.username != entry.username:
             entry.row.fail(f"Email {entry.email} sudah dipakai pengguna lain ({other.username}).")
     return users
 

@@ -284,7 +284,8 @@ def _find_cycles(entries: list[Entry], world: World) -> None:
         parent_of[key] = world.key_of_pk.get(position.parent_id) if position.parent_id else None
     for entry in entries:
         parent_of[entry.key] = entry.parent_key
-    labels = {entry.key: entry.name for entry in entries}
+    labels = {key: position.name for key, position in world.positions.items()}
+    labels.update({entry.key: entry.name for entry in entries})
     for entry in entries:
         if entry.parent_key is None or not entry.row.ok:
             continue

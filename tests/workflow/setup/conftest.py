@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from bench.region_files import URUSAN
-from submissions.models import Instansi, InstansiKind, Role, RoleAssignment, Urusan
+from submissions.models import OPD, Instansi, InstansiKind, Role, RoleAssignment, Urusan
 from tests.factories import UserFactory
 
 
@@ -20,6 +20,11 @@ def organisasi(region: Instansi) -> User:
     user = UserFactory.create(username="contoh.organisasi")
     RoleAssignment.objects.create(user=user, role=Role.BAGIAN_ORGANISASI, instansi=region)
     return user
+
+
+@pytest.fixture
+def dinkes(region: Instansi) -> OPD:
+    return OPD.objects.create(instansi=region, name="Dinas Kesehatan", short_name="Dinkes")
 
 
 @pytest.fixture

@@ -30,7 +30,9 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 
 def upload_and_commit(actor: User, kind: str, content: bytes, instansi: Instansi) -> Any:
-    batch, preview = import_upload(actor=actor, kind=kind, instansi_id=instansi.pk, filename="f.xlsx", content=content)
+    batch, preview = import_upload(
+        actor=actor, kind=kind, instansi_id=instansi.pk, filename="f.xlsx", content=content
+    )
     assert preview.ok, preview.all_problems()[:5]
     _, committed = import_commit(actor=actor, batch_id=batch.pk)
     return committed
@@ -38,9 +40,13 @@ def upload_and_commit(actor: User, kind: str, content: bytes, instansi: Instansi
 
 def import_region(actor: User, region: Instansi) -> None:
     upload_and_commit(actor, ImportKind.OPDS, table(ImportKind.OPDS, opd_rows(40)), region)
-    upload_and_commit(actor, ImportKind.PETA_JABATAN, table(ImportKind.PETA_JABATAN, peta_rows(40, 20)), region)
+    upload_and_commit(
+        actor, ImportKind.PETA_JABATAN, table(ImportKind.PETA_JABATAN, peta_rows(40, 20)), region
+    )
     upload_and_commit(actor, ImportKind.PEOPLE, table(ImportKind.PEOPLE, people_rows(40, 300)), region)
-    upload_and_commit(actor, ImportKind.DICTIONARY, table(ImportKind.DICTIONARY, dictionary_rows(100)), region)
+    upload_and_commit(
+        actor, ImportKind.DICTIONARY, table(ImportKind.DICTIONARY, dictionary_rows(100)), region
+    )
 
 
 def test_a_realistic_region_imports_with_every_parent_in_its_own_opd(
