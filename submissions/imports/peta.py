@@ -351,28 +351,39 @@ def _changes(entry: Entry, position: Position, world: World) -> list[str]:
 def _write(
     entries: list[Entry], world: World, new: list[Entry], changed: list[Entry], links: list[Entry]
 ) -> None:
+    by_key: dict[Key, Position] = dict(world.positions)
+    by_key.update({entry.key: entry.position for entry in entries if entry.position is not None})
     for entry in [*new, *changed]:
         position = entry.position
         assert position is not None
         position.kind, position.rank, position.code = entry.kind, entry.rank, entry.code
         position.bezetting, position.kebutuhan, position.active = entry.bezetting, entry.kebutuhan, True
-    Position.objects.bulk_create(
-        [entry.position for entry in new if entry.position is not None], batch_size=1000
-    )
-    # Parents second: a new position may sit under another new one, whose id exists only now.
-    by_key: dict[Key, Position] = dict(world.positions)
-    by_key.update({entry.key: entry.position for entry in entries if entry.position is not None})
-    to_update = []
-    changed_keys = {entry.key for entry in changed}
-    for entry in [*new, *changed]:
-        position = entry.position
-        assert position is not None
-        parent = by_key[entry.parent_key] if entry.parent_key else None
-        if entry.key in changed_keys or parent is not None:
-            position.parent = parent
-            to_update.append(position)
-    Position.objects.bulk_update(to_update, FIELDS, batch_size=1000)
+    # New positions go in level by level, parents first, so each row is inserted with its parent's
+    # id and never updated afterwards (Django's bulk_update is slow to build for thousands of rows).
+    for level in _levels(new):
+        for entry in level:
+            assert entry.position is not None
+            entry.position.parent = by_key[entry.parent_key] if entry.parent_key else None
+        Position.objects.bulk_create([entry.position for entry in level if entry.position], batch_size=1000)
+    for entry in changed:
+        assert entry.position is not None
+        entry.position.parent = by_key[entry.parent_key] if entry.parent_key else None
+    Position.objects.bulk_update([e.position for e in changed if e.position], FIELDS, batch_size=500)
     _write_links(links)
+
+
+def _levels(new: list[Entry]) -> list[list[Entry]]:
+    """New positions grouped so that a position comes after the new position above it."""
+    pending = {entry.key: entry for entry in new}
+    levels: list[list[Entry]] = []
+    while pending:
+        level = [e for e in pending.values() if e.parent_key is None or e.parent_key not in pending]
+        if not level:  # a cycle; the preview refuses those, so this is only a guard
+            raise ValueError("Atasan membentuk lingkaran.")
+        levels.append(level)
+        for entry in level:
+            del pending[entry.key]
+    return levels
 
 
 def _write_links(links: list[Entry]) -> None:

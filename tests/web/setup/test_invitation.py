@@ -33,7 +33,7 @@ def invite(client: Client, dinkes: OPD, django_capture_on_commit_callbacks: Any)
     assert response.status_code == 302, response.content.decode()[:2000]
     [message] = mail.outbox
     assert message.to == ["rina@example.go.id"]
-    match = re.search(r"http://[^\s]+/undangan/[^\s/]+/", message.body)
+    match = re.search(r"http://[^\s]+/undangan/[^\s/]+/", str(message.body))
     assert match, message.body
     return match.group(0).split("8000", 1)[-1] if "8000" in match.group(0) else match.group(0)
 

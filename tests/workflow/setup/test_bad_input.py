@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from django.contrib.auth.models import User
 
 from bench.region_files import table
@@ -53,7 +52,8 @@ def test_the_wrong_template_names_the_missing_columns(region: Instansi) -> None:
     preview = preview_import(ImportKind.PETA_JABATAN, opd_file, region)
 
     assert problems(preview) == [
-        "Baris 1: Berkas ini bukan templat peta jabatan: kolom 'opd', 'jabatan', 'kelompok' tidak ada di baris judul. "
+        "Baris 1: Berkas ini bukan templat peta jabatan: kolom 'opd', 'jabatan', 'kelompok' "
+        "tidak ada di baris judul. "
         "Unduh templatnya dan isi kolom-kolomnya."
     ]
 
@@ -155,7 +155,8 @@ def test_duplicate_usernames_and_emails_and_roles_outside_the_instansi_are_named
         "Baris 3: Username ani di baris 2 berisi nama atau email lain.",
         "Baris 4: Email ani@example.go.id sudah dipakai username ani di baris 2.",
         "Baris 5: Email lama@example.go.id sudah dipakai pengguna lain (lama).",
-        "Baris 6: Peran ini di luar instansi; hanya penyusun, pemeriksa, dan Bagian Organisasi yang dapat diberikan.",
+        "Baris 6: Peran ini di luar instansi; hanya penyusun, pemeriksa, dan Bagian Organisasi "
+        "yang dapat diberikan.",
         "Baris 7: OPD 'Dinas Lain' tidak ada di instansi ini.",
         "Baris 8: Email lama@example.go.id sudah dipakai username citra di baris 5.",
         "Baris 8: Pengguna lama memegang peran di luar instansi ini; tidak diubah dari sini.",
@@ -168,7 +169,7 @@ def test_a_bad_file_commits_nothing_even_when_committed_by_force(
     content = peta(
         position("Dinas Kesehatan", "Kepala Dinas"), position("Dinas Kesehatan", "Staf", parent="Tidak Ada")
     )
-    batch, preview = import_upload(
+    batch, _preview = import_upload(
         actor=organisasi,
         kind=ImportKind.PETA_JABATAN,
         instansi_id=region.pk,
@@ -184,7 +185,7 @@ def test_a_bad_file_commits_nothing_even_when_committed_by_force(
 
 
 def test_a_csv_with_semicolons_imports_like_a_sheet(organisasi: User, region: Instansi) -> None:
-    content = "nama;singkatan;aktif\nDinas Kesehatan;Dinkes;ya\nDinas Sosial;;\n".encode()
+    content = b"nama;singkatan;aktif\nDinas Kesehatan;Dinkes;ya\nDinas Sosial;;\n"
 
     preview = preview_import(ImportKind.OPDS, content, region)
 

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bench.region_files import dictionary_rows, opd_rows, people_rows, peta_rows, table
+from notifications.models import Kind, Notification
 from submissions.imports import preview_import
 from submissions.models import (
     OPD,
@@ -23,7 +24,6 @@ from submissions.models import (
     Role,
     RoleAssignment,
 )
-from notifications.models import Kind, Notification
 from workflow.setup.imports import import_commit, import_upload
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -116,6 +116,6 @@ def test_one_bad_row_is_named_and_nothing_is_committed(organisasi: User, region:
     _, committed = import_commit(actor=organisasi, batch_id=batch.pk)
 
     assert not committed.committed
-    assert [row.row for row in preview.errors][0] == 502  # the title row is 1, data starts at 2
+    assert next(row.row for row in preview.errors) == 502  # the title row is 1, data starts at 2
     assert "Baris 502: OPD 'Dinas Yang Tidak Ada' tidak dikenal di instansi ini" in preview.all_problems()[0]
     assert not Position.objects.exists()
