@@ -30,12 +30,16 @@ def load_peta_jabatan() -> None:
     for opd in OPD.objects.all():
         _link(list(Position.objects.filter(opd=opd).order_by("pk")))
     instansi, opd_name = ENACTED_OPD
-    Submission.objects.filter(
-        state=State.APPROVED,
-        position__opd__instansi__name=instansi,
-        position__opd__name=opd_name,
-        decree_number="",
-    ).update(decree_number=DECREE[0], decree_date=DECREE[1])
+    unenacted = list(
+        Submission.objects.filter(
+            state=State.APPROVED,
+            position__opd__instansi__name=instansi,
+            position__opd__name=opd_name,
+            decree_number="",
+        ).values_list("pk", flat=True)
+    )
+    if unenacted:  # a second run reads and writes nothing
+        Submission.objects.filter(pk__in=unenacted).update(decree_number=DECREE[0], decree_date=DECREE[1])
 
 
 def _link(positions: list[Position]) -> None:
