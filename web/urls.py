@@ -43,6 +43,7 @@ urlpatterns = [
     path("pengaturan/opd/", organisation.opd_list, name="setup_opds"),
     path("pengaturan/opd/<int:opd_id>/", organisation.opd_edit, name="setup_opd"),
     path("pengaturan/peta-jabatan/", organisation.peta, name="setup_peta"),
+    path("pengaturan/konsistensi/", organisation.consistency, name="setup_consistency"),
     path("pengaturan/jabatan/<int:position_id>/", organisation.position_edit, name="setup_position"),
     path("pengaturan/pengguna/", people.people, name="setup_people"),
     path("pengaturan/pengguna/<int:user_id>/", people.person, name="setup_person"),

@@ -12,8 +12,12 @@ def test_the_search_lists_the_positions_urusan_first(world: World) -> None:
     draft = services.create_draft(position_id=world.position.pk, actor=world.drafter)
     own = world.position.urusan.first()
     other, _ = Urusan.objects.get_or_create(name="Perikanan")
-    Competency.objects.create(code="A.01", name="Pemetaan Khusus Ikan", group=CompetencyGroup.TECHNICAL, urusan=other)
-    Competency.objects.create(code="Z.99", name="Pemetaan Khusus Penyakit", group=CompetencyGroup.TECHNICAL, urusan=own)
+    Competency.objects.create(
+        code="A.01", name="Pemetaan Khusus Ikan", group=CompetencyGroup.TECHNICAL, urusan=other
+    )
+    Competency.objects.create(
+        code="Z.99", name="Pemetaan Khusus Penyakit", group=CompetencyGroup.TECHNICAL, urusan=own
+    )
 
     found = [competency.code for competency in search_technical(world.drafter, draft, "Pemetaan Khusus")]
 

@@ -15,6 +15,7 @@ from web.views.setup.common import add_errors, base_context, current_instansi
 from workflow.errors import WorkflowError
 from workflow.positions import position_update
 from workflow.setup.administration import ROLE_DESCRIPTIONS, administered_instansi, can_administer
+from workflow.setup.consistency import consistency_report
 from workflow.setup.opds import opd_create, opd_update
 from workflow.setup.peta import peta_jabatan
 
@@ -114,6 +115,13 @@ def position_edit(request: AuthedRequest, position_id: int) -> HttpResponse:
             )
     context = {**base_context(request, position.opd.instansi), "form": form, "position": position}
     return render(request, "web/setup/position_edit.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def consistency(request: AuthedRequest) -> HttpResponse:
+    instansi = current_instansi(request)
+    context = {**base_context(request, instansi), "report": consistency_report(instansi)}
+    return render(request, "web/setup/consistency.html", context)
 
 
 def raise_forbidden() -> None:
