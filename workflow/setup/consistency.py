@@ -53,7 +53,8 @@ def _key(position: Position) -> tuple[str, str, str]:
 def _current(submissions: list[Submission]) -> Submission | None:
     open_ones = [s for s in submissions if s.state in ACTIVE_STATES]
     approved = [s for s in submissions if s.state == State.APPROVED]
-    return (open_ones or approved or [None])[0]
+    chosen = open_ones or approved
+    return chosen[0] if chosen else None
 
 
 def _standards(positions: list[Position]) -> dict[int, Standard]:
