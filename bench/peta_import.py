@@ -109,9 +109,12 @@ def _report(rows: int, opds: int, results: dict[str, dict[str, Any]]) -> str:
     lines += [
         "",
         "The number of queries does not grow with the rows: the preview reads the instansi's OPDs, "
-        "positions, urusan links and standards once each; the commit adds one multi-row INSERT per 1,000 "
-        "positions, one UPDATE per 1,000 for the parents (a new position's parent may itself be new), and "
-        "the urusan links in batches of 2,000. The same file again writes nothing.",
+        "positions, urusan links and standards once each (about half of its time is openpyxl reading the"
+        " XLSX); the commit inserts the new positions level by level of the tree, parents first, one "
+        "multi-row INSERT per level and 1,000 rows, so no position is updated after its insert, and "
+        "writes the urusan links in batches of 2,000. The same file again writes nothing. A first "
+        "version set the parents afterwards with Django's bulk_update: 77 s for the same commit, nearly "
+        "all of it building the CASE WHEN expressions in Python.",
     ]
     return "\n".join(lines)
 

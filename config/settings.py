@@ -366,6 +366,8 @@ NOTIFICATION_RETRY_BASE_SECONDS = env.float("NOTIFICATION_RETRY_BASE_SECONDS", d
 # back (never less than the delivery limit + 2, however it is set).
 NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS = env.int("NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS", default=60)
 NOTIFICATION_SENDING_TIMEOUT_SECONDS = env.int("NOTIFICATION_SENDING_TIMEOUT_SECONDS", default=90)
+# An invitation's link to set one's password works once, for this many days (workflow.setup.invitations).
+INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=7)
 # The beat sweep leaves pending rows younger than this to the message enqueued at commit.
 NOTIFICATION_SWEEP_GRACE_SECONDS = env.int("NOTIFICATION_SWEEP_GRACE_SECONDS", default=60)
 

@@ -25,7 +25,7 @@ INVALID = "Tautan undangan ini tidak sah. Periksa kembali alamat yang Anda salin
 
 
 def max_age_seconds() -> int:
-    return int(getattr(settings, "INVITATION_MAX_AGE_DAYS", 7)) * 24 * 3600
+    return int(settings.INVITATION_MAX_AGE_DAYS) * 24 * 3600
 
 
 def _fingerprint(user: User) -> str:
