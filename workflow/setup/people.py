@@ -15,10 +15,11 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from notifications.models import Kind
-from notifications.services import record_notifications
+from notifications.services import Recipient, record_notifications
 from submissions.models import OPD, ActingKind, Instansi, Role, RoleAssignment
 from submissions.models.roles import OPD_ROLES
 from workflow.errors import Conflict, InvalidContent, NotFound
@@ -87,35 +88,46 @@ def invitation_resend(*, actor: AnyUser, user_id: int) -> User:
 
 
 def send_invitations(*, actor: AnyUser | None, users: Iterable[User], instansi: Instansi | None) -> int:
-    """Write one invitation per user to the outbox (inside the caller's transaction)."""
+    """Write one invitation per user to the outbox (inside the caller's transaction), in one batch."""
     stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
     days = max_age_seconds() // 86400
-    written = 0
-    for user in users:
-        roles = ", ".join(
-            assignment.get_role_display() + (f" {assignment.opd.name}" if assignment.opd else "")
-            for assignment in user.role_assignments.select_related("opd")
+    ids = [user.pk for user in users]
+    invited = User.objects.filter(pk__in=ids).prefetch_related(
+        Prefetch("role_assignments", queryset=RoleAssignment.objects.select_related("opd"))
+    )
+    recipients = [
+        Recipient(
+            user=user,
+            context={
+                "invitation_url": invitation_url(user),
+                "username": user.username,
+                "roles": _roles(user),
+            },
         )
-        written += len(
-            record_notifications(
-                kind=Kind.INVITATION,
-                event_key=f"invitation:{user.pk}:{stamp}",
-                recipients=[user],
-                actor=actor if isinstance(actor, User) else None,
-                context={
-                    "invitation_url": invitation_url(user),
-                    "username": user.username,
-                    "instansi_name": instansi.name if instansi else "",
-                    "roles": roles,
-                    "valid_days": days,
-                    "next_step": (
-                        f"Buka tautan di bawah dalam {days} hari untuk membuat kata sandi Anda. "
-                        "Tautan hanya dapat dipakai sekali."
-                    ),
-                },
-            )
-        )
-    return written
+        for user in invited
+    ]
+    rows = record_notifications(
+        kind=Kind.INVITATION,
+        event_key=f"invitation:{stamp}",
+        recipients=recipients,
+        actor=actor if isinstance(actor, User) else None,
+        context={
+            "instansi_name": instansi.name if instansi else "",
+            "valid_days": days,
+            "next_step": (
+                f"Buka tautan di bawah dalam {days} hari untuk membuat kata sandi Anda. "
+                "Tautan hanya dapat dipakai sekali."
+            ),
+        },
+    )
+    return len(rows)
+
+
+def _roles(user: User) -> str:
+    return ", ".join(
+        assignment.get_role_display() + (f" {assignment.opd.name}" if assignment.opd else "")
+        for assignment in user.role_assignments.all()
+    )
 
 
 def _instansi_of(user: User, actor: AnyUser) -> Instansi | None:
