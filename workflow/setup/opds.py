@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
-from submissions.models import OPD, Instansi
+from submissions.models import OPD
 from workflow.errors import Conflict, InvalidContent, NotFound
 from workflow.setup.administration import administered_instansi, instansi_to_administer
 
@@ -93,7 +93,3 @@ def _save(opd: OPD) -> None:
             opd.save()
     except IntegrityError as error:  # a concurrent create of the same name
         raise Conflict(DUPLICATE, code="opd_exists") from error
-
-
-def instansi_of(actor: AnyUser, instansi_id: int) -> Instansi:
-    return instansi_to_administer(actor, instansi_id)

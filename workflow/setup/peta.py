@@ -187,8 +187,3 @@ def _standard_states(instansi: Instansi, opd_id: int | None) -> dict[int, tuple[
             shown = state
         result[position_id] = (shown, approved, enacted)
     return result
-
-
-def coverage_by_opd(instansi: Instansi) -> tuple[Coverage, list[tuple[OpdMap, Coverage]]]:
-    peta = peta_jabatan(instansi)
-    return peta.coverage, [(opd_map, opd_map.coverage) for opd_map in peta.opds]

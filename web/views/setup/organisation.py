@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from submissions.models import OPD
@@ -67,7 +69,7 @@ def opd_edit(request: AuthedRequest, opd_id: int) -> HttpResponse:
             add_errors(form, error)
         else:
             messages.success(request, _("OPD %(name)s disimpan.") % {"name": data["name"]})
-            return redirect(f"/pengaturan/opd/?instansi={opd.instansi_id}")
+            return redirect(f"{reverse('web:setup_opds')}?instansi={opd.instansi_id}")
     context = {**base_context(request, opd.instansi), "form": form, "opd": opd}
     return render(request, "web/setup/opd_edit.html", context, status=400 if form.errors else 200)
 
@@ -110,9 +112,8 @@ def position_edit(request: AuthedRequest, position_id: int) -> HttpResponse:
             add_errors(form, error)
         else:
             messages.success(request, _("Jabatan %(name)s disimpan.") % {"name": data["name"]})
-            return redirect(
-                f"/pengaturan/peta-jabatan/?instansi={position.opd.instansi_id}&opd={position.opd_id}"
-            )
+            peta = reverse("web:setup_peta")
+            return redirect(f"{peta}?instansi={position.opd.instansi_id}&opd={position.opd_id}")
     context = {**base_context(request, position.opd.instansi), "form": form, "position": position}
     return render(request, "web/setup/position_edit.html", context, status=400 if form.errors else 200)
 
@@ -125,6 +126,4 @@ def consistency(request: AuthedRequest) -> HttpResponse:
 
 
 def raise_forbidden() -> None:
-    from django.core.exceptions import PermissionDenied
-
     raise PermissionDenied(_("Hanya Bagian Organisasi instansi ini yang dapat mengubah jabatan."))
