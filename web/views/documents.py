@@ -17,7 +17,7 @@ from web.presenters import competency_groups, requirement_blocks, round_diff
 from web.views.base import AuthedRequest, status_for, submission_or_404
 from workflow import services
 from workflow.errors import WorkflowError
-from workflow.machine import TRANSITIONS, USER_TRANSITIONS, user_steps
+from workflow.machine import TRANSITIONS, USER_TRANSITIONS, State, user_steps
 from workflow.roles import may_edit
 from workflow.scoping import visible_submissions
 from workflow.selectors import allowed_transitions, history, is_overdue, reason_codes

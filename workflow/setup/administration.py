@@ -9,10 +9,10 @@ from django.db.models import Q, QuerySet
 
 from submissions.models import Instansi, Role, RoleAssignment
 from workflow.errors import NotFound, NotPermitted
-from workflow.rules import assignments_of
+from workflow.roles import assignments_of
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 
 def is_administrator(user: AnyUser) -> bool:

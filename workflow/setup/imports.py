@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.db.models import QuerySet
 
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 FILENAME_LENGTH = 255
 

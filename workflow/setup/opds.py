@@ -11,7 +11,7 @@ from workflow.errors import Conflict, InvalidContent, NotFound
 from workflow.setup.administration import administered_instansi, instansi_to_administer
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 NAME_LENGTH = OPD._meta.get_field("name").max_length or 200
 SHORT_LENGTH = OPD._meta.get_field("short_name").max_length or 40

@@ -31,7 +31,7 @@ from workflow.setup.administration import (
 from workflow.setup.invitations import invitation_url, max_age_seconds
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 GRANTABLE = (Role.DRAFTER, Role.REVIEWER, Role.BAGIAN_ORGANISASI)
 

@@ -16,13 +16,13 @@ from submissions.models.roles import OPD_ROLES
 from workflow.deadlines import local_today
 from workflow.errors import Conflict, InvalidContent, NotFound
 from workflow.models import DraftingRound
-from workflow.rules import in_force
+from workflow.roles import in_force
 from workflow.setup.administration import administered_instansi, instansi_to_administer
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 NAME_LENGTH = DraftingRound._meta.get_field("name").max_length or 200
 

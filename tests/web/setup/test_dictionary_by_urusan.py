@@ -9,7 +9,7 @@ from workflow import services
 
 
 def test_the_search_lists_the_positions_urusan_first(world: World) -> None:
-    draft = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    draft = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
     own = world.position.urusan.first()
     other, _ = Urusan.objects.get_or_create(name="Perikanan")
     Competency.objects.create(

@@ -13,17 +13,17 @@ from workflow.setup.consistency import consistency_report, differing_peers
 
 
 def standard_in_compilation(world: World, position: Position, drafter: Any, reviewer: Any) -> Submission:
-    draft = services.create_draft(position_id=position.pk, actor=drafter)
-    services.update_content(submission_id=draft.pk, actor=drafter, **valid_content())
-    services.fire_transition(submission_id=draft.pk, name="submit", actor=drafter)
-    return services.fire_transition(submission_id=draft.pk, name="forward", actor=reviewer)
+    draft = services.submission_create_draft(position_id=position.pk, actor=drafter)
+    services.submission_update_content(submission_id=draft.pk, actor=drafter, **valid_content())
+    services.submission_fire_transition(submission_id=draft.pk, name="submit", actor=drafter)
+    return services.submission_fire_transition(submission_id=draft.pk, name="forward", actor=reviewer)
 
 
 def test_a_peer_with_other_levels_is_shown_side_by_side_and_in_the_report(world: World) -> None:
     twin = Position.objects.create(opd=world.other_opd, name=world.position.name, kind=PositionKind.PENGAWAS)
     mine = standard_in_compilation(world, world.position, world.drafter, world.reviewer)
-    theirs = services.create_draft(position_id=twin.pk, actor=world.other_drafter)
-    services.update_content(submission_id=theirs.pk, actor=world.other_drafter, **valid_content())
+    theirs = services.submission_create_draft(position_id=twin.pk, actor=world.other_drafter)
+    services.submission_update_content(submission_id=theirs.pk, actor=world.other_drafter, **valid_content())
     row = CompetencyRow.objects.filter(submission=theirs, group="managerial").order_by("order").first()
     assert row is not None
     CompetencyRow.objects.filter(pk=row.pk).update(level=row.level + 1)
@@ -43,8 +43,8 @@ def test_a_peer_with_other_levels_is_shown_side_by_side_and_in_the_report(world:
 def test_peers_that_agree_are_not_listed(world: World) -> None:
     twin = Position.objects.create(opd=world.other_opd, name=world.position.name, kind=PositionKind.PENGAWAS)
     mine = standard_in_compilation(world, world.position, world.drafter, world.reviewer)
-    theirs = services.create_draft(position_id=twin.pk, actor=world.other_drafter)
-    services.update_content(submission_id=theirs.pk, actor=world.other_drafter, **valid_content())
+    theirs = services.submission_create_draft(position_id=twin.pk, actor=world.other_drafter)
+    services.submission_update_content(submission_id=theirs.pk, actor=world.other_drafter, **valid_content())
 
     assert differing_peers(mine) == []
     assert consistency_report(world.instansi) == []
