@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 
 from api.converters import IdConverter
-from api.views import accounts, positions, reference, setup, submissions, workflow
+from api.views import accounts, decrees, packages, positions, reference, setup, submissions, workflow
 from api.views import notifications as inbox
 
 register_converter(IdConverter, "id")
@@ -50,6 +50,14 @@ v1 = [
     path("submissions/<id:pk>/snapshots/", workflow.SnapshotsView.as_view(), name="submission-snapshots"),
     path("submissions/<id:pk>/diff/", workflow.DiffView.as_view(), name="submission-diff"),
     path("submissions/<id:pk>/export.docx", workflow.ExportView.as_view(), name="submission-export"),
+    path("packages/", packages.PackageListView.as_view(), name="packages"),
+    path("packages/<id:pk>/", packages.PackageDetailView.as_view(), name="package"),
+    path("packages/<id:pk>/send/", packages.PackageSendView.as_view(), name="package-send"),
+    path("packages/<id:pk>/answers/", packages.PackageAnswerView.as_view(), name="package-answers"),
+    path("decrees/", decrees.DecreeListView.as_view(), name="decrees"),
+    path("decrees/<id:pk>/", decrees.DecreeDetailView.as_view(), name="decree"),
+    path("effective-standards/", decrees.EffectiveStandardListView.as_view(), name="effective-standards"),
+    path("letters/<id:pk>/", decrees.LetterView.as_view(), name="letter"),
     path("notifications/", inbox.NotificationListView.as_view(), name="notifications"),
     path("notifications/<id:pk>/read/", inbox.NotificationReadView.as_view(), name="notification-read"),
 ]

@@ -6,6 +6,7 @@ variable; the defaults are those of `make run` (SQLite, eager tasks, console ema
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import django_stubs_ext
@@ -220,12 +221,30 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Uploaded letters (PDF) go to MEDIA_ROOT, or to an S3-compatible bucket through django-storages
+# (`pip install "alur-skj[s3]"`) when S3_BUCKET is set. They are never served from MEDIA_URL:
+# only the pages and the API hand them out, to users who may see them.
+if env.str("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("S3_SECRET_KEY", default="") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+# The largest letter PDF accepted, in bytes (default 10 MB).
+LETTER_MAX_BYTES = env.int("LETTER_MAX_BYTES", default=10 * 1024 * 1024)
 
 ### Authentication and sessions
 
@@ -341,6 +360,10 @@ SPECTACULAR_SETTINGS = {
         "CompetencyGroupEnum": "submissions.models.CompetencyGroup",
         "RequirementSectionEnum": "submissions.models.RequirementSection",
         "ImportanceEnum": "submissions.models.Importance",
+        "DecreeKindEnum": "workflow.decrees.models.DecreeKind",
+        "HeadOfRegionEnum": "workflow.decrees.models.HeadOfRegion",
+        "PackageStatusEnum": "workflow.packages.models.PackageStatus",
+        "OutcomeEnum": "workflow.packages.models.Outcome",
     },
 }
 
@@ -398,6 +421,8 @@ if TESTING:
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Letters uploaded by tests land in a throwaway folder, never in the project's media/.
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="alur-skj-media-"))
     REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
         "anon": "100000/min",
         "user": "100000/min",

@@ -5,14 +5,18 @@ secretary and the heads of division under him; a section head under the administ
 sub-unit; executors and functional positions under the section head of their sub-unit, else under
 the administrator of their sub-unit, else under the secretary or the head. Headcount comes from a
 fixed table by kind, so running the seed again changes nothing. The approved standards of one OPD
-are marked enacted, so coverage shows approved and enacted apart.
+are enacted by a decree (through the decree service), so coverage shows approved and enacted apart.
 """
 
 from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth.models import User
+
 from submissions.models import OPD, Position, PositionKind, Submission
+from workflow.decrees.models import DecreeKind, HeadOfRegion
+from workflow.decrees.services import DecreeInput, record_decree
 from workflow.machine import State
 
 HEADCOUNT = {  # kind: (bezetting, kebutuhan)
@@ -23,23 +27,43 @@ HEADCOUNT = {  # kind: (bezetting, kebutuhan)
     PositionKind.FUNGSIONAL: (2, 4),
 }
 ENACTED_OPD = ("Pemerintah Kota Madiun", "Dinas Kesehatan")
-DECREE = ("Peraturan Wali Kota Madiun Nomor 18 Tahun 2026", datetime.date(2026, 3, 2))
+ENACTED_BY = "madiun.organisasi"
+DECREE = DecreeInput(
+    kind=DecreeKind.PERATURAN,
+    head=HeadOfRegion.WALI_KOTA,
+    number="18 Tahun 2026",
+    date=datetime.date(2026, 3, 2),
+    title="Standar Kompetensi Jabatan di Lingkungan Dinas Kesehatan",
+)
 
 
 def load_peta_jabatan() -> None:
     for opd in OPD.objects.all():
         _link(list(Position.objects.filter(opd=opd).order_by("pk")))
+
+
+def enact_demo_standards() -> None:
+    """Enact the OPD's approved standards not enacted yet; a second run reads and writes nothing.
+
+    Runs outside any transaction: record_decree opens its own durable one.
+    """
     instansi, opd_name = ENACTED_OPD
     unenacted = list(
         Submission.objects.filter(
             state=State.APPROVED,
             position__opd__instansi__name=instansi,
             position__opd__name=opd_name,
-            decree_number="",
+            enactment__isnull=True,
         ).values_list("pk", flat=True)
     )
-    if unenacted:  # a second run reads and writes nothing
-        Submission.objects.filter(pk__in=unenacted).update(decree_number=DECREE[0], decree_date=DECREE[1])
+    if not unenacted:
+        return
+    record_decree(
+        instansi_id=OPD.objects.get(instansi__name=instansi, name=opd_name).instansi_id,
+        actor=User.objects.get(username=ENACTED_BY),
+        decree=DECREE,
+        submission_ids=unenacted,
+    )
 
 
 def _link(positions: list[Position]) -> None:

@@ -14,6 +14,7 @@ from api.serializers.common import (
     StrictSerializer,
     TextField,
 )
+from submissions.header import frozen_header
 from submissions.models import CompetencyGroup, FunctionalRank, Importance, PositionKind, RequirementSection
 from workflow.content import MAX_INDICATORS, MAX_NAME, MAX_ROWS, MAX_TEXT
 from workflow.machine import State
@@ -21,15 +22,27 @@ from workflow.selectors import is_overdue
 
 
 class DocumentPositionSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=PositionKind.choices)
+    """The document's position; an approved or superseded version shows its captured header."""
+
+    id = serializers.IntegerField(source="position.id")
+    name = serializers.SerializerMethodField()
+    kind = serializers.SerializerMethodField()
     rank = serializers.SerializerMethodField()
-    opd = RefSerializer()
+    opd = RefSerializer(source="position.opd")
+
+    def get_name(self, submission: Any) -> str:
+        frozen = frozen_header(submission)
+        return frozen.position_name if frozen else str(submission.position.name)
+
+    @extend_schema_field(serializers.ChoiceField(choices=PositionKind.choices))
+    def get_kind(self, submission: Any) -> str:
+        frozen = frozen_header(submission)
+        return frozen.kind if frozen else str(submission.position.kind)
 
     @extend_schema_field(serializers.ChoiceField(choices=FunctionalRank.choices, allow_null=True))
-    def get_rank(self, position: Any) -> str | None:
-        return position.rank or None
+    def get_rank(self, submission: Any) -> str | None:
+        frozen = frozen_header(submission)
+        return (frozen.rank if frozen else submission.position.rank) or None
 
 
 class CompetencyRowSerializer(serializers.Serializer):
@@ -68,7 +81,7 @@ class SubmissionStatusFields(serializers.Serializer):
 class SubmissionListSerializer(SubmissionStatusFields):
     """A row of the submissions list: the document without its content."""
 
-    position = DocumentPositionSerializer()
+    position = DocumentPositionSerializer(source="*")
 
 
 class DocumentSerializer(SubmissionListSerializer):

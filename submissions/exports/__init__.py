@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from submissions.exports.content import load, standard_view
 from submissions.exports.layout import build_document
+from submissions.header import header_of
 from submissions.models import Submission
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -28,7 +29,7 @@ __all__ = ["DOCX_CONTENT_TYPE", "docx_response", "export_filename", "export_quer
 
 def export_queryset(queryset: QuerySet[Submission] | None = None) -> QuerySet[Submission]:
     base = Submission.objects.all() if queryset is None else queryset
-    return base.select_related("position__opd__instansi")
+    return base.select_related("position__opd__instansi", "enactment__decree")
 
 
 def render_docx(submission: Submission) -> bytes:
@@ -40,7 +41,7 @@ def render_docx(submission: Submission) -> bytes:
 
 def export_filename(submission: Submission) -> str:
     # slugify drops what is not ASCII after NFKD, so the name is safe in a Content-Disposition header.
-    slug = slugify(submission.position.name)[:_SLUG_LENGTH].strip("-") or "jabatan"
+    slug = slugify(header_of(submission).position_name)[:_SLUG_LENGTH].strip("-") or "jabatan"
     return f"SKJ-{slug}-v{submission.version}.docx"
 
 

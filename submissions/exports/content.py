@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import prefetch_related_objects
 
+from submissions.header import header_of
 from submissions.imports import strip_list_marker
 from submissions.models import CompetencyGroup, CompetencyRow, RequirementRow, RequirementSection, Submission
 from submissions.text import clean_text
@@ -139,16 +140,13 @@ def _cleaned(value: Any) -> Any:
 
 
 def header_lines(submission: Submission) -> tuple[tuple[str, str], ...]:
-    position = submission.position
-    urusan = sorted(item.name for item in position.urusan.all())
-    opd = position.opd
-    unit = ", ".join(part for part in (position.sub_unit.strip(), opd.name, opd.instansi.name) if part)
+    header = header_of(submission)
     return (
-        ("Nama jabatan", position.name),
-        ("Kelompok jabatan", position.kind_label),
-        ("Urusan pemerintahan", ", ".join(urusan) or EMPTY),
-        ("Kode jabatan", position.code.strip() or EMPTY),
-        ("Unit", unit),
+        ("Nama jabatan", header.position_name),
+        ("Kelompok jabatan", header.kind_label),
+        ("Urusan pemerintahan", ", ".join(header.urusan) or EMPTY),
+        ("Kode jabatan", header.code or EMPTY),
+        ("Unit", header.unit),
     )
 
 
@@ -200,12 +198,18 @@ def footer_line(submission: Submission, zone: ZoneInfo) -> str:
     parts = [f"Versi {submission.version}", f"Status: {submission.get_state_display()}"]
     if submission.approved_at is not None:
         parts.append(f"Disetujui {indonesian_date(submission.approved_at.astimezone(zone).date())}")
-    if submission.decree_number:
-        decree = f"Keputusan nomor {submission.decree_number}"
-        if submission.decree_date is not None:
-            decree += f" tanggal {indonesian_date(submission.decree_date)}"
-        parts.append(decree)
+    decree = enacting_decree(submission)
+    if decree is not None:
+        parts.append(
+            f"{decree.get_kind_display()} nomor {decree.number} tanggal {indonesian_date(decree.date)}"
+        )
     return " | ".join(parts)
+
+
+def enacting_decree(submission: Submission) -> Any:
+    """The decree that enacted this version, if any (workflow.Enactment, reached by its relation)."""
+    enactment = getattr(submission, "enactment", None)
+    return enactment.decree if enactment is not None else None
 
 
 def indonesian_date(day: datetime.date) -> str:

@@ -16,6 +16,7 @@ from tests.builders import World, valid_content
 from tests.documents import document_in
 from tests.factories import PositionFactory
 from workflow import services
+from workflow.decrees.services import DecreeInput, record_decree
 from workflow.machine import State
 
 CHECK = "\u2713"
@@ -214,9 +215,19 @@ def test_the_footer_of_a_draft_gives_its_version_and_state(world: World) -> None
 def test_the_footer_of_an_approved_standard_adds_the_approval_date_and_the_decree(world: World) -> None:
     submission = document_in(world, State.APPROVED)
     Submission.objects.filter(pk=submission.pk).update(
-        approved_at=datetime.datetime(2026, 11, 3, 18, 30, tzinfo=datetime.UTC),
-        decree_number="188.45/12/401.012/2026",
-        decree_date=datetime.date(2026, 11, 20),
+        approved_at=datetime.datetime(2026, 11, 3, 18, 30, tzinfo=datetime.UTC)
+    )
+    record_decree(
+        instansi_id=world.instansi.pk,
+        actor=world.organisasi,
+        decree=DecreeInput(
+            kind="keputusan",
+            head="wali_kota",
+            number="188.45/12/401.012/2026",
+            date=datetime.date(2026, 11, 20),
+            title="Standar Kompetensi Jabatan",
+        ),
+        submission_ids=[submission.pk],
     )
 
     footer = opened(submission).sections[0].footer.paragraphs[0].text

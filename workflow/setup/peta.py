@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
-
 from submissions.models import OPD, Position, Submission
 from workflow.machine import ACTIVE_STATES, State
 
@@ -176,8 +174,10 @@ def _standard_states(instansi: Instansi, opd_id: int | None) -> dict[int, tuple[
     if opd_id is not None:
         submissions = submissions.filter(position__opd_id=opd_id)
     result: dict[int, tuple[str, bool, bool]] = {}
-    enacted_q = Q(decree_date__isnull=False) | ~Q(decree_number="")
-    enacted_ids = set(submissions.filter(enacted_q, state=State.APPROVED).values_list("pk", flat=True))
+    # Enacted as the standards in force read it: an approved version with an enactment by a decree.
+    enacted_ids = set(
+        submissions.filter(state=State.APPROVED, enactment__isnull=False).values_list("pk", flat=True)
+    )
     for pk, position_id, state in submissions.values_list("pk", "position_id", "state"):
         shown, approved, enacted = result.get(position_id, ("", False, False))
         if state == State.APPROVED:
