@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rest_framework import status
 
-from api.exceptions import ApiError
+from api.errors import ApiError
 
 if TYPE_CHECKING:
     from submissions.models import Submission

@@ -19,6 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from api.errors import ApiError
 from api.outages import outage_of
 from workflow.errors import WorkflowError
 
@@ -38,15 +39,6 @@ MESSAGES = {
     "server_error": "Terjadi galat pada server; kejadian ini sudah dicatat. Coba lagi nanti.",
 }
 INVALID_INPUT = "Isian tidak valid; periksa kolom yang ditandai."
-
-
-class ApiError(exceptions.APIException):
-    """An API-level refusal with a stable code (e.g. a malformed If-Match header)."""
-
-    def __init__(self, message: str, *, code: str, status_code: int, field: str = ""):
-        super().__init__(detail=message, code=code)
-        self.status_code = status_code
-        self.field = field
 
 
 class ServiceUnavailable(exceptions.APIException):

@@ -16,7 +16,7 @@ from rest_framework import parsers, status
 from rest_framework.exceptions import ParseError
 from rest_framework.utils.json import strict_constant
 
-from api.exceptions import ApiError
+from api.errors import ApiError
 
 TOO_LARGE = "Isi permintaan terlalu besar (paling banyak {limit} bait)."
 TOO_DEEP = "Isi permintaan bersarang terlalu dalam."

@@ -13,7 +13,17 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 
 from api.converters import IdConverter
-from api.views import accounts, comments, decrees, packages, positions, reference, submissions, workflow
+from api.views import (
+    accounts,
+    comments,
+    decrees,
+    packages,
+    positions,
+    reference,
+    setup,
+    submissions,
+    workflow,
+)
 from api.views import notifications as inbox
 
 register_converter(IdConverter, "id")
@@ -23,7 +33,19 @@ app_name = "api"
 v1 = [
     path("auth/token/", accounts.TokenView.as_view(), name="token"),
     path("me/", accounts.MeView.as_view(), name="me"),
-    path("opds/", reference.OPDListView.as_view(), name="opds"),
+    path("opds/", setup.OPDListCreateView.as_view(), name="opds"),
+    path("opds/<id:pk>/", setup.OPDDetailView.as_view(), name="opd"),
+    path("peta-jabatan/", setup.PetaJabatanView.as_view(), name="peta-jabatan"),
+    path("invitations/", setup.InvitationView.as_view(), name="invitations"),
+    path("role-assignments/", setup.RoleAssignmentListView.as_view(), name="role-assignments"),
+    path("role-assignments/<id:pk>/end/", setup.RoleEndView.as_view(), name="role-assignment-end"),
+    path("drafting-rounds/", setup.RoundListView.as_view(), name="drafting-rounds"),
+    path(
+        "drafting-rounds/<id:pk>/announce/", setup.RoundAnnounceView.as_view(), name="drafting-round-announce"
+    ),
+    path("imports/", setup.ImportUploadView.as_view(), name="imports"),
+    path("imports/<id:pk>/", setup.ImportDetailView.as_view(), name="import"),
+    path("imports/<id:pk>/commit/", setup.ImportCommitView.as_view(), name="import-commit"),
     path("competencies/", reference.CompetencyListView.as_view(), name="competencies"),
     path("reason-codes/", reference.ReasonCodeListView.as_view(), name="reason-codes"),
     path("positions/", positions.PositionListView.as_view(), name="positions"),

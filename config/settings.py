@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "web.context_processors.setup_menu",
             ],
         },
     },
@@ -363,6 +364,8 @@ SPECTACULAR_SETTINGS = {
         "HeadOfRegionEnum": "workflow.decrees.models.HeadOfRegion",
         "PackageStatusEnum": "workflow.packages.models.PackageStatus",
         "OutcomeEnum": "workflow.packages.models.Outcome",
+        "RoleEnum": "submissions.models.Role",
+        "GrantableRoleEnum": "workflow.setup.people.GRANTABLE_CHOICES",
     },
 }
 
@@ -388,6 +391,8 @@ NOTIFICATION_RETRY_BASE_SECONDS = env.float("NOTIFICATION_RETRY_BASE_SECONDS", d
 # back (never less than the delivery limit + 2, however it is set).
 NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS = env.int("NOTIFICATION_DELIVERY_TIME_LIMIT_SECONDS", default=60)
 NOTIFICATION_SENDING_TIMEOUT_SECONDS = env.int("NOTIFICATION_SENDING_TIMEOUT_SECONDS", default=90)
+# An invitation's link to set one's password works once, for this many days (workflow.setup.invitations).
+INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=7)
 # The beat sweep leaves pending rows younger than this to the message enqueued at commit.
 NOTIFICATION_SWEEP_GRACE_SECONDS = env.int("NOTIFICATION_SWEEP_GRACE_SECONDS", default=60)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from demo.dictionary_loader import load_dictionary
+from demo.peta import enact_demo_standards, load_peta_jabatan
 from demo.submissions import load_demo_submissions
 from demo.world_loader import load_world
 from workflow.reference import load_reference_data
@@ -20,4 +21,8 @@ def seed() -> int:
         load_world()
         load_dictionary()
     # Outside the block above: each workflow service runs its own durable transaction.
-    return load_demo_submissions()
+    created = load_demo_submissions()
+    with transaction.atomic():
+        load_peta_jabatan()
+    enact_demo_standards()  # through the decree service, in its own durable transaction
+    return created

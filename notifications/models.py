@@ -27,10 +27,13 @@ class Kind(models.TextChoices):
     REMINDER = "reminder", "Pengingat tenggat"
     ESCALATION = "escalation", "Eskalasi keterlambatan"
     DIGEST = "digest", "Ringkasan harian"
+    INVITATION = "invitation", "Undangan ke Alur SKJ"
+    ROUND_ANNOUNCED = "round_announced", "Putaran penyusunan dibuka"
 
 
 # Kinds a user may route (the digest itself is always an email).
-PREFERENCE_KINDS = [kind for kind in Kind if kind != Kind.DIGEST]
+# An invitation carries the link to set one's password: it always goes by email at once.
+PREFERENCE_KINDS = [kind for kind in Kind if kind not in (Kind.DIGEST, Kind.INVITATION)]
 
 
 class Delivery(models.TextChoices):

@@ -12,14 +12,18 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     Avg,
+    Case,
     Count,
     DurationField,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
 from django.utils import timezone
 
@@ -287,9 +291,12 @@ def dictionary_level(user: AnyUser, submission: Submission, code: str, level: in
 
 
 def search_technical(user: AnyUser, submission: Submission, query: str, limit: int = 10) -> list[Competency]:
+    """Matching technical competencies, those of the position's own urusan first."""
     words = Q(name__icontains=query) | Q(code__icontains=query) | Q(definition__icontains=query)
     technical = _dictionary_of(user, submission).filter(group=CompetencyGroup.TECHNICAL)
-    return list(technical.filter(words).order_by("code")[:limit])
+    own_urusan = Q(urusan__in=submission.position.urusan.all())
+    first = Case(When(own_urusan, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return list(technical.filter(words).order_by(first, "code")[:limit])
 
 
 def sees_many_instansi(user: AnyUser) -> bool:

@@ -17,6 +17,8 @@ from web.views import (
     positions,
     search,
 )
+from web.views.setup import imports as setup_imports
+from web.views.setup import invitation, organisation, people, rounds
 
 app_name = "web"
 
@@ -70,4 +72,22 @@ urlpatterns = [
     path("notifikasi/preferensi/", notifications.preferences, name="preferences"),
     path("akun/peran/", account.roles, name="roles"),
     path("alur/", account.state_machine, name="state_machine"),
+    path("undangan/<str:token>/", invitation.accept, name="invitation"),
+    path("pengaturan/", organisation.index, name="setup"),
+    path("pengaturan/opd/", organisation.opd_list, name="setup_opds"),
+    path("pengaturan/opd/<int:opd_id>/", organisation.opd_edit, name="setup_opd"),
+    path("pengaturan/peta-jabatan/", organisation.peta, name="setup_peta"),
+    path("pengaturan/konsistensi/", organisation.consistency, name="setup_consistency"),
+    path("pengaturan/jabatan/<int:position_id>/", organisation.position_edit, name="setup_position"),
+    path("pengaturan/pengguna/", people.people, name="setup_people"),
+    path("pengaturan/pengguna/<int:user_id>/", people.person, name="setup_person"),
+    path("pengaturan/pengguna/<int:user_id>/undang-ulang/", people.resend, name="setup_resend"),
+    path("pengaturan/peran/<int:assignment_id>/akhiri/", people.end_role, name="setup_end_role"),
+    path("pengaturan/putaran/", rounds.rounds, name="setup_rounds"),
+    path("pengaturan/putaran/<int:round_id>/umumkan/", rounds.announce, name="setup_announce"),
+    path("pengaturan/putaran/<int:round_id>/tutup/", rounds.close, name="setup_close_round"),
+    path("pengaturan/impor/", setup_imports.upload, name="setup_imports"),
+    path("pengaturan/impor/<int:batch_id>/", setup_imports.batch, name="setup_import"),
+    path("pengaturan/impor/<int:batch_id>/simpan/", setup_imports.commit, name="setup_import_commit"),
+    path("pengaturan/templat/<str:kind>/", setup_imports.template, name="setup_template"),
 ]

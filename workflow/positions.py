@@ -50,13 +50,23 @@ def position_create(
 
 
 def position_update(*, actor: User, position_id: int, **changes: Any) -> Position:
-    """Change name, sub_unit, kind, rank, code or urusan; the OPD never changes."""
+    """Change name, sub_unit, kind, rank, code, urusan, parent, headcount or active; never the OPD.
+
+    Once a standard of the position exists its kind stays: a new kind comes with a new version.
+    """
     with transaction.atomic(durable=True):
         position = locked_position(position_id, actor)
         _require_organisasi(actor, position.opd)
         for field in ("name", "code", "sub_unit"):
             if field in changes:
                 setattr(position, field, (changes[field] or "").strip())
+        _set_peta(position, changes)
+        if "kind" in changes and changes["kind"] != position.kind and position.submissions.exists():
+            message = (
+                "Kelompok jabatan tidak dapat diubah karena standarnya sudah disusun; "
+                "kelompok baru berlaku melalui versi baru standar."
+            )
+            raise InvalidContent(message, errors=[_error("kind", message, "kind_fixed")])
         if "kind" in changes:
             position.kind = changes["kind"]
             position.rank = "" if changes["kind"] != PositionKind.FUNGSIONAL else position.rank
@@ -67,6 +77,55 @@ def position_update(*, actor: User, position_id: int, **changes: Any) -> Positio
         if "urusan" in changes:
             position.urusan.set(_urusan(names))
         return position
+
+
+MAX_HEADCOUNT = 999_999
+
+
+def _set_peta(position: Position, changes: dict[str, Any]) -> None:
+    """The peta jabatan fields: parent (same OPD, no cycle), bezetting and kebutuhan, active."""
+    errors = []
+    for field in ("bezetting", "kebutuhan"):
+        if field in changes:
+            value = changes[field]
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_HEADCOUNT:
+                errors.append(_error(field, "Isi bilangan bulat 0 atau lebih.", "headcount_invalid"))
+            else:
+                setattr(position, field, value)
+    if "active" in changes:
+        position.active = bool(changes["active"])
+    if "parent" in changes:
+        problem = _parent_problem(position, changes["parent"])
+        if problem:
+            errors.append(_error("parent", problem, "parent_invalid"))
+        else:
+            position.parent_id = changes["parent"]
+    if errors:
+        raise InvalidContent("Data jabatan belum benar; periksa kolom yang ditandai.", errors=errors)
+
+
+def _parent_problem(position: Position, parent_id: int | None) -> str:
+    if parent_id is None:
+        return ""
+    if not isinstance(parent_id, int) or isinstance(parent_id, bool):
+        return "Atasan tidak ditemukan."
+    ancestors: dict[int, int | None] = {}
+    opd_of: dict[int, int] = {}
+    same_instansi = Position.objects.filter(opd__instansi_id=position.opd.instansi_id)
+    for pk, parent, opd_id in same_instansi.values_list("pk", "parent_id", "opd_id"):
+        ancestors[pk], opd_of[pk] = parent, opd_id
+    if parent_id not in opd_of:
+        return "Atasan tidak ditemukan."
+    if opd_of[parent_id] != position.opd_id:
+        return "Atasan harus jabatan di OPD yang sama."
+    current: int | None = parent_id
+    seen: set[int] = set()
+    while current is not None and current not in seen:
+        if current == position.pk:
+            return "Atasan ini membentuk lingkaran: jabatan tidak boleh berada di bawah bawahannya sendiri."
+        seen.add(current)
+        current = ancestors.get(current)
+    return ""
 
 
 def _require_organisasi(actor: User, opd: OPD) -> None:

@@ -30,7 +30,7 @@ class CommentInput(StrictSerializer):
         return attrs
 
 
-class AnswerSerializer(serializers.Serializer):
+class CommentAnswerSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     author = serializers.SerializerMethodField()
     body = serializers.CharField()
@@ -41,7 +41,7 @@ class AnswerSerializer(serializers.Serializer):
         return str(comment.author.username)
 
 
-class CommentSerializer(AnswerSerializer):
+class CommentSerializer(CommentAnswerSerializer):
     round = serializers.IntegerField()
     anchor = serializers.ChoiceField(choices=CommentAnchor.choices)
     anchor_key = serializers.CharField(allow_blank=True)
@@ -58,6 +58,6 @@ class CommentSerializer(AnswerSerializer):
     def get_resolved_by(self, comment: Any) -> str | None:
         return comment.resolved_by.username if comment.resolved_by else None
 
-    @extend_schema_field(AnswerSerializer(many=True))
+    @extend_schema_field(CommentAnswerSerializer(many=True))
     def get_answers(self, comment: Any) -> list[dict[str, Any]]:
-        return list(AnswerSerializer(comment.answers.all(), many=True).data)
+        return list(CommentAnswerSerializer(comment.answers.all(), many=True).data)

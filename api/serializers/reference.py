@@ -83,6 +83,10 @@ class PositionSerializer(serializers.Serializer):
     opd = RefSerializer()
     instansi = RefSerializer(source="opd.instansi")
     urusan = serializers.SerializerMethodField()
+    parent = serializers.IntegerField(source="parent_id", allow_null=True)  # type: ignore[assignment]
+    bezetting = serializers.IntegerField()
+    kebutuhan = serializers.IntegerField()
+    active = serializers.BooleanField()
 
     @extend_schema_field(serializers.ChoiceField(choices=FunctionalRank.choices, allow_null=True))
     def get_rank(self, position: Any) -> str | None:
@@ -108,6 +112,12 @@ class PositionCreateInput(StrictSerializer):
 class PositionUpdateInput(StrictSerializer):
     read_only_names = ("id", "opd", "instansi", "kind_label")
     name = StrictCharField(max_length=255, required=False)
+    parent = serializers.IntegerField(  # type: ignore[assignment]  # DRF pops declared fields
+        min_value=1, max_value=2**53 - 1, required=False, allow_null=True
+    )
+    bezetting = serializers.IntegerField(min_value=0, max_value=999_999, required=False)
+    kebutuhan = serializers.IntegerField(min_value=0, max_value=999_999, required=False)
+    active = serializers.BooleanField(required=False)
     kind = serializers.ChoiceField(choices=PositionKind.choices, required=False)
     rank = serializers.ChoiceField(
         choices=FunctionalRank.choices, required=False, allow_blank=True, allow_null=True

@@ -1,5 +1,6 @@
 from submissions.models.dictionary import Competency, CompetencyGroup, CompetencyLevel, MinimumLevel
 from submissions.models.documents import CompetencyRow, RequirementRow, Submission
+from submissions.models.imports import ImportBatch, ImportKind
 from submissions.models.organisation import OPD, Instansi, InstansiKind, TimeZone
 from submissions.models.positions import FunctionalRank, Position, PositionKind, Urusan
 from submissions.models.requirements import Importance, RequirementSection
@@ -13,6 +14,8 @@ __all__ = [
     "CompetencyLevel",
     "CompetencyRow",
     "FunctionalRank",
+    "ImportBatch",
+    "ImportKind",
     "Importance",
     "Instansi",
     "InstansiKind",

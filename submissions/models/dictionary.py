@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from submissions.models.organisation import Instansi
-from submissions.models.positions import FunctionalRank, PositionKind
+from submissions.models.positions import FunctionalRank, PositionKind, Urusan
 
 LEVEL_RANGE_MESSAGE = "Level kompetensi harus antara 1 dan 5."
 
@@ -30,6 +30,23 @@ class Competency(models.Model):
         verbose_name="instansi pemilik",
         help_text="Kosong untuk kamus nasional.",
     )
+    # Technical competencies belong to a government affair and are issued by the ministry or agency
+    # that owns it (with its regulation), or by the instansi itself.
+    urusan = models.ForeignKey(
+        Urusan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competencies",
+        verbose_name="urusan pemerintahan",
+    )
+    issuer = models.CharField(
+        "penerbit",
+        max_length=255,
+        blank=True,
+        help_text="Kementerian/lembaga, atau kosong bila instansi sendiri.",
+    )
+    regulation = models.CharField("nomor peraturan", max_length=255, blank=True)
 
     class Meta:
         verbose_name = "kompetensi"

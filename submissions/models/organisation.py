@@ -55,6 +55,11 @@ class OPD(models.Model):
     )
     name = models.CharField("nama", max_length=200)
     short_name = models.CharField("singkatan", max_length=40, blank=True)
+    active = models.BooleanField(
+        "aktif",
+        default=True,
+        help_text="OPD yang dinonaktifkan (mis. digabung atau dibubarkan) tidak lagi menyusun standar.",
+    )
 
     class Meta:
         verbose_name = "OPD"

@@ -66,6 +66,19 @@ class Position(models.Model):
         blank=True,
         help_text="Diberikan oleh KemenPAN-RB; boleh kosong selama penyusunan.",
     )
+    # The peta jabatan: the position above this one in its OPD, and how many people hold it
+    # (bezetting) against how many it needs (kebutuhan, from the workload analysis).
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="jabatan atasan",
+    )
+    bezetting = models.PositiveIntegerField("bezetting (pemangku)", default=0)
+    kebutuhan = models.PositiveIntegerField("kebutuhan pegawai", default=0)
+    active = models.BooleanField("aktif", default=True)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
 
     class Meta:
@@ -77,6 +90,11 @@ class Position(models.Model):
                 fields=["opd", "name", "sub_unit"],
                 name="position_unique_in_unit",
                 violation_error_message="Unit ini sudah memiliki jabatan dengan nama yang sama.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")),
+                name="position_not_its_own_parent",
+                violation_error_message="Jabatan tidak boleh menjadi atasan dirinya sendiri.",
             ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=PositionKind.values),

@@ -9,6 +9,7 @@ refused answers of real objects are checked too. Examples are derandomized: the 
 
 from __future__ import annotations
 
+import datetime
 import io
 import itertools
 from collections.abc import Iterator
@@ -28,12 +29,14 @@ from schemathesis.specs.openapi.checks import (
 
 from config.wsgi import application
 from notifications.models import Notification
+from submissions.models import ImportBatch, ImportKind
 from tests.api.conftest import ROLES
 from tests.builders import World
 from tests.documents import LETTER, document_in
 from tests.letters import pdf_bytes
 from tests.workflow.packages_world import agree_all, compiled_standards
 from workflow.decrees.services import DecreeInput, record_decree
+from workflow.models import DraftingRound
 from workflow.packages.services import create_package, send_package
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
@@ -58,11 +61,28 @@ def tokens(world: World) -> dict[str, str]:
 def real_ids(world: World) -> dict[str, int]:
     in_review = document_in(world, "opd_review")
     notification = Notification.objects.filter(recipient=world.reviewer).first()
+    drafting = DraftingRound.objects.create(
+        instansi=world.instansi,
+        name="Penyusunan SKJ 2026",
+        deadline=datetime.date(2026, 12, 31),
+        opened_at=datetime.date(2026, 1, 5),
+    )
+    batch = ImportBatch.objects.create(
+        kind=ImportKind.OPDS,
+        instansi=world.instansi,
+        uploaded_by=world.organisasi,
+        filename="opd.csv",
+        content=b"nama\nDinas Baru\n",
+    )
     package, decree = _package_and_decree(world)
     return {
         "submissions": in_review.pk,
         "positions": world.position.pk,
         "notifications": notification.pk if notification else 1,
+        "opds": world.position.opd_id,
+        "role-assignments": world.drafter.role_assignments.first().pk,  # type: ignore[union-attr]
+        "drafting-rounds": drafting.pk,
+        "imports": batch.pk,
         "packages": package.pk,
         "decrees": decree.pk,
         "letters": package.cover_letter_id or 1,

@@ -176,7 +176,8 @@ def test_a_missing_column_title_is_reported_on_the_first_row(tmp_path: Path, ins
     result = import_dictionary(workbook(tmp_path / "judul.xlsx", [], titles), instansi)
 
     assert [str(problem) for problem in result.problems] == [
-        "Baris 1, kolom level: Kolom 'level' tidak ada di baris judul."
+        "Baris 1: Berkas ini bukan templat kamus kompetensi: kolom 'level' tidak ada di baris judul. "
+        "Unduh templatnya dan isi kolom-kolomnya."
     ]
 
 
@@ -191,11 +192,20 @@ def test_columns_are_found_by_their_titles_in_any_order_and_case(tmp_path: Path,
 
 
 def test_something_that_is_not_a_spreadsheet_is_reported_rather_than_raised(instansi: Instansi) -> None:
-    result = import_dictionary(io.BytesIO(b"kode;nama;level\n"), instansi)
+    result = import_dictionary(io.BytesIO(b"%PDF-1.7\n\x00\x01\xff binary"), instansi)
 
     assert [str(problem) for problem in result.problems] == [
-        "Berkas tidak dapat dibaca sebagai spreadsheet Excel (.xlsx)."
+        "Berkas bukan XLSX atau CSV. Unggah templat yang diisi, disimpan sebagai .xlsx atau .csv."
     ]
+
+
+def test_a_csv_with_semicolons_reads_like_a_sheet(instansi: Instansi) -> None:
+    content = "kode;nama;kelompok;level;deskripsi;indikator\nT.1;Perpipaan;teknis;2;Merancang.;Menggambar\n"
+
+    result = import_dictionary(io.BytesIO(content.encode()), instansi)
+
+    assert result.ok
+    assert dictionary_of(instansi) == {("T.1", 2): ("Merancang.", ["Menggambar"])}
 
 
 def test_a_dry_run_counts_what_would_change_and_saves_nothing(tmp_path: Path, instansi: Instansi) -> None:

@@ -14,7 +14,7 @@ from submissions.models import CompetencyRow, Position, Submission
 from submissions.text import clean_text
 from tests.api.conftest import client_for
 from tests.builders import World
-from tests.documents import document_in
+from tests.documents import LETTER, document_in
 
 PASTED = "Baris satu\x0bbaris dua\x01 dengan\x1b[0m warna\tdan tab\r\nakhir\x7f\x85."
 
@@ -52,7 +52,11 @@ def test_the_api_cleans_a_position_name_and_a_letter_number(world: World) -> Non
     consulted = document_in(world, "ministry_consultation")
     agreed = client_for(world.ministry).post(
         f"/api/v1/submissions/{consulted.pk}/transitions/",
-        {"name": "ministry_agree", "letter_number": "B/1\x01/2026", "letter_date": "2026-11-02"},
+        {
+            "name": "ministry_agree",
+            "letter_number": "B/1\x01/2026",
+            "letter_date": LETTER["letter_date"].isoformat(),
+        },
         format="json",
     )
     assert agreed.status_code == 200, agreed.content

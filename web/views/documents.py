@@ -30,6 +30,8 @@ from workflow.machine import TRANSITIONS, USER_TRANSITIONS, State, user_steps
 from workflow.roles import may_edit
 from workflow.scoping import visible_submissions
 from workflow.selectors import allowed_transitions, history, is_overdue, reason_codes
+from workflow.setup.administration import can_administer
+from workflow.setup.consistency import differing_peers
 from workflow.snapshots import current_content
 
 
@@ -94,7 +96,17 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
         "send_back_names": [step.name for step in user_steps() if step.send_back],
         "may_extend": extension_allowed(submission, request.user),
         "reason_labels": {reason.code: reason.label for reason in reason_codes()},
+        "peers": _peers(request, submission),
     }
+
+
+def _peers(request: AuthedRequest, submission: Submission) -> list[Any]:
+    """While Bagian Organisasi verifies: same-named positions of other OPDs whose standard differs."""
+    if submission.state != State.COMPILATION:
+        return []
+    if not can_administer(request.user, submission.position.opd.instansi_id):
+        return []
+    return differing_peers(submission)
 
 
 @login_required

@@ -1,10 +1,12 @@
-"""Import a competency dictionary from a spreadsheet (.xlsx), all or nothing.
+"""Import a competency dictionary from a spreadsheet (.xlsx or .csv), all or nothing.
 
 The first sheet holds a title row and one row per (competency, level):
 
-    kode | nama | kelompok | definisi | level | deskripsi | indikator
+    kode | nama | kelompok | definisi | level | deskripsi | indikator | urusan | penerbit | nomor peraturan
 
-`kelompok` is manajerial, sosial kultural or teknis; `indikator` holds one indicator per line.
+`kelompok` is manajerial, sosial kultural or teknis; `indikator` holds one indicator per line;
+`urusan` (a registered government affair), `penerbit` (the ministry or agency that issued a
+technical competency; empty for the instansi's own) and `nomor peraturan` are optional.
 Competencies are matched by (instansi, kode) and levels by (competency, level): importing the same
 file twice changes nothing, and levels missing from the file are kept. Every row is checked before
 anything is written; one bad row means nothing is saved and every problem is reported with its row.
@@ -16,28 +18,34 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
+from pathlib import Path
 from typing import IO, Any
-from zipfile import BadZipFile
 
 from django.db import IntegrityError, transaction
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
-from submissions.models import Competency, CompetencyGroup, CompetencyLevel, Instansi
+from submissions.imports.base import ImportSpec, Plan, Rows, Written, nothing_to_write
+from submissions.imports.outcomes import ImportProblem, Outcome, Preview, RowOutcome
+from submissions.imports.reading import Columns, normalise, read_table, text
+from submissions.models import Competency, CompetencyGroup, CompetencyLevel, ImportKind, Instansi, Urusan
 
 Source = str | PathLike[str] | IO[bytes]
 
-# Accepted titles per column, lower case with single spaces.
-COLUMNS = {
-    "kode": ("kode", "kode kompetensi"),
-    "nama": ("nama", "nama kompetensi", "kompetensi"),
-    "kelompok": ("kelompok", "kelompok kompetensi", "jenis kompetensi"),
-    "definisi": ("definisi", "definisi kompetensi"),
-    "level": ("level",),
-    "deskripsi": ("deskripsi", "deskripsi level"),
-    "indikator": ("indikator", "indikator kompetensi", "indikator perilaku"),
-}
-OPTIONAL_COLUMNS = {"definisi"}
+COLUMNS = Columns(
+    titles={
+        "kode": ("kode", "kode kompetensi"),
+        "nama": ("nama", "nama kompetensi", "kompetensi"),
+        "kelompok": ("kelompok", "kelompok kompetensi", "jenis kompetensi"),
+        "definisi": ("definisi", "definisi kompetensi"),
+        "level": ("level",),
+        "deskripsi": ("deskripsi", "deskripsi level"),
+        "indikator": ("indikator", "indikator kompetensi", "indikator perilaku"),
+        "urusan": ("urusan", "urusan pemerintahan"),
+        "penerbit": ("penerbit", "instansi pembina"),
+        "peraturan": ("nomor peraturan", "peraturan", "dasar hukum"),
+    },
+    required=frozenset({"kode", "nama", "kelompok", "level", "deskripsi", "indikator"}),
+    template="kamus kompetensi",
+)
 GROUPS = {
     "manajerial": CompetencyGroup.MANAGERIAL,
     "sosial kultural": CompetencyGroup.SOCIOCULTURAL,
@@ -47,26 +55,14 @@ GROUPS = {
 }
 CODE_LENGTH = Competency._meta.get_field("code").max_length or 30
 NAME_LENGTH = Competency._meta.get_field("name").max_length or 255
+TEXT_LENGTH = 255
 # Export numbers indicators itself ("3.1"); numbering or bullets typed in the sheet would double it.
 _LIST_MARKER = re.compile(r"^\s*(?:[-\u2022*]|\d+(?:\.\d+)+\.?|\d+[.)])\s+")
 
 
-def strip_list_marker(text: str) -> str:
+def strip_list_marker(value: str) -> str:
     """An indicator without the bullet or number typed before it ("- ", "3.1 ", "2) ")."""
-    return _LIST_MARKER.sub("", text).strip()
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    row: int | None  # the spreadsheet's row number (the title row is 1); None for the file itself
-    message: str
-    column: str = ""
-
-    def __str__(self) -> str:
-        if self.row is None:
-            return self.message
-        column = f", kolom {self.column}" if self.column else ""
-        return f"Baris {self.row}{column}: {self.message}"
+    return _LIST_MARKER.sub("", value).strip()
 
 
 @dataclass
@@ -105,6 +101,9 @@ class LevelEntry:
     level: int
     description: str
     indicators: tuple[str, ...]
+    urusan_id: int | None = None
+    issuer: str = ""
+    regulation: str = ""
 
 
 def import_dictionary(
@@ -114,9 +113,15 @@ def import_dictionary(
 
     With `dry_run` everything is checked and counted inside the transaction, then rolled back.
     """
-    rows, problems = read_rows(source)
-    entries, row_problems = parse_rows(rows)
-    problems += row_problems + consistency_problems(entries)
+    try:
+        content = _content(source)
+    except OSError:
+        return ImportResult(problems=[ImportProblem(None, f"Berkas tidak ditemukan: {source}.")])
+    table = read_table(content, COLUMNS)
+    if table.problems:
+        return ImportResult(problems=table.problems)
+    entries, problems = parse_rows(table.rows, urusan_ids())
+    problems += consistency_problems(entries)
     if problems:
         return ImportResult(problems=sorted(problems, key=lambda problem: problem.row or 0))
     try:
@@ -131,95 +136,145 @@ def import_dictionary(
     return result
 
 
-# Reading ------------------------------------------------------------------------------------------
+def _content(source: Source) -> bytes:
+    if isinstance(source, str | PathLike):
+        return Path(source).read_bytes()
+    return source.read()
 
 
-def read_rows(source: Source) -> tuple[list[tuple[int, dict[str, Any]]], list[ImportProblem]]:
-    """The non-empty rows of the first sheet as (row number, {column: value})."""
-    try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except FileNotFoundError:
-        return [], [ImportProblem(None, f"Berkas tidak ditemukan: {source}.")]
-    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError):
-        return [], [ImportProblem(None, "Berkas tidak dapat dibaca sebagai spreadsheet Excel (.xlsx).")]
-    try:
-        return _sheet_rows(workbook.worksheets[0].iter_rows(values_only=True))
-    finally:
-        workbook.close()
+def urusan_ids() -> dict[str, int]:
+    return {normalise(name): pk for pk, name in Urusan.objects.values_list("pk", "name")}
 
 
-def _sheet_rows(
-    values: Iterator[Sequence[Any]],
-) -> tuple[list[tuple[int, dict[str, Any]]], list[ImportProblem]]:
-    positions, problems = header_positions(next(values, ()))
-    if problems:
-        return [], problems
-    rows = []
-    for number, cells in enumerate(values, start=2):
-        if any(_text(cell) for cell in cells):
-            rows.append((number, {name: _cell(cells, index) for name, index in positions.items()}))
-    if not rows:
-        problems.append(ImportProblem(None, "Spreadsheet tidak berisi baris data di bawah baris judul."))
-    return rows, problems
+# The preview ------------------------------------------------------------------------------------
 
 
-def header_positions(titles: Sequence[Any]) -> tuple[dict[str, int], list[ImportProblem]]:
-    found = {_normalise(_text(title)): index for index, title in enumerate(titles) if _text(title)}
-    positions: dict[str, int] = {}
-    problems = []
-    for name, aliases in COLUMNS.items():
-        index = next((found[alias] for alias in aliases if alias in found), None)
-        if index is not None:
-            positions[name] = index
-        elif name not in OPTIONAL_COLUMNS:
-            problems.append(ImportProblem(1, f"Kolom '{name}' tidak ada di baris judul.", name))
-    return positions, problems
+def plan(rows: Rows, instansi: Instansi | None) -> Plan:
+    """Every row's outcome against the dictionary of `instansi` (None: national), and its writer."""
+    preview = Preview(kind=ImportKind.DICTIONARY)
+    entries, problems = parse_rows(rows, urusan_ids())
+    problems += consistency_problems(entries)
+    by_row: dict[int, list[str]] = {}
+    for problem in problems:
+        by_row.setdefault(problem.row or 0, []).append(problem.message)
+    outcomes = _outcomes(entries, instansi)
+    for number, values in rows:
+        row = RowOutcome(number, f"{text(values.get('kode'))} level {text(values.get('level'))}")
+        for message in by_row.get(number, []):
+            row.fail(message)
+        if row.ok:
+            row.outcome, row.notes = outcomes.get(number, (Outcome.UNCHANGED, []))
+        preview.rows.append(row)
+    if not preview.ok:
+        return Plan(preview, nothing_to_write)
+
+    def write() -> Written:
+        write_entries(entries, instansi)
+        return Written()
+
+    return Plan(preview, write)
 
 
-def _cell(cells: Sequence[Any], index: int) -> Any:
-    return cells[index] if index < len(cells) else None
+def _outcomes(
+    entries: Sequence[LevelEntry], instansi: Instansi | None
+) -> dict[int, tuple[Outcome, list[str]]]:
+    codes = {entry.code for entry in entries}
+    competencies = {c.code: c for c in Competency.objects.filter(instansi=instansi, code__in=codes)}
+    levels = {
+        (level.competency_id, level.level): level
+        for level in CompetencyLevel.objects.filter(competency__in=competencies.values())
+    }
+    result: dict[int, tuple[Outcome, list[str]]] = {}
+    for entry in entries:
+        competency = competencies.get(entry.code)
+        level = levels.get((competency.pk, entry.level)) if competency else None
+        if competency is None or level is None:
+            result[entry.row] = (Outcome.NEW, [])
+            continue
+        notes = []
+        if _competency_values(entry, competency.definition) != _stored_values(competency):
+            notes.append("data kompetensi berubah (nama, kelompok, definisi, urusan, atau penerbit)")
+        if (level.description, level.indicators) != (entry.description, list(entry.indicators)):
+            notes.append("deskripsi atau indikator berubah")
+        result[entry.row] = (Outcome.CHANGED, notes) if notes else (Outcome.UNCHANGED, [])
+    return result
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def _competency_values(entry: LevelEntry, stored_definition: str) -> dict[str, Any]:
+    return {
+        "name": entry.name,
+        "group": entry.group,
+        # A sheet without definitions keeps the ones already stored.
+        "definition": entry.definition or stored_definition,
+        "urusan_id": entry.urusan_id,
+        "issuer": entry.issuer,
+        "regulation": entry.regulation,
+    }
 
 
-def _normalise(text: str) -> str:
-    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+def _stored_values(competency: Competency) -> dict[str, Any]:
+    return {name: getattr(competency, name) for name in COMPETENCY_FIELDS}
+
+
+COMPETENCY_FIELDS = ["name", "group", "definition", "urusan_id", "issuer", "regulation"]
 
 
 # Checking -----------------------------------------------------------------------------------------
 
 
-def parse_rows(rows: Iterable[tuple[int, dict[str, Any]]]) -> tuple[list[LevelEntry], list[ImportProblem]]:
+def parse_rows(
+    rows: Iterable[tuple[int, dict[str, Any]]], urusan: dict[str, int]
+) -> tuple[list[LevelEntry], list[ImportProblem]]:
     entries: list[LevelEntry] = []
     problems: list[ImportProblem] = []
     for number, values in rows:
-        entry, row_problems = parse_row(number, values)
+        entry, row_problems = parse_row(number, values, urusan)
         problems += row_problems
         if entry is not None:
             entries.append(entry)
     return entries, problems
 
 
-def parse_row(number: int, values: dict[str, Any]) -> tuple[LevelEntry | None, list[ImportProblem]]:
-    code, name = _text(values.get("kode")), _text(values.get("nama"))
-    group = GROUPS.get(_normalise(_text(values.get("kelompok"))))
+def parse_row(
+    number: int, values: dict[str, Any], urusan: dict[str, int]
+) -> tuple[LevelEntry | None, list[ImportProblem]]:
+    code, name = text(values.get("kode")), text(values.get("nama"))
+    group = GROUPS.get(normalise(text(values.get("kelompok"))))
     level = _level(values.get("level"))
-    description = _text(values.get("deskripsi"))
-    indicators = split_indicators(_text(values.get("indikator")))
+    description = text(values.get("deskripsi"))
+    indicators = split_indicators(text(values.get("indikator")))
     problems = [
         ImportProblem(number, message, column)
         for column, message in _row_messages(values, code, name, group, level, description, indicators)
     ]
+    urusan_name = " ".join(text(values.get("urusan")).split())
+    urusan_id = urusan.get(normalise(urusan_name)) if urusan_name else None
+    if urusan_name and urusan_id is None:
+        message = f"Urusan '{urusan_name}' tidak dikenal; gunakan nama urusan pemerintahan yang terdaftar."
+        problems.append(ImportProblem(number, message, "urusan"))
+    issuer, regulation = text(values.get("penerbit")), text(values.get("peraturan"))
+    for column, value in (("penerbit", issuer), ("nomor peraturan", regulation)):
+        if len(value) > TEXT_LENGTH:
+            problems.append(ImportProblem(number, f"Paling panjang {TEXT_LENGTH} karakter.", column))
     if problems or group is None or level is None:
         return None, problems
-    definition = _text(values.get("definisi"))
-    return LevelEntry(number, code, name, group, definition, level, description, indicators), []
+    definition = text(values.get("definisi"))
+    return (
+        LevelEntry(
+            number,
+            code,
+            name,
+            group,
+            definition,
+            level,
+            description,
+            indicators,
+            urusan_id,
+            issuer,
+            regulation,
+        ),
+        [],
+    )
 
 
 def _row_messages(
@@ -240,10 +295,10 @@ def _row_messages(
     elif len(name) > NAME_LENGTH:
         yield "nama", f"Nama kompetensi paling panjang {NAME_LENGTH} karakter."
     if group is None:
-        written = _text(values.get("kelompok")) or "(kosong)"
+        written = text(values.get("kelompok")) or "(kosong)"
         yield "kelompok", f"Kelompok '{written}' tidak dikenal; isi manajerial, sosial kultural, atau teknis."
     if level is None:
-        written = _text(values.get("level")) or "(kosong)"
+        written = text(values.get("level")) or "(kosong)"
         yield "level", f"Level harus bilangan bulat 1 sampai 5, bukan '{written}'."
     if not description:
         yield "deskripsi", "Deskripsi level wajib diisi."
@@ -252,12 +307,12 @@ def _row_messages(
 
 
 def _level(value: Any) -> int | None:
-    text = _text(value)
-    return int(text) if re.fullmatch(r"[1-5]", text) else None
+    written = text(value)
+    return int(written) if re.fullmatch(r"[1-5]", written) else None
 
 
-def split_indicators(text: str) -> tuple[str, ...]:
-    lines = (strip_list_marker(line) for line in text.splitlines())
+def split_indicators(value: str) -> tuple[str, ...]:
+    lines = (strip_list_marker(line) for line in value.splitlines())
     return tuple(line for line in lines if line)
 
 
@@ -282,6 +337,9 @@ def _disagreements(earlier: LevelEntry, entry: LevelEntry) -> list[ImportProblem
         ("nama", earlier.name, entry.name),
         ("kelompok", earlier.group, entry.group),
         ("definisi", earlier.definition, entry.definition),
+        ("urusan", earlier.urusan_id, entry.urusan_id),
+        ("penerbit", earlier.issuer, entry.issuer),
+        ("nomor peraturan", earlier.regulation, entry.regulation),
     )
     return [
         ImportProblem(
@@ -319,16 +377,14 @@ def _upsert_competencies(
     }
     new, changed = [], []
     for code, entry in wanted.items():
-        values = {"name": entry.name, "group": entry.group}
-        if entry.definition:  # a sheet without definitions keeps the ones already stored
-            values["definition"] = entry.definition
         competency = existing.get(code)
+        values = _competency_values(entry, competency.definition if competency else "")
         if competency is None:
             new.append(Competency(code=code, instansi=instansi, **values))
         elif _assign(competency, values):
             changed.append(competency)
     Competency.objects.bulk_create(new)
-    Competency.objects.bulk_update(changed, ["name", "group", "definition"])
+    Competency.objects.bulk_update(changed, COMPETENCY_FIELDS)
     result.competencies_created, result.competencies_updated = len(new), len(changed)
     return {**existing, **{competency.code: competency for competency in new}}
 
@@ -361,3 +417,26 @@ def _assign(instance: Any, values: dict[str, Any]) -> bool:
     for name, value in changed.items():
         setattr(instance, name, value)
     return bool(changed)
+
+
+SPEC = ImportSpec(
+    kind=ImportKind.DICTIONARY,
+    columns=COLUMNS,
+    examples=tuple(
+        (
+            "T.KES.01",
+            "Surveilans Kesehatan",
+            "teknis",
+            "Kemampuan mengumpulkan dan menganalisis data penyakit." if level == 1 else "",
+            level,
+            f"Deskripsi level {level}.",
+            f"{level}.1 Indikator pertama\n{level}.2 Indikator kedua\n{level}.3 Indikator ketiga",
+            "Kesehatan",
+            "Kementerian Kesehatan",
+            "",
+        )
+        for level in range(1, 6)
+    ),
+    plan=plan,
+    national=True,
+)
