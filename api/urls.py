@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 
 from api.converters import IdConverter
-from api.views import accounts, positions, reference, submissions, workflow
+from api.views import accounts, exports, positions, reference, submissions, workflow
 from api.views import notifications as inbox
 
 register_converter(IdConverter, "id")
@@ -38,6 +38,10 @@ v1 = [
     path("submissions/<id:pk>/snapshots/", workflow.SnapshotsView.as_view(), name="submission-snapshots"),
     path("submissions/<id:pk>/diff/", workflow.DiffView.as_view(), name="submission-diff"),
     path("submissions/<id:pk>/export.docx", workflow.ExportView.as_view(), name="submission-export"),
+    path("submissions/<id:pk>/export.pdf", workflow.PdfExportView.as_view(), name="submission-export-pdf"),
+    path("exports/", exports.ExportListView.as_view(), name="exports"),
+    path("exports/<id:pk>/", exports.ExportDetailView.as_view(), name="export"),
+    path("exports/<id:pk>/download/", exports.ExportDownloadView.as_view(), name="export-download"),
     path("notifications/", inbox.NotificationListView.as_view(), name="notifications"),
     path("notifications/<id:pk>/read/", inbox.NotificationReadView.as_view(), name="notification-read"),
 ]

@@ -175,7 +175,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(minute="30", hour="0"),
     },
+    # Hourly at minute 17 (https://crontab.guru/#17_*_*_*_*): delete export files past their expiry.
+    "exports-purge-expired": {
+        "task": "submissions.tasks.purge_expired_exports",
+        "schedule": crontab(minute="17"),
+    },
 }
+
+### Exports (books, recaps): background jobs whose files are kept in the default storage for a while
+
+EXPORT_FILE_TTL_HOURS = env.int("EXPORT_FILE_TTL_HOURS", default=24)
+# A running job whose worker has not reported for this long is taken up again by a redelivered task.
+EXPORT_STALE_SECONDS = env.int("EXPORT_STALE_SECONDS", default=600)
+EXPORT_MAX_ATTEMPTS = env.int("EXPORT_MAX_ATTEMPTS", default=3)
+EXPORT_TASK_TIME_LIMIT = env.int("EXPORT_TASK_TIME_LIMIT", default=1800)
+# How often the export page asks for progress (htmx polling), in seconds.
+EXPORT_POLL_SECONDS = 2
 
 ### Email
 
@@ -272,6 +287,8 @@ REST_FRAMEWORK: dict[str, object] = {
         "anon": env.str("API_THROTTLE_ANON", default="60/min"),
         "user": env.str("API_THROTTLE_USER", default="600/min"),
         "login": env.str("API_THROTTLE_LOGIN", default="10/min"),
+        # The public verification page of printed copies, per client address.
+        "verify": env.str("VERIFY_THROTTLE", default="30/min"),
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -336,6 +353,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint and fontTools report every layout step at INFO: only their warnings are news.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 ### Tests
@@ -351,4 +370,5 @@ if TESTING:
         "anon": "100000/min",
         "user": "100000/min",
         "login": "100000/min",
+        "verify": "100000/min",
     }

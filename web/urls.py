@@ -3,7 +3,17 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from web.views import account, documents, editor, health, home, notifications, positions
+from web.views import (
+    account,
+    documents,
+    editor,
+    exports,
+    health,
+    home,
+    notifications,
+    positions,
+    verification,
+)
 
 app_name = "web"
 
@@ -36,4 +46,11 @@ urlpatterns = [
     path("notifikasi/preferensi/", notifications.preferences, name="preferences"),
     path("akun/peran/", account.roles, name="roles"),
     path("alur/", account.state_machine, name="state_machine"),
+    path("dokumen/<int:submission_id>/unduh.pdf", documents.export_pdf, name="export_pdf"),
+    path("ekspor/", exports.export_form, name="exports"),
+    path("ekspor/<int:job_id>/", exports.export_detail, name="export"),
+    path("ekspor/<int:job_id>/kemajuan/", exports.export_progress, name="export_progress"),
+    path("ekspor/<int:job_id>/unduh/", exports.export_download, name="export_download"),
+    path("verifikasi/", verification.verify_form, name="verify_form"),
+    path("verifikasi/<str:code>/", verification.verify, name="verify"),
 ]

@@ -1,22 +1,33 @@
-"""What the exported standard says, arranged in the order of the official layout (DOMAIN.md).
+"""What an exported standard says, arranged in the order of PermenPAN-RB 38/2017's form (DOMAIN.md).
 
-This module decides the words and the numbering; `submissions.exports.layout` only draws them.
-Keeping the two apart lets the arrangement be tested without opening a Word file.
+This module decides the words, the numbering and the marks; the renderers (`docx_standard`, `pdf`)
+only draw a `StandardView`. Keeping the two apart is what makes the Word file and the PDF agree,
+and lets the arrangement be tested without opening either.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
+from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
 
+from submissions.exports.text import printable
 from submissions.imports import strip_list_marker
-from submissions.models import CompetencyGroup, CompetencyRow, RequirementRow, RequirementSection, Submission
+from submissions.models import (
+    CompetencyGroup,
+    CompetencyRow,
+    PositionKind,
+    RequirementRow,
+    RequirementSection,
+    Submission,
+)
+from submissions.models.positions import Position
+from workflow.machine import State
 
 EMPTY = "-"
+TITLE = "STANDAR KOMPETENSI JABATAN"
 MONTHS = (
     "Januari",
     "Februari",
@@ -31,6 +42,16 @@ MONTHS = (
     "November",
     "Desember",
 )
+# The kelompok as the form writes it out (DOMAIN.md "Who is who"; PositionKind's labels are short).
+KELOMPOK = {
+    PositionKind.JPT_UTAMA: "Jabatan Pimpinan Tinggi Utama",
+    PositionKind.JPT_MADYA: "Jabatan Pimpinan Tinggi Madya",
+    PositionKind.JPT_PRATAMA: "Jabatan Pimpinan Tinggi Pratama",
+    PositionKind.ADMINISTRATOR: "Jabatan Administrator",
+    PositionKind.PENGAWAS: "Jabatan Pengawas",
+    PositionKind.PELAKSANA: "Jabatan Pelaksana",
+    PositionKind.FUNGSIONAL: "Jabatan Fungsional",
+}
 GROUPS = (
     (CompetencyGroup.MANAGERIAL, "A. Manajerial"),
     (CompetencyGroup.SOCIOCULTURAL, "B. Sosial Kultural"),
@@ -42,7 +63,7 @@ REQUIREMENT_LAYOUT: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "A. Pendidikan",
         (
             ("1. Jenjang", RequirementSection.EDUCATION_LEVEL),
-            ("2. Bidang ilmu", RequirementSection.FIELD_OF_STUDY),
+            ("2. Bidang Ilmu", RequirementSection.FIELD_OF_STUDY),
         ),
     ),
     (
@@ -53,11 +74,20 @@ REQUIREMENT_LAYOUT: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("3. Fungsional", RequirementSection.TRAINING_FUNCTIONAL),
         ),
     ),
-    ("C. Pengalaman kerja", (("", RequirementSection.EXPERIENCE),)),
+    ("C. Pengalaman Kerja", (("", RequirementSection.EXPERIENCE),)),
     ("D. Pangkat", (("", RequirementSection.RANK),)),
-    ("E. Indikator kinerja jabatan", (("", RequirementSection.PERFORMANCE_INDICATOR),)),
+    ("E. Indikator Kinerja Jabatan", (("", RequirementSection.PERFORMANCE_INDICATOR),)),
 )
+# Marks across the page of what is not the standard in force.
+MARKS = {State.APPROVED: "", State.SUPERSEDED: "DIGANTIKAN"}
+DRAFT_MARK = "DRAF"
 RELATIONS = ("position__opd__instansi", "position__urusan", "competency_rows", "requirement_rows")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    number: str  # "3.1"
+    text: str
 
 
 @dataclass(frozen=True)
@@ -66,7 +96,7 @@ class CompetencyLine:
     name: str
     level: int
     description: str
-    indicators: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
 
 
 @dataclass(frozen=True)
@@ -93,13 +123,27 @@ class RequirementBlock:
 
 
 @dataclass(frozen=True)
+class Verification:
+    """What a printed copy carries so that anyone can check it (see `submissions.exports.verification`)."""
+
+    code: str
+    url: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class StandardView:
+    name: str
+    unit: str  # the OPD: used by a book's table of contents, never printed in the form itself
     header: tuple[tuple[str, str], ...]
+    banner: str
     summary: str
     competencies: tuple[CompetencyGroupBlock, ...]
     requirements: tuple[RequirementBlock, ...]
-    footer: str
-    title: str = field(default="STANDAR KOMPETENSI JABATAN")
+    mark: str  # "DRAF", "DIGANTIKAN", or "" for the standard in force
+    footer: str  # version and state of what is not enacted; "" for an enacted standard
+    verification: Verification | None = None
+    title: str = TITLE
 
 
 def load(submission: Submission) -> Submission:
@@ -112,28 +156,37 @@ def load(submission: Submission) -> Submission:
     return submission
 
 
-def standard_view(submission: Submission) -> StandardView:
+def standard_view(submission: Submission, verification: Verification | None = None) -> StandardView:
     position = submission.position
+    kelompok = kelompok_label(position)
     return StandardView(
-        header=header_lines(submission),
-        summary=(submission.summary or "").strip() or EMPTY,
+        name=printable(position.name),
+        unit=printable(position.opd.name),
+        header=header_lines(submission, kelompok),
+        banner=kelompok.upper(),
+        summary=printable(submission.summary).strip() or EMPTY,
         competencies=competency_blocks(submission.competency_rows.all()),
         requirements=requirement_blocks(submission.requirement_rows.all()),
-        footer=footer_line(submission, ZoneInfo(position.opd.instansi.time_zone)),
+        mark=MARKS.get(submission.state, DRAFT_MARK),
+        footer="" if submission.state == State.APPROVED else footer_line(submission),
+        verification=verification,
     )
 
 
-def header_lines(submission: Submission) -> tuple[tuple[str, str], ...]:
+def kelompok_label(position: Position) -> str:
+    label = KELOMPOK[PositionKind(position.kind)]
+    return f"{label} {position.get_rank_display()}" if position.rank else label
+
+
+def header_lines(submission: Submission, kelompok: str) -> tuple[tuple[str, str], ...]:
     position = submission.position
-    urusan = sorted(item.name for item in position.urusan.all())
-    opd = position.opd
-    unit = ", ".join(part for part in (position.sub_unit.strip(), opd.name, opd.instansi.name) if part)
+    urusan = sorted(printable(item.name) for item in position.urusan.all())
     return (
-        ("Nama jabatan", position.name),
-        ("Kelompok jabatan", position.kind_label),
-        ("Urusan pemerintahan", ", ".join(urusan) or EMPTY),
-        ("Kode jabatan", position.code.strip() or EMPTY),
-        ("Unit", unit),
+        ("NAMA JABATAN", printable(position.name)),
+        ("KELOMPOK JABATAN", kelompok),
+        ("URUSAN PEMERINTAHAN", ", ".join(urusan) or EMPTY),
+        # Blank, not a dash: the ministry writes the code in once it assigns one.
+        ("KODE JABATAN", printable(position.code).strip()),
     )
 
 
@@ -155,23 +208,31 @@ def competency_blocks(rows: Iterable[CompetencyRow]) -> tuple[CompetencyGroupBlo
 def competency_line(number: int, row: CompetencyRow) -> CompetencyLine:
     return CompetencyLine(
         number=number,
-        name=row.name,
+        name=printable(row.name),
         level=row.level,
-        description=(row.description or "").strip() or EMPTY,
-        indicators=numbered_indicators(row.level, row.indicators or []),
+        description=printable(row.description).strip() or EMPTY,
+        indicators=tuple(
+            Indicator(f"{row.level}.{index}", text)
+            for index, text in enumerate(indicator_texts(row.indicators or []), start=1)
+        ),
     )
 
 
+def indicator_texts(indicators: Sequence[object]) -> list[str]:
+    # Numbered by the form; numbering typed into the dictionary ("3.1", "2.", "-") would double it.
+    return [text for text in (strip_list_marker(printable(item)) for item in indicators) if text]
+
+
 def numbered_indicators(level: int, indicators: Sequence[object]) -> tuple[str, ...]:
-    # Numbered here; numbering typed into the dictionary ("3.1", "2.", "-") would double it.
-    texts = [strip_list_marker(str(text)) for text in indicators]
-    return tuple(f"{level}.{index} {text}" for index, text in enumerate(filter(None, texts), start=1))
+    """Indicators as one line each ("3.1 text"), as the document page shows them."""
+    texts = indicator_texts(indicators)
+    return tuple(f"{level}.{index} {text}" for index, text in enumerate(texts, start=1))
 
 
 def requirement_blocks(rows: Iterable[RequirementRow]) -> tuple[RequirementBlock, ...]:
     by_section: dict[str, list[tuple[str, str]]] = {}
     for row in sorted(rows, key=lambda row: (row.order, row.pk or 0)):
-        by_section.setdefault(row.section, []).append((row.text, row.importance))
+        by_section.setdefault(row.section, []).append((printable(row.text), row.importance))
     return tuple(
         RequirementBlock(
             title,
@@ -181,16 +242,8 @@ def requirement_blocks(rows: Iterable[RequirementRow]) -> tuple[RequirementBlock
     )
 
 
-def footer_line(submission: Submission, zone: ZoneInfo) -> str:
-    parts = [f"Versi {submission.version}", f"Status: {submission.get_state_display()}"]
-    if submission.approved_at is not None:
-        parts.append(f"Disetujui {indonesian_date(submission.approved_at.astimezone(zone).date())}")
-    if submission.decree_number:
-        decree = f"Keputusan nomor {submission.decree_number}"
-        if submission.decree_date is not None:
-            decree += f" tanggal {indonesian_date(submission.decree_date)}"
-        parts.append(decree)
-    return " | ".join(parts)
+def footer_line(submission: Submission) -> str:
+    return f"Versi {submission.version} | Status: {submission.get_state_display()}"
 
 
 def indonesian_date(day: datetime.date) -> str:

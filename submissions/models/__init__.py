@@ -1,5 +1,13 @@
 from submissions.models.dictionary import Competency, CompetencyGroup, CompetencyLevel, MinimumLevel
 from submissions.models.documents import CompetencyRow, RequirementRow, Submission
+from submissions.models.exports import (
+    ExportFormat,
+    ExportJob,
+    ExportKind,
+    ExportStatus,
+    Orientation,
+    VerificationCode,
+)
 from submissions.models.organisation import OPD, Instansi, InstansiKind, TimeZone
 from submissions.models.positions import FunctionalRank, Position, PositionKind, Urusan
 from submissions.models.requirements import Importance, RequirementSection
@@ -12,11 +20,16 @@ __all__ = [
     "CompetencyGroup",
     "CompetencyLevel",
     "CompetencyRow",
+    "ExportFormat",
+    "ExportJob",
+    "ExportKind",
+    "ExportStatus",
     "FunctionalRank",
     "Importance",
     "Instansi",
     "InstansiKind",
     "MinimumLevel",
+    "Orientation",
     "Position",
     "PositionKind",
     "RequirementRow",
@@ -26,4 +39,5 @@ __all__ = [
     "Submission",
     "TimeZone",
     "Urusan",
+    "VerificationCode",
 ]
