@@ -1,0 +1,81 @@
+"""Helpers of the export tests: documents driven to a state, and the produced files opened again."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.table import Table
+from pypdf import PdfReader
+
+from submissions.exports import export_queryset, render_docx, render_pdf
+from submissions.models import Position, Submission
+from tests.builders import World, valid_content
+from workflow import services
+
+CHECK = "\u2713"
+LETTER: dict[str, Any] = {"letter_number": "B/77/M.SM.01.00/2026", "letter_date": datetime.date(2026, 11, 2)}
+
+
+def drafted(world: World, position: Position | None = None, **content: Any) -> Submission:
+    target = position or world.position
+    submission = services.create_draft(position_id=target.pk, actor=world.drafter)
+    return services.update_content(
+        submission_id=submission.pk, actor=world.drafter, **{**valid_content(), **content}
+    )
+
+
+def approved(world: World, position: Position | None = None, **content: Any) -> Submission:
+    submission = drafted(world, position, **content)
+    target = position or world.position
+    drafter, reviewer = (world.drafter, world.reviewer)
+    if target.opd_id == world.other_opd.pk:
+        drafter, reviewer = (world.other_drafter, world.other_reviewer)
+    steps: tuple[tuple[str, Any, dict[str, Any]], ...] = (
+        ("submit", drafter, {}),
+        ("forward", reviewer, {}),
+        ("send_to_ministry", world.organisasi, {}),
+        ("ministry_agree", world.ministry, LETTER),
+    )
+    for name, actor, inputs in steps:
+        services.fire_transition(submission_id=submission.pk, name=name, actor=actor, **inputs)
+    return Submission.objects.get(pk=submission.pk)
+
+
+def opened(submission: Submission, **options: Any) -> Document:
+    fresh = export_queryset().get(pk=submission.pk)
+    return docx.Document(io.BytesIO(render_docx(fresh, **options)))
+
+
+def pdf_of(submission: Submission, **options: Any) -> PdfReader:
+    fresh = export_queryset().get(pk=submission.pk)
+    return PdfReader(io.BytesIO(render_pdf(fresh, **options)))
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def texts(table: Table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def header(document: Document) -> dict[str, str]:
+    return {row[0]: row[2] for row in texts(document.tables[0])}
+
+
+def body(document: Document) -> list[list[str]]:
+    return texts(document.tables[1])
+
+
+def row_starting(rows: list[list[str]], first: str) -> list[str]:
+    return next(row for row in rows if row[0] == first)
+
+
+def rows_between(rows: list[list[str]], start: str, end: str) -> list[list[str]]:
+    first = rows.index(row_starting(rows, start))
+    last = rows.index(row_starting(rows, end))
+    return rows[first + 1 : last]
