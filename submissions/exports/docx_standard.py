@@ -15,9 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from submissions.exports.content import (
     EMPTY,
-    CompetencyGroupBlock,
     CompetencyLine,
-    RequirementBlock,
     RequirementItem,
     StandardView,
     Verification,
@@ -25,20 +23,16 @@ from submissions.exports.content import (
 from submissions.exports.docx_tools import (
     GROUP_FILL,
     HEADER_FILL,
+    Span,
     add_field,
     add_row,
     base_font,
     centered,
     keep_together,
-    merge,
-    merge_across,
-    merge_keeping,
     new_table,
     page_setup,
-    repeat_as_header,
     scaled,
-    shade,
-    write,
+    spanned_row,
     write_lines,
 )
 from submissions.exports.verification import qr_png
@@ -50,8 +44,8 @@ IMPORTANCE_COLUMNS = (Importance.MUTLAK, Importance.PENTING, Importance.PERLU)
 # which III splits into Mutlak | Penting | Perlu). Parts of the width, scaled to the page.
 BODY_GRID = (8, 30, 11, 43, 10, 23, 23, 22)
 HEADER_GRID = (45, 3, 122)
-NO, NAME, LEVEL, DESCRIPTION, INDICATOR_NO, INDICATOR_TEXT, LAST = 0, 1, 2, 3, 4, 5, 7
-TICKS = (5, 6, 7)
+NO, LEVEL = 0, 2
+ALL = len(BODY_GRID)
 
 
 def build_document(view: StandardView, *, landscape: bool = False) -> DocumentObject:
@@ -101,15 +95,9 @@ def draw_standard(document: DocumentObject, view: StandardView, width_mm: int) -
     run.font.size = Pt(13)
     _header_table(document, view.header, width_mm)
     document.add_paragraph()
-    body = new_table(document, scaled(BODY_GRID, width_mm))
-    banner = merge_across(body.add_row(), view.banner, fill=HEADER_FILL)
-    banner.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _section_title(body, "I. IKHTISAR JABATAN")
-    merge_across(body.add_row(), view.summary, bold=False, fill=None)
-    _section_title(body, "II. STANDAR KOMPETENSI")
-    _competencies(body, view.competencies)
-    _section_title(body, "III. PERSYARATAN JABATAN")
-    _requirements(body, view.requirements)
+    widths = scaled(BODY_GRID, width_mm)
+    body = new_table(document, widths)
+    _body(body, widths, view)
     if view.verification is not None:
         _verification(document, view.verification, width_mm)
     return title
@@ -121,87 +109,81 @@ def _header_table(document: DocumentObject, lines: tuple[tuple[str, str], ...], 
         add_row(table, (label, ":", value))
 
 
-def _section_title(table: Table, text: str) -> None:
-    row = table.add_row()
-    merge_across(row, text, fill=None)
-    keep_together(row)
+def _body(table: Table, widths: tuple[float, ...], view: StandardView) -> None:
+    def row(*spans: Span) -> _Row:
+        built = spanned_row(table, widths, spans)
+        keep_together(built)
+        return built
 
-
-def _competencies(table: Table, blocks: tuple[CompetencyGroupBlock, ...]) -> None:
-    head = table.add_row()
-    for index, text in ((NO, "No"), (NAME, "Kompetensi"), (LEVEL, "Level"), (DESCRIPTION, "Deskripsi")):
-        write(head.cells[index], text, bold=True, center=True)
-    merge(head.cells[INDICATOR_NO], head.cells[LAST], "Indikator Kompetensi", bold=True, center=True)
-    _style_head(head)
-    for block in blocks:
-        merge_across(table.add_row(), block.title)
-        if not block.lines:
-            merge_across(table.add_row(), "Belum diisi.", bold=False, fill=None)
-        for line in block.lines:
-            _competency(table, line)
-
-
-def _competency(table: Table, line: CompetencyLine) -> None:
-    """One row per indicator (number and text in cells of their own); the competency's cells span them."""
-    indicators = line.indicators or ()
-    rows: list[_Row] = []
-    for indicator in indicators or (None,):
-        row = table.add_row()
-        keep_together(row)
-        write(row.cells[INDICATOR_NO], indicator.number if indicator else "", center=True)
-        merge(row.cells[INDICATOR_TEXT], row.cells[LAST], indicator.text if indicator else EMPTY)
-        rows.append(row)
-    first = rows[0]
-    write(first.cells[NO], str(line.number), center=True)
-    write(first.cells[NAME], line.name)
-    write(first.cells[LEVEL], str(line.level), center=True)
-    write(first.cells[DESCRIPTION], line.description)
-    if len(rows) > 1:
-        for column in (NO, NAME, LEVEL, DESCRIPTION):
-            merge_keeping(first.cells[column], rows[-1].cells[column])
-
-
-def _requirements(table: Table, blocks: tuple[RequirementBlock, ...]) -> None:
-    top, bottom = table.add_row(), table.add_row()
-    merge(top.cells[0], bottom.cells[1], "Jenis Persyaratan", bold=True, center=True)
-    merge(top.cells[2], bottom.cells[4], "Uraian", bold=True, center=True)
-    merge(
-        top.cells[TICKS[0]],
-        top.cells[TICKS[-1]],
-        "Tingkat Pentingnya terhadap Jabatan",
-        bold=True,
-        center=True,
+    row(Span(view.banner, ALL, bold=True, center=True, fill=HEADER_FILL))
+    row(Span("I. IKHTISAR JABATAN", ALL, bold=True))
+    row(Span(view.summary, ALL))
+    row(Span("II. STANDAR KOMPETENSI", ALL, bold=True))
+    row(
+        *(
+            Span(text, bold=True, center=True, fill=HEADER_FILL)
+            for text in ("No", "Kompetensi", "Level", "Deskripsi")
+        ),
+        Span("Indikator Kompetensi", 4, bold=True, center=True, fill=HEADER_FILL),
     )
-    for column, label in zip(TICKS, ("Mutlak", "Penting", "Perlu"), strict=True):
-        write(bottom.cells[column], label, bold=True, center=True)
-    for row in (top, bottom):
-        _style_head(row)
-    for block in blocks:
-        if block.is_flat:
-            _requirement_item(table, block.title, block.items[0], bold_label=True)
-            continue
-        row = table.add_row()
-        merge_across(row, block.title, fill=GROUP_FILL)
+    for block in view.competencies:
+        row(Span(block.title, ALL, bold=True, fill=GROUP_FILL))
+        if not block.lines:
+            row(Span("Belum diisi.", ALL))
+        for line in block.lines:
+            for spans in _competency(line):
+                row(*spans)
+    row(Span("III. PERSYARATAN JABATAN", ALL, bold=True))
+    head = {"bold": True, "center": True, "fill": HEADER_FILL}
+    row(
+        Span("Jenis Persyaratan", 2, vmerge="restart", **head),
+        Span("Uraian", 3, vmerge="restart", **head),
+        Span("Tingkat Pentingnya terhadap Jabatan", 3, **head),
+    )
+    row(
+        Span(span=2, vmerge="continue", fill=HEADER_FILL),
+        Span(span=3, vmerge="continue", fill=HEADER_FILL),
+        *(Span(label, **head) for label in ("Mutlak", "Penting", "Perlu")),
+    )
+    for block in view.requirements:
+        if not block.is_flat:
+            row(Span(block.title, ALL, bold=True, fill=GROUP_FILL))
         for item in block.items:
-            _requirement_item(table, item.label, item)
+            label = block.title if block.is_flat else item.label
+            for spans in _requirement(label, item, bold=block.is_flat):
+                row(*spans)
 
 
-def _requirement_item(table: Table, label: str, item: RequirementItem, *, bold_label: bool = False) -> None:
+def _competency(line: CompetencyLine) -> list[tuple[Span, ...]]:
+    """One row per indicator (number and text in cells of their own); the competency's cells span them."""
+    indicators = [(indicator.number, indicator.text) for indicator in line.indicators] or [("", EMPTY)]
+    rows = []
+    for index, (number, text) in enumerate(indicators):
+        merge = None if len(indicators) == 1 else "restart" if index == 0 else "continue"
+        own = (str(line.number), line.name, str(line.level), line.description)
+        rows.append(
+            (
+                *(
+                    Span(value, center=column in (NO, LEVEL), vmerge=merge)
+                    for column, value in enumerate(own)
+                ),
+                Span(number, center=True),
+                Span(text, 3),
+            )
+        )
+    return rows
+
+
+def _requirement(label: str, item: RequirementItem, *, bold: bool) -> list[tuple[Span, ...]]:
     entries = item.texts or ((EMPTY, ""),)
-    for index, (text, importance) in enumerate(entries):
-        row = table.add_row()
-        keep_together(row)
-        merge(row.cells[0], row.cells[1], label if index == 0 else "", bold=bold_label)
-        merge(row.cells[2], row.cells[4], text)
-        for column, value in zip(TICKS, IMPORTANCE_COLUMNS, strict=True):
-            write(row.cells[column], CHECK if importance == value else "", center=True)
-
-
-def _style_head(row: _Row) -> None:
-    repeat_as_header(row)
-    # A merged cell appears once per grid column it spans; shade it once.
-    for cell in {id(cell._tc): cell for cell in row.cells}.values():
-        shade(cell, HEADER_FILL)
+    return [
+        (
+            Span(label if index == 0 else "", 2, bold=bold),
+            Span(text, 3),
+            *(Span(CHECK if importance == value else "", center=True) for value in IMPORTANCE_COLUMNS),
+        )
+        for index, (text, importance) in enumerate(entries)
+    ]
 
 
 def _verification(document: DocumentObject, verification: Verification, width_mm: int) -> None:
