@@ -20,20 +20,24 @@ CHECK = "\u2713"
 LETTER: dict[str, Any] = {"letter_number": "B/77/M.SM.01.00/2026", "letter_date": datetime.date(2026, 11, 2)}
 
 
+def actors(world: World, position: Position) -> tuple[Any, Any]:
+    """The drafter and reviewer of the position's OPD."""
+    if position.opd_id == world.other_opd.pk:
+        return world.other_drafter, world.other_reviewer
+    return world.drafter, world.reviewer
+
+
 def drafted(world: World, position: Position | None = None, **content: Any) -> Submission:
-    target = position or world.position
-    submission = services.create_draft(position_id=target.pk, actor=world.drafter)
+    drafter, _ = actors(world, position or world.position)
+    submission = services.create_draft(position_id=(position or world.position).pk, actor=drafter)
     return services.update_content(
-        submission_id=submission.pk, actor=world.drafter, **{**valid_content(), **content}
+        submission_id=submission.pk, actor=drafter, **{**valid_content(), **content}
     )
 
 
 def approved(world: World, position: Position | None = None, **content: Any) -> Submission:
     submission = drafted(world, position, **content)
-    target = position or world.position
-    drafter, reviewer = (world.drafter, world.reviewer)
-    if target.opd_id == world.other_opd.pk:
-        drafter, reviewer = (world.other_drafter, world.other_reviewer)
+    drafter, reviewer = actors(world, position or world.position)
     steps: tuple[tuple[str, Any, dict[str, Any]], ...] = (
         ("submit", drafter, {}),
         ("forward", reviewer, {}),

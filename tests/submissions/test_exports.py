@@ -51,7 +51,9 @@ def test_the_header_has_the_four_upper_case_unnumbered_labels_and_no_unit_row(wo
 def test_the_kelompok_is_written_out_and_repeated_upper_case_in_the_banner_row(
     world: World, kind: str, rank: str, written: str
 ) -> None:
-    position = PositionFactory.create(opd=world.opd, name="Jabatan Uji", kind=kind, rank=rank, code="219.2.05")
+    position = PositionFactory.create(
+        opd=world.opd, name="Jabatan Uji", kind=kind, rank=rank, code="219.2.05"
+    )
     document = opened(services.create_draft(position_id=position.pk, actor=world.drafter))
 
     assert header(document)["KELOMPOK JABATAN"] == written
@@ -67,7 +69,9 @@ def test_one_bordered_table_holds_i_ii_and_iii_in_order(world: World) -> None:
     first_cells = [row[0] for row in body(document)]
     ikhtisar = first_cells.index("I. IKHTISAR JABATAN")
     assert body(document)[ikhtisar + 1][0] == valid_content()["summary"]
-    assert ikhtisar < first_cells.index("II. STANDAR KOMPETENSI") < first_cells.index("III. PERSYARATAN JABATAN")
+    assert (
+        ikhtisar < first_cells.index("II. STANDAR KOMPETENSI") < first_cells.index("III. PERSYARATAN JABATAN")
+    )
 
 
 def test_competencies_are_numbered_straight_through_the_three_groups(world: World) -> None:
@@ -129,7 +133,11 @@ def test_each_requirement_is_ticked_in_its_own_column_only(world: World) -> None
     requirements = [
         *valid_content()["requirements"],
         {"section": "rank", "text": "Penata, III/c", "importance": "mutlak"},
-        {"section": "performance_indicator", "text": "Laporan surveilans tepat waktu", "importance": "penting"},
+        {
+            "section": "performance_indicator",
+            "text": "Laporan surveilans tepat waktu",
+            "importance": "penting",
+        },
     ]
     rows = body(opened(drafted(world, requirements=requirements)))
 
@@ -244,13 +252,18 @@ def test_control_characters_from_old_rows_never_break_the_export(world: World) -
     submission = approved(world)
     # Rows written before input was cleaned can hold what Word pastes: a vertical tab, a form feed, a bell.
     Submission.objects.filter(pk=submission.pk).update(summary="Baris satu\x0bbaris dua\x0c selesai\x07")
-    submission.competency_rows.filter(code="M.01").update(name="Integritas\x0b", indicators=["Jujur\x1f", "\x0b"])
+    submission.competency_rows.filter(code="M.01").update(
+        name="Integritas\x0b", indicators=["Jujur\x1f", "\x0b"]
+    )
     submission.requirement_rows.filter(section="education_level").update(text="S-1\x0b/D-IV")
 
     document = opened(submission)
 
     rows = body(document)
-    assert rows[rows.index(row_starting(rows, "I. IKHTISAR JABATAN")) + 1][0] == "Baris satu\nbaris dua\n selesai"
+    assert (
+        rows[rows.index(row_starting(rows, "I. IKHTISAR JABATAN")) + 1][0]
+        == "Baris satu\nbaris dua\n selesai"
+    )
     integritas = [row for row in rows if row[0] == "1"]
     assert [(row[4], row[5]) for row in integritas] == [("2.1", "Jujur")]
     assert integritas[0][1] == "Integritas\n"
