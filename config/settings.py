@@ -175,11 +175,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(minute="30", hour="0"),
     },
-    # Hourly at minute 17 (https://crontab.guru/#17_*_*_*_*): delete export files past their expiry.
-    "exports-purge-expired": {
-        "task": "submissions.tasks.purge_expired_exports",
-        "schedule": crontab(minute="17"),
-    },
+    # Every 5 minutes (https://crontab.guru/#*/5_*_*_*_*): export files past their expiry deleted,
+    # export jobs whose message was lost queued again.
+    "exports-sweep": {"task": "submissions.tasks.sweep_exports", "schedule": crontab(minute="*/5")},
 }
 
 ### Exports (books, recaps): background jobs whose files are kept in the default storage for a while

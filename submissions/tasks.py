@@ -19,5 +19,8 @@ def run_export(job_id: int) -> str:
 
 
 @shared_task(ignore_result=True)
-def purge_expired_exports() -> int:
+def sweep_exports() -> int:
+    """Delete expired files; queue again jobs whose message was lost (broker down at commit time)."""
+    for job_id in jobs.pending_ids(older_than_seconds=120):
+        run_export.delay(job_id)
     return jobs.purge_expired()

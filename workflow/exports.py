@@ -49,13 +49,18 @@ class ExportRequest:
 
 def request_export(*, actor: User, request: ExportRequest) -> ExportJob:
     """Check the request and the selection, create the job, and queue it once the row is committed."""
-    from submissions.tasks import run_export  # the task module imports the renderers; load it late
-
     fields = _checked(actor, request)
     with transaction.atomic(durable=True):
         job = ExportJob.objects.create(requested_by=actor, status=ExportStatus.PENDING, **fields)
-        run_export.delay_on_commit(job.pk)
+        job_id = job.pk
+        transaction.on_commit(lambda: _enqueue(job_id), robust=True)
     return job
+
+
+def _enqueue(job_id: int) -> None:
+    from submissions.tasks import run_export  # the task module imports the renderers; load it late
+
+    run_export.delay(job_id)
 
 
 def _checked(actor: AnyUser, request: ExportRequest) -> dict[str, object]:

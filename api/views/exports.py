@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
@@ -77,7 +77,7 @@ class ExportDownloadView(APIView):
             "Berkas yang sudah selesai, selama belum kedaluwarsa.", "The finished file, until it expires."
         ),
     )
-    def get(self, request: Request, pk: int) -> HttpResponse:
+    def get(self, request: Request, pk: int) -> FileResponse:
         job = job_for(request.user, pk)  # type: ignore[arg-type]
         if job.status != ExportStatus.DONE or not job.file:
             raise NotFound("Berkas belum siap atau sudah kedaluwarsa.")

@@ -4,6 +4,7 @@ bordered table under the banner row, then the verification block of an enacted s
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -16,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from submissions.exports.content import (
     EMPTY,
     CompetencyLine,
+    RequirementBlock,
     RequirementItem,
     StandardView,
     Verification,
@@ -40,6 +42,7 @@ from submissions.models import Importance
 
 CHECK = "\u2713"
 IMPORTANCE_COLUMNS = (Importance.MUTLAK, Importance.PENTING, Importance.PERLU)
+IMPORTANCE_HEADING = "Tingkat Pentingnya terhadap Jabatan"
 # The body's grid: No | Kompetensi | Level | Deskripsi | indicator no. | indicator text (3 columns,
 # which III splits into Mutlak | Penting | Perlu). Parts of the width, scaled to the page.
 BODY_GRID = (8, 30, 11, 43, 10, 23, 23, 22)
@@ -134,18 +137,20 @@ def _body(table: Table, widths: tuple[float, ...], view: StandardView) -> None:
             for spans in _competency(line):
                 row(*spans)
     row(Span("III. PERSYARATAN JABATAN", ALL, bold=True))
-    head = {"bold": True, "center": True, "fill": HEADER_FILL}
+    _requirements(row, view.requirements)
+
+
+def _requirements(row: Callable[..., _Row], blocks: tuple[RequirementBlock, ...]) -> None:
+    def head(text: str, span: int = 1, vmerge: str | None = None) -> Span:
+        return Span(text, span, bold=True, center=True, fill=HEADER_FILL, vmerge=vmerge)
+
+    row(head("Jenis Persyaratan", 2, "restart"), head("Uraian", 3, "restart"), head(IMPORTANCE_HEADING, 3))
     row(
-        Span("Jenis Persyaratan", 2, vmerge="restart", **head),
-        Span("Uraian", 3, vmerge="restart", **head),
-        Span("Tingkat Pentingnya terhadap Jabatan", 3, **head),
+        head("", 2, "continue"),
+        head("", 3, "continue"),
+        *(head(label) for label in ("Mutlak", "Penting", "Perlu")),
     )
-    row(
-        Span(span=2, vmerge="continue", fill=HEADER_FILL),
-        Span(span=3, vmerge="continue", fill=HEADER_FILL),
-        *(Span(label, **head) for label in ("Mutlak", "Penting", "Perlu")),
-    )
-    for block in view.requirements:
+    for block in blocks:
         if not block.is_flat:
             row(Span(block.title, ALL, bold=True, fill=GROUP_FILL))
         for item in block.items:

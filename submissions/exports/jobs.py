@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -58,8 +59,18 @@ def run(job_id: int) -> str:
     return CLAIMED
 
 
+def pending_ids(older_than_seconds: int) -> list[int]:
+    """Jobs still waiting after a while: their message was lost (broker down at commit time)."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=older_than_seconds)
+    return list(
+        ExportJob.objects.filter(status=ExportStatus.PENDING, created_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 def finish(job: ExportJob, content: bytes, name: str) -> None:
-    stored = job.file.storage.save(job.file.field.generate_filename(job, name), ContentFile(content))
+    stored: str = job.file.storage.save(job.file.field.generate_filename(job, name), ContentFile(content))
     now = timezone.now()
     finished = ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(
         status=ExportStatus.DONE,
@@ -73,7 +84,7 @@ def finish(job: ExportJob, content: bytes, name: str) -> None:
         job.file.storage.delete(stored)
 
 
-def reporter(job_id: int, extra_steps: int = 1) -> object:
+def reporter(job_id: int, extra_steps: int = 1) -> Callable[[int, int], None]:
     """Progress into the job row (the last step, writing the file, is counted too); a heartbeat as well."""
 
     def report(done: int, total: int) -> None:
@@ -88,17 +99,17 @@ def build(job: ExportJob) -> tuple[bytes, str]:
     landscape = job.orientation == Orientation.LANDSCAPE
     report = reporter(job.pk)
     if job.kind == ExportKind.STANDARD:
-        submission = export_queryset().get(pk=job.submission_id)
+        submission = export_queryset().get(pk=job.submission_id or 0)
         render = render_pdf if job.format == ExportFormat.PDF else render_docx
-        report(0, 1)  # type: ignore[operator]
+        report(0, 1)
         return render(submission, landscape=landscape), export_filename(submission, job.format)
     assert job.instansi is not None
     if job.kind == ExportKind.RECAP:
         stem = EffectiveStandards(job.instansi, job.opd).filename_stem().replace("Buku-SKJ", "Rekap-SKJ")
-        return build_recap(job.instansi, job.opd, progress=report), f"{stem}.xlsx"  # type: ignore[arg-type]
+        return build_recap(job.instansi, job.opd, progress=report), f"{stem}.xlsx"
     source = EffectiveStandards(job.instansi, job.opd)
     frame = frame_of(source)
-    views = standard_views(source, progress=report)  # type: ignore[arg-type]
+    views = standard_views(source, progress=report)
     if job.format == ExportFormat.PDF:
         return render_book_pdf(frame, views, landscape=landscape), f"{source.filename_stem()}.pdf"
     return build_book(frame, views, landscape=landscape), f"{source.filename_stem()}.docx"
@@ -110,7 +121,7 @@ def purge_expired(now: datetime.datetime | None = None) -> int:
     purged = 0
     for job in ExportJob.objects.filter(status=ExportStatus.DONE, expires_at__lte=moment).only("pk", "file"):
         if ExportJob.objects.filter(pk=job.pk, status=ExportStatus.DONE).update(status=ExportStatus.EXPIRED):
-            if job.file:
+            if job.file.name:
                 job.file.storage.delete(job.file.name)
             purged += 1
     return purged

@@ -7,6 +7,7 @@ import io
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION
 from pypdf import PdfReader
 
 from submissions.exports import export_queryset, render_pdf
@@ -105,9 +106,7 @@ def test_the_word_book_has_cover_lampiran_contents_one_section_per_standard_and_
     assert paragraphs.count("STANDAR KOMPETENSI JABATAN") == 1 + 3
     assert [p for p in paragraphs if p.strip()][-2:] == ["WALI KOTA UJI,", "(" + "." * 30 + ")"]
     # Each standard's section starts on a new page; the footer numbers pages through the book.
-    assert {section.start_type for section in document.sections[1:]} == {
-        docx.enum.section.WD_SECTION.NEW_PAGE
-    }
+    assert {section.start_type for section in document.sections[1:]} == {WD_SECTION.NEW_PAGE}
     assert "PAGE" in document.sections[0].footer._element.xml
 
 
@@ -142,7 +141,8 @@ def test_the_pdf_contents_give_each_standards_first_page(
     pages = page_texts(pdf_book(EffectiveStandards(world.instansi)))
 
     contents = pages[1]
-    assert "Dinas Kesehatan" in contents and "Dinas Pendidikan" in contents
+    assert "Dinas Kesehatan" in contents
+    assert "Dinas Pendidikan" in contents
     assert "1. Analis Surveilans 3" in contents
     first_of_third = next(i for i, text in enumerate(pages) if "NAMA JABATAN : Kepala Sekolah" in text)
     assert f"3. Kepala Sekolah {first_of_third + 1}" in contents

@@ -65,7 +65,9 @@ def test_one_bordered_table_holds_i_ii_and_iii_in_order(world: World) -> None:
     document = opened(drafted(world))
 
     assert len(document.tables) == 2  # the header lines, then the body
-    assert document.tables[1].style.name == "Table Grid"
+    style = document.tables[1].style
+    assert style is not None
+    assert style.name == "Table Grid"
     first_cells = [row[0] for row in body(document)]
     ikhtisar = first_cells.index("I. IKHTISAR JABATAN")
     assert body(document)[ikhtisar + 1][0] == valid_content()["summary"]
@@ -241,7 +243,8 @@ def test_the_page_is_portrait_a4_by_default_and_landscape_on_request(world: Worl
 
     def size(**options: bool) -> tuple[int, int]:
         section = opened(submission, **options).sections[0]
-        assert section.page_width is not None and section.page_height is not None
+        assert section.page_width is not None
+        assert section.page_height is not None
         return (round(section.page_width.mm), round(section.page_height.mm))
 
     assert size() == (210, 297)

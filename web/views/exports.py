@@ -82,7 +82,7 @@ def export_progress(request: AuthedRequest, job_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_download(request: AuthedRequest, job_id: int) -> HttpResponse:
+def export_download(request: AuthedRequest, job_id: int) -> FileResponse:
     job = _own_job(request, job_id)
     if job.status != ExportStatus.DONE or not job.file:
         raise Http404("Berkas belum siap atau sudah kedaluwarsa.")

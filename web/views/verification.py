@@ -31,7 +31,7 @@ def verify_form(request: HttpRequest) -> HttpResponse:
 @require_GET
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     throttle = VerifyThrottle()
-    if not throttle.allow_request(request, None):
+    if not throttle.allow_request(request, None):  # type: ignore[arg-type]  # reads request.META only
         response = render(request, "web/verification/form.html", {"error": TOO_MANY}, status=429)
         wait = throttle.wait()
         if wait is not None:
