@@ -315,6 +315,10 @@ SPECTACULAR_SETTINGS = {
         "CompetencyGroupEnum": "submissions.models.CompetencyGroup",
         "RequirementSectionEnum": "submissions.models.RequirementSection",
         "ImportanceEnum": "submissions.models.Importance",
+        "ExportKindEnum": "submissions.models.ExportKind",
+        "ExportFormatEnum": "submissions.models.ExportFormat",
+        "ExportStatusEnum": "submissions.models.ExportStatus",
+        "OrientationEnum": "submissions.models.Orientation",
     },
 }
 
