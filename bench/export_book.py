@@ -34,7 +34,9 @@ LOREM = (
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--standards", type=int, default=250)
     parser.add_argument("--formats", default="docx,pdf")
     parser.add_argument("--child-job", type=int, help=argparse.SUPPRESS)
@@ -89,8 +91,12 @@ def _create_standards(instansi: Any, count: int, *, start: int) -> None:
             )
             for position in positions
         )
-        CompetencyRow.objects.bulk_create(row for submission in submissions for row in _competencies(submission))
-        RequirementRow.objects.bulk_create(row for submission in submissions for row in _requirements(submission))
+        CompetencyRow.objects.bulk_create(
+            row for submission in submissions for row in _competencies(submission)
+        )
+        RequirementRow.objects.bulk_create(
+            row for submission in submissions for row in _requirements(submission)
+        )
 
 
 def _competencies(submission: Any) -> list[Any]:
@@ -127,7 +133,9 @@ def _requirements(submission: Any) -> list[Any]:
         "performance_indicator",
     )
     return [
-        RequirementRow(submission=submission, section=section, order=order, text=LOREM[:90], importance="mutlak")
+        RequirementRow(
+            submission=submission, section=section, order=order, text=LOREM[:90], importance="mutlak"
+        )
         for order, section in enumerate(sections)
     ]
 
@@ -196,7 +204,8 @@ def _sections(fmt: str, content: bytes) -> int | None:
 
 def _report(count: int, results: list[dict[str, Any]]) -> None:
     rows = "\n".join(
-        f"| {r['format']} | {r['seconds']} s | {r['peak_rss_mb']} MB (process at start: {r['rss_before_mb']} MB) "
+        f"| {r['format']} | {r['seconds']} s | {r['peak_rss_mb']} MB "
+        f"(process at start: {r['rss_before_mb']} MB) "
         f"| {r['pages'] or '-'} | {r['sections'] or '-'} | {r['size_mb']} MB |"
         for r in results
     )

@@ -37,7 +37,9 @@ class Command(BaseCommand):
                 raise CommandError(f"OPD tidak ditemukan di {instansi.name}: {options['opd']}")
         source = EffectiveStandards(instansi, opd)
         if not source.standards().exists():
-            raise CommandError("Tidak ada standar yang berlaku untuk pilihan ini; tidak ada berkas yang dibuat.")
+            raise CommandError(
+                "Tidak ada standar yang berlaku untuk pilihan ini; tidak ada berkas yang dibuat."
+            )
         frame, views = frame_of(source), standard_views(source)
         build = render_book_pdf if options["format"] == "pdf" else build_book
         content = build(frame, views, landscape=options["landscape"])
