@@ -31,11 +31,14 @@ def build_book(frame: BookFrame, views: Iterable[StandardView], *, landscape: bo
     first = document.sections[0]
     width = page_setup(first, landscape=landscape)
     page_furniture(first, mark="", footer="")
+    # The cover carries no page number: only the first page of the first section has its own (empty) footer.
+    first.different_first_page_header_footer = True
     _cover(document, frame.title)
     _lampiran(document, frame.lampiran, width)
     _contents(document, frame.toc)
     for anchor, view in enumerate(views, start=1):
-        document.add_section(WD_SECTION.NEW_PAGE)
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False  # numbered from its first page on
         # The contents' page references point at each standard's title.
         add_bookmark(draw_standard(document, view, width), BOOKMARK.format(anchor), anchor)
     _signature(document, frame.lampiran)

@@ -108,6 +108,8 @@ def test_the_word_book_has_cover_lampiran_contents_one_section_per_standard_and_
     # Each standard's section starts on a new page; the footer numbers pages through the book.
     assert {section.start_type for section in document.sections[1:]} == {WD_SECTION.NEW_PAGE}
     assert "PAGE" in document.sections[0].footer._element.xml
+    assert document.sections[0].different_first_page_header_footer  # the cover is not numbered
+    assert not any(section.different_first_page_header_footer for section in document.sections[1:])
 
 
 def test_the_pdf_book_of_three_standards_has_the_expected_pages(
