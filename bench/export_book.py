@@ -8,7 +8,7 @@ and peak resident memory per format, with the page count and size of the file. T
 instansi of its own ("Instansi Buku Benchmark", 10 OPDs, N approved standards with the 8
 managerial rows, the socio-cultural row, 3 technical rows of 3 indicators each and 8 requirement
 rows), created on first use in the benchmark database and reused after. Each measurement runs
-in a fresh process calling `submissions.exports.jobs.run(job_id)`, exactly what the task does;
+in a fresh process calling `workflow.export_jobs.run(job_id)`, exactly what the task does;
 its peak RSS (`getrusage`) is reported next to the RSS of the same process before the build.
 """
 
@@ -157,8 +157,8 @@ def _measure(instansi_id: int, fmt: str) -> dict[str, Any]:
 
 
 def _child(job_id: int) -> None:
-    from submissions.exports import jobs
     from submissions.models import ExportJob
+    from workflow import export_jobs as jobs
 
     before = _rss_mb()
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -214,7 +214,7 @@ def _report(count: int, results: list[dict[str, Any]]) -> None:
         for r in results
     )
     body = f"""A book of {count} approved standards (12 competencies with 3 indicators and 8 requirement rows
-each), built by `submissions.exports.jobs.run` in a fresh process, as the Celery worker runs it.
+each), built by `workflow.export_jobs.run` in a fresh process, as the Celery worker runs it.
 The machine's 2 cores are shared with other work: the CPU time is what the build itself cost,
 the wall time what it took with the load at the time.
 

@@ -177,7 +177,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Every 5 minutes (https://crontab.guru/#*/5_*_*_*_*): export files past their expiry deleted,
     # export jobs whose message was lost queued again.
-    "exports-sweep": {"task": "submissions.tasks.sweep_exports", "schedule": crontab(minute="*/5")},
+    "exports-sweep": {"task": "workflow.tasks.sweep_exports", "schedule": crontab(minute="*/5")},
 }
 
 ### Exports (books, recaps): background jobs whose files are kept in the default storage for a while

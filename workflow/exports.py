@@ -1,5 +1,5 @@
 """Asking for a long output (a book, a recap, one standard as a file): the rules both the API and the
-pages apply, in one place. The job itself runs in Celery (`submissions.tasks.run_export`)."""
+pages apply, in one place. The job itself runs in Celery (`workflow.tasks.run_export`)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def request_export(*, actor: User, request: ExportRequest) -> ExportJob:
 
 
 def _enqueue(job_id: int) -> None:
-    from submissions.tasks import run_export  # the task module imports the renderers; load it late
+    from workflow.tasks import run_export  # the task module imports the renderers; load it late
 
     run_export.delay(job_id)
 

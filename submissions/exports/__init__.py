@@ -6,8 +6,8 @@
     file_response(submission, "pdf")          # the download, for the API and the pages alike
 
 Books (`book`) and the Excel recap (`recap`) are long outputs: they run as background jobs
-(`jobs`). Callers that fetch the submission themselves should start from `export_queryset()`
-(after scoping it), so a standard costs a fixed number of queries whatever its size.
+(`workflow.export_jobs`). Callers that fetch the submission themselves should start from
+`export_queryset()` (after scoping it), so a standard costs a fixed number of queries whatever its size.
 """
 
 from __future__ import annotations

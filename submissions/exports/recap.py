@@ -11,6 +11,7 @@ import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -22,11 +23,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from submissions.exports.text import printable
 from submissions.models import OPD, CompetencyGroup, Instansi, Position, Submission
 from submissions.validity import MANAGERIAL_CODES, SOCIOCULTURAL_CODES
-from workflow.calendar import load_calendar
-from workflow.deadlines import local_today
-from workflow.machine import ACTIVE_STATES, OPEN_STATES, State
+from workflow.machine import OPEN_STATES, State
 
 Progress = Callable[[int, int], None]
+# Working days a document is past its deadline; the workflow's calendar knows (workflow.deadlines).
+LateDays = Callable[[Submission, datetime.datetime], int]
 NOT_DRAFTED = "Belum disusun"
 FIXED_CODES = (*MANAGERIAL_CODES, *SOCIOCULTURAL_CODES)
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -76,23 +77,12 @@ def current_versions(positions: Sequence[Position]) -> dict[int, Submission]:
     return chosen
 
 
-def working_days_late(submission: Submission, instansi: Instansi, now: datetime.datetime) -> int:
-    """Working days between the deadline's date and today, for a document still waiting on someone."""
-    if submission.state not in ACTIVE_STATES or submission.due_at is None or now <= submission.due_at:
-        return 0
-    due = local_today(instansi, submission.due_at)
-    today = local_today(instansi, now)
-    if today <= due:
-        return 0
-    calendar = load_calendar(due + datetime.timedelta(days=1), today, instansi.pk)
-    return sum(
-        calendar.is_working_day(due + datetime.timedelta(days=offset))
-        for offset in range(1, (today - due).days + 1)
-    )
-
-
 def recap_row(
-    position: Position, submission: Submission | None, instansi: Instansi, now: datetime.datetime
+    position: Position,
+    submission: Submission | None,
+    instansi: Instansi,
+    now: datetime.datetime,
+    late_days: LateDays,
 ) -> list[Any]:
     base = [
         position.opd.name,
@@ -110,7 +100,8 @@ def recap_row(
         for row in sorted(submission.competency_rows.all(), key=lambda row: (row.order, row.pk))
         if row.group == CompetencyGroup.TECHNICAL
     ]
-    due = local_today(instansi, submission.due_at) if submission.due_at else None
+    zone = ZoneInfo(instansi.time_zone)
+    due = submission.due_at.astimezone(zone).date() if submission.due_at else None
     decree = submission.decree_number
     if decree and submission.decree_date:
         decree = f"{decree} ({submission.decree_date:%d-%m-%Y})"
@@ -120,14 +111,16 @@ def recap_row(
         submission.version,
         submission.round,
         due,
-        working_days_late(submission, instansi, now),
+        late_days(submission, now),
         *(levels.get(code) for code in FIXED_CODES),
         "; ".join(technical),
         decree,
     ]
 
 
-def build_recap(instansi: Instansi, opd: OPD | None = None, progress: Progress | None = None) -> bytes:
+def build_recap(
+    instansi: Instansi, opd: OPD | None = None, *, late_days: LateDays, progress: Progress | None = None
+) -> bytes:
     positions = list(positions_of(instansi, opd))
     versions = current_versions(positions)
     now = timezone.now()
@@ -139,7 +132,7 @@ def build_recap(instansi: Instansi, opd: OPD | None = None, progress: Progress |
     _head(sheet, [title for title, _ in COLUMNS])
     for index, position in enumerate(positions, start=1):
         submission = versions.get(position.pk)
-        sheet.append([_cell(value) for value in recap_row(position, submission, instansi, now)])
+        sheet.append([_cell(value) for value in recap_row(position, submission, instansi, now, late_days)])
         counts[(position.opd.name, submission.state if submission else NOT_DRAFTED)] += 1
         if progress is not None and index % 25 == 0:
             progress(index, len(positions))

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from submissions.exports import jobs
 from submissions.models import ExportJob, ExportStatus
 from tests.builders import build_world
 from tests.integration.services import SMTPServer, wait_for
 from tests.submissions.exporting import approved
+from workflow import export_jobs as jobs
 from workflow.exports import ExportRequest, request_export
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]

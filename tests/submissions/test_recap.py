@@ -14,10 +14,12 @@ from submissions.models import PositionKind, Submission
 from tests.builders import World
 from tests.factories import PositionFactory
 from tests.submissions.exporting import approved, drafted
+from workflow.deadlines import working_days_late
 
 
 def opened(world: World, **options) -> openpyxl.Workbook:
-    return openpyxl.load_workbook(io.BytesIO(build_recap(world.instansi, **options)))
+    content = build_recap(world.instansi, late_days=working_days_late, **options)
+    return openpyxl.load_workbook(io.BytesIO(content))
 
 
 def rows_of(sheet) -> list[dict[str, object]]:

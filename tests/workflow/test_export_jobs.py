@@ -10,10 +10,10 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from submissions.exports import jobs
 from submissions.models import ExportJob, ExportStatus
 from tests.builders import World
 from tests.submissions.exporting import approved
+from workflow import export_jobs as jobs
 
 
 def job_for(world: World, **fields) -> ExportJob:

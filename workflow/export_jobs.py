@@ -23,6 +23,7 @@ from submissions.exports.docx_book import build_book
 from submissions.exports.pdf import render_book_pdf
 from submissions.exports.recap import build_recap
 from submissions.models import ExportFormat, ExportJob, ExportKind, ExportStatus, Orientation
+from workflow.deadlines import working_days_late
 
 logger = logging.getLogger(__name__)
 CLAIMED, SKIPPED, FAILED = "claimed", "skipped", "failed"
@@ -106,7 +107,8 @@ def build(job: ExportJob) -> tuple[bytes, str]:
     assert job.instansi is not None
     if job.kind == ExportKind.RECAP:
         stem = EffectiveStandards(job.instansi, job.opd).filename_stem().replace("Buku-SKJ", "Rekap-SKJ")
-        return build_recap(job.instansi, job.opd, progress=report), f"{stem}.xlsx"
+        recap = build_recap(job.instansi, job.opd, progress=report, late_days=working_days_late)
+        return recap, f"{stem}.xlsx"
     source = EffectiveStandards(job.instansi, job.opd)
     frame = frame_of(source)
     views = standard_views(source, progress=report)
