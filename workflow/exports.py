@@ -25,7 +25,7 @@ from workflow.errors import InvalidContent, NotFound
 from workflow.scoping import covers_unit, visible_instansi, visible_opds, visible_submissions
 
 if TYPE_CHECKING:
-    from workflow.rules import AnyUser
+    from workflow.roles import AnyUser
 
 FORMATS = {
     ExportKind.STANDARD: (ExportFormat.DOCX, ExportFormat.PDF),

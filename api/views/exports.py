@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.requests import AuthenticatedRequest
 from api.schema import READ_ONE, WRITE, responses
 from api.serializers.exports import ExportInput, ExportJobSerializer
 from api.views.common import bilingual, validated
@@ -33,7 +33,7 @@ class ExportListView(APIView):
             "An empty selection is refused (400, code selection_empty) and no job is created.",
         ),
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedRequest) -> Response:
         data = validated(ExportInput, request.data)
         export = ExportRequest(
             kind=data["kind"],
@@ -43,7 +43,7 @@ class ExportListView(APIView):
             submission_id=data.get("submission"),
             orientation=data["orientation"],
         )
-        job = request_export(actor=request.user, request=export)  # type: ignore[arg-type]
+        job = request_export(actor=request.user, request=export)
         return Response(ExportJobSerializer(job, context={"request": request}).data, status=202)
 
 
@@ -58,8 +58,8 @@ class ExportDetailView(APIView):
             "The caller's job: status, progress and, when done, the download address.",
         ),
     )
-    def get(self, request: Request, pk: int) -> Response:
-        job = job_for(request.user, pk)  # type: ignore[arg-type]
+    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
+        job = job_for(request.user, pk)
         return Response(ExportJobSerializer(job, context={"request": request}).data)
 
 
@@ -77,8 +77,8 @@ class ExportDownloadView(APIView):
             "Berkas yang sudah selesai, selama belum kedaluwarsa.", "The finished file, until it expires."
         ),
     )
-    def get(self, request: Request, pk: int) -> FileResponse:
-        job = job_for(request.user, pk)  # type: ignore[arg-type]
+    def get(self, request: AuthenticatedRequest, pk: int) -> FileResponse:
+        job = job_for(request.user, pk)
         if job.status != ExportStatus.DONE or not job.file:
             raise NotFound("Berkas belum siap atau sudah kedaluwarsa.")
         return FileResponse(

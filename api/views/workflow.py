@@ -1,4 +1,4 @@
-"""A document's workflow: cheap status, transitions, history, snapshots, diff, and the Word export."""
+"""A document's workflow: cheap status, transitions, history, snapshots, diff, and the Word and PDF export."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ from submissions.exports import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, export_quer
 from workflow.diff import diff_contents
 from workflow.scoping import visible_submissions
 from workflow.selectors import history
-from workflow.services import fire_transition
+from workflow.services import submission_fire_transition
 from workflow.snapshots import current_content
 
 # What the status check and the permission rules read; never the content rows.
@@ -130,7 +130,7 @@ class TransitionView(APIView):
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         get_object_or_404(visible_submissions(request.user).only("id"), pk=pk)
         data = validated(TransitionInput, request.data)
-        submission = fire_transition(
+        submission = submission_fire_transition(
             submission_id=pk,
             name=data["name"],
             actor=request.user,
@@ -264,9 +264,11 @@ class ExportView(APIView):
 
     def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
         submission = get_object_or_404(export_queryset(visible_submissions(request.user)), pk=pk)
-        return file_response(
-            submission, "docx", landscape=request.query_params.get("orientation") == "landscape"
-        )
+        return file_response(submission, "docx", landscape=_landscape(request))
+
+
+def _landscape(request: AuthenticatedRequest) -> bool:
+    return request.query_params.get("orientation") == "landscape"
 
 
 @extend_schema_view(
@@ -290,6 +292,4 @@ class PdfExportView(APIView):
 
     def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
         submission = get_object_or_404(export_queryset(visible_submissions(request.user)), pk=pk)
-        return file_response(
-            submission, "pdf", landscape=request.query_params.get("orientation") == "landscape"
-        )
+        return file_response(submission, "pdf", landscape=_landscape(request))

@@ -29,8 +29,8 @@ def actors(world: World, position: Position) -> tuple[Any, Any]:
 
 def drafted(world: World, position: Position | None = None, **content: Any) -> Submission:
     drafter, _ = actors(world, position or world.position)
-    submission = services.create_draft(position_id=(position or world.position).pk, actor=drafter)
-    return services.update_content(
+    submission = services.submission_create_draft(position_id=(position or world.position).pk, actor=drafter)
+    return services.submission_update_content(
         submission_id=submission.pk, actor=drafter, **{**valid_content(), **content}
     )
 
@@ -45,7 +45,7 @@ def approved(world: World, position: Position | None = None, **content: Any) -> 
         ("ministry_agree", world.ministry, LETTER),
     )
     for name, actor, inputs in steps:
-        services.fire_transition(submission_id=submission.pk, name=name, actor=actor, **inputs)
+        services.submission_fire_transition(submission_id=submission.pk, name=name, actor=actor, **inputs)
     return Submission.objects.get(pk=submission.pk)
 
 

@@ -54,7 +54,7 @@ def test_the_kelompok_is_written_out_and_repeated_upper_case_in_the_banner_row(
     position = PositionFactory.create(
         opd=world.opd, name="Jabatan Uji", kind=kind, rank=rank, code="219.2.05"
     )
-    document = opened(services.create_draft(position_id=position.pk, actor=world.drafter))
+    document = opened(services.submission_create_draft(position_id=position.pk, actor=world.drafter))
 
     assert header(document)["KELOMPOK JABATAN"] == written
     assert header(document)["KODE JABATAN"] == "219.2.05"
@@ -193,8 +193,8 @@ def test_a_requirement_with_several_entries_labels_only_its_first_row(world: Wor
 
 
 def test_an_empty_draft_exports_with_dashes_and_placeholders(world: World) -> None:
-    submission = services.create_draft(position_id=world.position.pk, actor=world.drafter)
-    submission = services.update_content(
+    submission = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
+    submission = services.submission_update_content(
         submission_id=submission.pk, actor=world.drafter, summary="", competencies=[], requirements=[]
     )
 
@@ -288,7 +288,7 @@ def test_the_export_reads_the_rows_in_a_fixed_number_of_queries_however_long_the
 
 def test_the_file_name_is_an_ascii_slug_of_the_position_with_its_version(world: World) -> None:
     position = PositionFactory.create(opd=world.opd, name="Kepala Seksi Gizi & Café (Ibu/Anak)")
-    submission = services.create_draft(position_id=position.pk, actor=world.drafter)
+    submission = services.submission_create_draft(position_id=position.pk, actor=world.drafter)
 
     assert export_filename(submission) == "SKJ-kepala-seksi-gizi-cafe-ibuanak-v1.docx"
     assert export_filename(submission, "pdf") == "SKJ-kepala-seksi-gizi-cafe-ibuanak-v1.pdf"

@@ -58,7 +58,7 @@ def test_a_code_typed_in_lower_case_or_without_its_dash_is_found(world: World) -
 
 def test_a_superseded_version_says_it_is_no_longer_in_force(world: World) -> None:
     submission, code = issued(world)
-    revision = services.start_revision(
+    revision = services.submission_start_revision(
         position_id=submission.position_id,
         actor=world.drafter,
         reason="Nomenklatur baru",
@@ -72,7 +72,7 @@ def test_a_superseded_version_says_it_is_no_longer_in_force(world: World) -> Non
         ("send_to_ministry", world.organisasi, {}),
         ("ministry_agree", world.ministry, LETTER),
     ):
-        services.fire_transition(submission_id=revision.pk, name=name, actor=actor, **inputs)
+        services.submission_fire_transition(submission_id=revision.pk, name=name, actor=actor, **inputs)
 
     page = Client().get(f"/verifikasi/{code}/").content.decode()
 
@@ -88,7 +88,7 @@ def test_an_unknown_code_is_not_found_and_says_so(world: World) -> None:
 
 
 def test_drafts_have_no_code_at_all(world: World) -> None:
-    draft = services.create_draft(position_id=world.position.pk, actor=world.drafter)
+    draft = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
 
     assert verification_for(draft) is None
 

@@ -17,8 +17,8 @@ from web.presenters import competency_groups, requirement_blocks, round_diff
 from web.views.base import AuthedRequest, status_for, submission_or_404
 from workflow import services
 from workflow.errors import WorkflowError
-from workflow.machine import USER_TRANSITIONS, Actor, State
-from workflow.rules import grant_for, transition_spec, user_transition_specs
+from workflow.machine import TRANSITIONS, USER_TRANSITIONS, user_steps
+from workflow.roles import may_edit
 from workflow.scoping import visible_submissions
 from workflow.selectors import allowed_transitions, history, is_overdue, reason_codes
 from workflow.snapshots import current_content
@@ -51,7 +51,7 @@ def _download(request: AuthedRequest, submission_id: int, extension: str) -> Htt
 def _document_context(request: AuthedRequest, submission: Submission) -> dict[str, Any]:
     content = current_content(submission)
     actions = allowed_transitions(submission, request.user)
-    can_edit = submission.state == State.DRAFT and grant_for(request.user, submission, Actor.OPD_DRAFTER)
+    can_edit = may_edit(request.user, submission)
     return {
         "submission": submission,
         "position": submission.position,
@@ -61,15 +61,15 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
         "requirements": requirement_blocks(content["requirements"]),
         "history": list(history(submission)),
         "diff": round_diff(submission, content),
-        "actions": [(option, TransitionForm(spec=transition_spec(option.name))) for option in actions],
-        "can_edit": bool(can_edit),
+        "actions": [(option, TransitionForm(spec=TRANSITIONS[option.name])) for option in actions],
+        "can_edit": can_edit,
         "problems": submission.validity_problems() if can_edit else [],
         "overdue": is_overdue(submission),
         "versions": visible_submissions(request.user)
         .filter(position=submission.position)
         .exclude(pk=submission.pk)
         .order_by("-version"),
-        "transition_labels": {spec.name: spec.label for spec in user_transition_specs()},
+        "transition_labels": {step.name: step.label for step in user_steps()},
         "reason_labels": {reason.code: reason.label for reason in reason_codes()},
     }
 
@@ -80,14 +80,14 @@ def transition(request: AuthedRequest, submission_id: int, name: str) -> HttpRes
     submission = submission_or_404(request.user, submission_id)
     if name not in USER_TRANSITIONS:
         raise Http404("Tindakan tidak dikenal.")
-    spec = transition_spec(name)
+    spec = TRANSITIONS[name]
     form = TransitionForm(request.POST if request.method == "POST" else None, spec=spec)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             try:
-                services.fire_transition(
+                services.submission_fire_transition(
                     submission_id=submission.pk,
                     name=name,
                     actor=request.user,
