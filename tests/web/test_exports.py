@@ -83,3 +83,16 @@ def test_printing_the_document_page_hides_navigation_and_side_panel() -> None:
 
     for hidden in (".site-header", ".site-footer", ".doc-side"):
         assert hidden in printing.split("display: none")[0]
+
+
+def test_the_export_page_offers_the_outputs_and_the_callers_units(world: World, as_user) -> None:
+    page = as_user(world.organisasi).get("/ekspor/").content.decode()
+
+    for offered in (
+        "Buku standar yang berlaku (PDF)",
+        "Rekap jabatan (Excel)",
+        "Pemerintah Kota Uji",
+        "Dinas Kesehatan",
+    ):
+        assert offered in page
+    assert "Pemerintah Kabupaten Lain" not in page
