@@ -27,6 +27,7 @@ from schemathesis.specs.openapi.checks import (
 
 from config.wsgi import application
 from notifications.models import Notification
+from submissions.models import ExportJob
 from tests.api.conftest import ROLES
 from tests.builders import World
 from tests.documents import document_in
@@ -57,6 +58,10 @@ def real_ids(world: World) -> dict[str, int]:
         "submissions": in_review.pk,
         "positions": world.position.pk,
         "notifications": notification.pk if notification else 1,
+        # A job of Bagian Organisasi: its own for that role, out of scope (404) for the others.
+        "exports": ExportJob.objects.create(
+            requested_by=world.organisasi, kind="book", format="pdf", instansi=world.instansi
+        ).pk,
     }
 
 
