@@ -185,7 +185,8 @@ CELERY_BEAT_SCHEDULE = {
 EXPORT_FILE_TTL_HOURS = env.int("EXPORT_FILE_TTL_HOURS", default=24)
 # A running job whose worker has not reported for this long is taken up again by a redelivered task.
 # Longer than the task's time limit, so a live job is never taken twice (a PDF's layout is one long
-# step without progress reports); shorter than the broker's visibility timeout (3600 s).
+# step without progress reports): a copy the broker redelivers meanwhile finds it running and stops;
+# the sweep queues a job again once it has been silent this long (its worker died).
 EXPORT_STALE_SECONDS = env.int("EXPORT_STALE_SECONDS", default=3000)
 EXPORT_MAX_ATTEMPTS = env.int("EXPORT_MAX_ATTEMPTS", default=3)
 # A 250-standard PDF took 176 s of CPU, 25 minutes on a loaded 2-core machine (bench/RESULTS.md).

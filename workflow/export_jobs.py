@@ -61,13 +61,16 @@ def run(job_id: int) -> str:
 
 
 def pending_ids(older_than_seconds: int) -> list[int]:
-    """Jobs still waiting after a while: their message was lost (broker down at commit time)."""
-    cutoff = timezone.now() - datetime.timedelta(seconds=older_than_seconds)
-    return list(
-        ExportJob.objects.filter(status=ExportStatus.PENDING, created_at__lt=cutoff).values_list(
-            "pk", flat=True
-        )
+    """Jobs still waiting (message lost at commit) or running with a silent worker (it died)."""
+    now = timezone.now()
+    cutoff = now - datetime.timedelta(seconds=older_than_seconds)
+    waiting = Q(status=ExportStatus.PENDING, created_at__lt=cutoff)
+    silent = Q(
+        status=ExportStatus.RUNNING,
+        heartbeat_at__lt=now - datetime.timedelta(seconds=settings.EXPORT_STALE_SECONDS),
     )
+    claimable = ExportJob.objects.filter(waiting | silent, attempts__lt=settings.EXPORT_MAX_ATTEMPTS)
+    return list(claimable.values_list("pk", flat=True))
 
 
 def finish(job: ExportJob, content: bytes, name: str) -> None:
