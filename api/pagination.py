@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from rest_framework.exceptions import ErrorDetail, ValidationError
-from rest_framework.pagination import CursorPagination, PageNumberPagination
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
+from rest_framework.pagination import Cursor, CursorPagination, PageNumberPagination
 from rest_framework.request import Request
+
+from api.converters import MAX_ID
 
 MAX_PAGE_SIZE = 100
 PAGE_SIZE_MESSAGE = f"page_size harus bilangan bulat 1 sampai {MAX_PAGE_SIZE} (lebih besar dibatasi)."
@@ -36,7 +38,27 @@ class KeysetPagination(_StrictPageSize, CursorPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
-    invalid_cursor_message = "Kursor halaman tidak valid."
+    invalid_cursor_message = "Kursor halaman tidak valid; pakai tautan `next` dari jawaban sebelumnya."
+
+    def decode_cursor(self, request: Request) -> Cursor | None:
+        """A cursor we did not write is refused with 400: DRF would hand its position to the
+        database as it is (`p=abc` made a 500)."""
+        try:
+            cursor = super().decode_cursor(request)
+        except NotFound:
+            cursor = None
+            self._refuse()
+        if cursor is not None and cursor.position is not None and not _is_id(str(cursor.position)):
+            self._refuse()
+        return cursor
+
+    def _refuse(self) -> None:
+        error = ErrorDetail(self.invalid_cursor_message, code="invalid_cursor")
+        raise ValidationError({self.cursor_query_param: [error]})
+
+
+def _is_id(position: str) -> bool:
+    return position.isascii() and position.isdigit() and 0 < len(position) <= 16 and int(position) <= MAX_ID
 
 
 class ReferencePagination(_StrictPageSize, PageNumberPagination):

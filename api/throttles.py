@@ -6,6 +6,8 @@ so REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] (and test overrides) always apply.
 The counts live in the shared cache (Redis). When it cannot be reached the API must keep working:
 the counts move to this process's own memory for a short while (a warning is logged), so limits
 still hold per process and every request, reads, logins and transitions alike, is answered.
+The client is the address security.addresses trusts (DRF's own would believe a forged
+X-Forwarded-For).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from redis.exceptions import RedisError
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
+
+from security.addresses import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +72,9 @@ class _RateFromSettings:
     def get_rate(self) -> str | None:
         rates: dict[str, Any] = api_settings.DEFAULT_THROTTLE_RATES
         return rates.get(self.scope or "")
+
+    def get_ident(self, request: Request) -> str:
+        return client_address(request._request)
 
 
 class UserThrottle(_SurvivesCacheOutage, _RateFromSettings, UserRateThrottle):

@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 
 from api.converters import IdConverter
-from api.views import accounts, exports, positions, reference, submissions, workflow
+from api.views import accounts, decrees, exports, packages, positions, reference, submissions, workflow
 from api.views import notifications as inbox
 
 register_converter(IdConverter, "id")
@@ -42,6 +42,14 @@ v1 = [
     path("exports/", exports.ExportListView.as_view(), name="exports"),
     path("exports/<id:pk>/", exports.ExportDetailView.as_view(), name="export"),
     path("exports/<id:pk>/download/", exports.ExportDownloadView.as_view(), name="export-download"),
+    path("packages/", packages.PackageListView.as_view(), name="packages"),
+    path("packages/<id:pk>/", packages.PackageDetailView.as_view(), name="package"),
+    path("packages/<id:pk>/send/", packages.PackageSendView.as_view(), name="package-send"),
+    path("packages/<id:pk>/answers/", packages.PackageAnswerView.as_view(), name="package-answers"),
+    path("decrees/", decrees.DecreeListView.as_view(), name="decrees"),
+    path("decrees/<id:pk>/", decrees.DecreeDetailView.as_view(), name="decree"),
+    path("effective-standards/", decrees.EffectiveStandardListView.as_view(), name="effective-standards"),
+    path("letters/<id:pk>/", decrees.LetterView.as_view(), name="letter"),
     path("notifications/", inbox.NotificationListView.as_view(), name="notifications"),
     path("notifications/<id:pk>/read/", inbox.NotificationReadView.as_view(), name="notification-read"),
 ]

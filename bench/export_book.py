@@ -75,6 +75,7 @@ def _create_standards(instansi: Any, count: int, *, start: int) -> None:
     from django.utils import timezone
 
     from submissions.models import CompetencyRow, Position, RequirementRow, Submission
+    from workflow.decrees.models import Decree, Enactment
 
     opds = list(instansi.opds.order_by("name"))
     with transaction.atomic():
@@ -88,9 +89,20 @@ def _create_standards(instansi: Any, count: int, *, start: int) -> None:
                 state="approved",
                 summary=LOREM,
                 approved_at=timezone.now(),
-                decree_number="800/BENCH/2026",
             )
             for position in positions
+        )
+        # All under one decree, as a book's lampiran expects (the title page prints its number).
+        decree, _ = Decree.objects.get_or_create(
+            instansi=instansi,
+            kind="keputusan",
+            head="wali_kota",
+            number="800/BENCH/2026",
+            date=timezone.localdate(),
+            defaults={"title": "Standar Kompetensi Jabatan"},
+        )
+        Enactment.objects.bulk_create(
+            Enactment(decree=decree, submission=submission) for submission in submissions
         )
         CompetencyRow.objects.bulk_create(
             row for submission in submissions for row in _competencies(submission)

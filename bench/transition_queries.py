@@ -119,7 +119,7 @@ def _procedure() -> list[tuple[str, str, dict[str, Any]]]:
         ("return_to_drafter", "reviewer", {"reason_code": "wording", "comment": "Perbaiki uraian."}),
         ("submit", "drafter", {}),
         ("forward", "reviewer", {}),
-        ("send_to_ministry", "organisasi", {}),
+        ("send_to_ministry", "organisasi", letter),
         ("ministry_agree", "ministry", letter),
     ]
 

@@ -6,6 +6,7 @@ variable; the defaults are those of `make run` (SQLite, eager tasks, console ema
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import django_stubs_ext
@@ -29,10 +30,13 @@ TESTING = "pytest" in sys.modules and "PYTEST_VERSION" in os.environ
 
 DEBUG = env.bool("DEBUG", default=False)
 INSECURE_DEFAULT_SECRET_KEY = "django-insecure-alur-skj-development-only"
+# The development default and the placeholder of .env.example are as good as no key at all.
+PLACEHOLDER_SECRET_KEYS = {INSECURE_DEFAULT_SECRET_KEY, "change-me-to-a-long-random-value", ""}
 SECRET_KEY = env.str("SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
-if not DEBUG and not TESTING and SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY:
+if not DEBUG and not TESTING and SECRET_KEY.strip() in PLACEHOLDER_SECRET_KEYS:
     raise ImproperlyConfigured(
-        "SECRET_KEY is unset or left at its development default while DEBUG is off. "
+        "SECRET_KEY is unset or left at its development default or the placeholder of .env.example "
+        "while DEBUG is off. "
         "Set SECRET_KEY to a long random value (or DEBUG=1 on a development machine)."
     )
 
@@ -57,6 +61,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "axes",
+    "security",
     "submissions",
     "workflow",
     "notifications",
@@ -68,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security.middleware.RefuseNulInQueryMiddleware",  # 400, never a database error
     # Serves collected static files under gunicorn (compressed, cached), no proxy needed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "security.middleware.SessionLimitsMiddleware",  # idle and absolute session limits
+    "security.middleware.PrivateResponsesMiddleware",  # no-store when logged in; refusals logged
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.SecurityHeadersMiddleware",  # CSP and other headers (web/middleware.py)
@@ -109,6 +117,14 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# With DATABASE_MIGRATION_URL set, the tables' owner runs the migrations and the grants after them
+# (security/database.py); every other process connects as DATABASE_URL's role, which owns nothing
+# and cannot change or empty the transition log or the snapshots. Unset: one role does everything.
+DATABASE_MIGRATION_URL = env.str("DATABASE_MIGRATION_URL", default="")
+DATABASE_APP_ROLE = DATABASES["default"].get("USER", "") if DATABASE_MIGRATION_URL else ""
+OWNER_COMMANDS = ("migrate", "grant_app_privileges")
+if DATABASE_MIGRATION_URL and sys.argv[1:2] and sys.argv[1] in OWNER_COMMANDS:
+    DATABASES["default"] = env.db_url_config(DATABASE_MIGRATION_URL)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services own their transactions
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -171,6 +187,11 @@ CELERY_BEAT_SCHEDULE = {
     # Every 5 minutes (https://crontab.guru/#*/5_*_*_*_*): reminders and escalations that are due.
     "workflow-send-reminders": {"task": "workflow.tasks.send_reminders", "schedule": crontab(minute="*/5")},
     # Daily at 00:30 UTC = 07:30 WIB (https://crontab.guru/#30_0_*_*_*): the daily digests.
+    # Daily at 19:00 UTC = 02:00 WIB (https://crontab.guru/#0_19_*_*_*): old login records.
+    "security-purge-login-records": {
+        "task": "security.tasks.purge_login_records",
+        "schedule": crontab(minute="0", hour="19"),
+    },
     "notifications-daily-digests": {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(minute="30", hour="0"),
@@ -216,12 +237,30 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Uploaded letters (PDF) go to MEDIA_ROOT, or to an S3-compatible bucket through django-storages
+# (`pip install "alur-skj[s3]"`) when S3_BUCKET is set. They are never served from MEDIA_URL:
+# only the pages and the API hand them out, to users who may see them.
+if env.str("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("S3_SECRET_KEY", default="") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+# The largest letter PDF accepted, in bytes (default 10 MB).
+LETTER_MAX_BYTES = env.int("LETTER_MAX_BYTES", default=10 * 1024 * 1024)
 
 ### Authentication and sessions
 
@@ -239,19 +278,38 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 60 * 60)
+# A session ends after this long without a request, and at the latest SESSION_COOKIE_AGE after
+# login (security.middleware.SessionLimitsMiddleware).
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SESSION_ABSOLUTE_TIMEOUT = SESSION_COOKIE_AGE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Login protection (security/lockout.py): failures per username and per address, counted apart.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=not TESTING)
+AXES_HANDLER = "security.lockout.LoginGuardHandler"
+# Failures of one username (from addresses it never logged in from) before it is locked.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Failures from one address, any usernames, before the address is locked (an office shares one).
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = 0.5  # hours: a locked-out official can try again after 30 minutes
+# What the axes admin and commands filter by; the lock decision itself is LoginGuardHandler's.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = True  # the handler clears the username's failures only
 AXES_LOCKOUT_CALLABLE = "api.lockout.lockout_response"  # the API's error shape; a page elsewhere
 # Read by api.lockout.lockout_response: the status of a locked-out login (429, as throttling), and the
 # template of the page shown outside the API (none: a plain Indonesian sentence).
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE: str | None = None
+AXES_CLIENT_IP_CALLABLE = "security.addresses.client_address"
+AXES_USERNAME_CALLABLE = "security.lockout.username_of"  # bounded, as the records' column is
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failed login (who, when, from where)
+# Successful logins (AccessLog, the addresses an account is known at) and failed ones are kept this
+# many days, then removed by the daily `purge_login_records`.
+LOGIN_RECORDS_RETENTION_DAYS = env.int("LOGIN_RECORDS_RETENTION_DAYS", default=180)
+# Reverse proxies in front of the application that append to X-Forwarded-For (0: none, the
+# socket's peer is the client). Used by the lockout and the API throttles alike.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 ### Security headers (production values unless DEBUG)
 
@@ -259,7 +317,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG and not TESTING:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # No SECURE_PROXY_SSL_HEADER: Django would believe X-Forwarded-Proto from anyone. gunicorn
+    # sets the scheme from it only for requests from FORWARDED_ALLOW_IPS (the TLS proxy).
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -323,6 +382,10 @@ SPECTACULAR_SETTINGS = {
         "ExportFormatEnum": "submissions.models.ExportFormat",
         "ExportStatusEnum": "submissions.models.ExportStatus",
         "OrientationEnum": "submissions.models.Orientation",
+        "DecreeKindEnum": "workflow.decrees.models.DecreeKind",
+        "HeadOfRegionEnum": "workflow.decrees.models.HeadOfRegion",
+        "PackageStatusEnum": "workflow.packages.models.PackageStatus",
+        "OutcomeEnum": "workflow.packages.models.Outcome",
     },
 }
 
@@ -356,11 +419,21 @@ NOTIFICATION_SWEEP_GRACE_SECONDS = env.int("NOTIFICATION_SWEEP_GRACE_SECONDS", d
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "security.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint and fontTools report every layout step at INFO: only their warnings are news.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    "loggers": {
+        # One JSON object per line (security/audit.py): logins, lockouts, refused authorizations.
+        "security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+        # WeasyPrint and fontTools report every layout step at INFO: only their warnings are news.
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    },
 }
 
 ### Tests
@@ -372,6 +445,8 @@ if TESTING:
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Letters uploaded by tests land in a throwaway folder, never in the project's media/.
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="alur-skj-media-"))
     REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
         "anon": "100000/min",
         "user": "100000/min",

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from web.forms.login import AdminLoginForm
+
+admin.site.login_form = AdminLoginForm  # the username's length enforced (web/forms/login.py)
 admin.site.site_header = "Administrasi Alur SKJ"
 admin.site.site_title = "Alur SKJ"
 admin.site.index_title = "Data referensi dan dokumen"

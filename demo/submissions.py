@@ -133,7 +133,7 @@ def _write(submission: Submission, cast: Cast, *, edit: bool) -> Submission:
 
 def _fire(submission: Submission, name: str, cast: Cast) -> Submission:
     reason_code, comment = SEND_BACKS.get(name, ("", ""))
-    letter = name.startswith("ministry_")
+    letter = name.startswith("ministry_") or name == "send_to_ministry"
     return services.submission_fire_transition(
         submission_id=submission.pk,
         name=name,

@@ -151,7 +151,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     search_fields = ("position__name", "position__opd__name")
     date_hierarchy = "updated_at"
     inlines = (CompetencyRowInline, RequirementRowInline)
-    # Only the enactment decree is recorded here; everything else moves through the workflow.
+    # Read-only: states move through the workflow, decrees are recorded on the Keputusan pages.
     fields = (
         "position",
         "version",
@@ -163,17 +163,14 @@ class SubmissionAdmin(admin.ModelAdmin):
         "legal_basis",
         "due_at",
         "approved_at",
-        "decree_number",
-        "decree_date",
         "created_by",
         "submitted_by",
         "created_at",
         "updated_at",
     )
-    editable_fields = ("decree_number", "decree_date")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Submission | None = None) -> tuple[str, ...]:
-        return tuple(name for name in self.fields if name not in self.editable_fields)
+        return self.fields
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

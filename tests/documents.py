@@ -5,15 +5,17 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
+
+from django.utils import timezone
 
 from submissions.models import Submission
 from tests.builders import World, valid_content
 from workflow import services
 from workflow.machine import State
 
-LETTER: dict[str, Any] = {"letter_number": "B/123/M.SM.01.00/2026", "letter_date": datetime.date(2026, 11, 2)}
+# Dated today: a letter may be neither in the future nor older than the step it answers.
+LETTER: dict[str, Any] = {"letter_number": "B/123/M.SM.01.00/2026", "letter_date": timezone.localdate()}
 
 # Everything each user transition may require, filled in: refusals in these tests are never about inputs.
 INPUTS: dict[str, dict[str, Any]] = {
@@ -22,7 +24,7 @@ INPUTS: dict[str, dict[str, Any]] = {
     "return_to_drafter": {"reason_code": "wording", "comment": "Perbaiki uraian indikator."},
     "forward": {},
     "return_to_opd": {"reason_code": "requirements", "comment": "Lengkapi persyaratan pelatihan."},
-    "send_to_ministry": {},
+    "send_to_ministry": LETTER,
     "ministry_agree": LETTER,
     "ministry_return": {
         **LETTER,

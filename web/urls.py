@@ -5,12 +5,14 @@ from django.urls import path
 
 from web.views import (
     account,
+    decrees,
     documents,
     editor,
     exports,
     health,
     home,
     notifications,
+    packages,
     positions,
     verification,
 )
@@ -19,7 +21,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("masuk/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("masuk/", account.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz/", health.healthz, name="healthz"),
     path("readyz/", health.readyz, name="readyz"),
@@ -40,6 +42,18 @@ urlpatterns = [
     path(
         "dokumen/<int:submission_id>/ubah/baris-persyaratan/", editor.requirement_row, name="requirement_row"
     ),
+    path("kompilasi/", packages.compilation, name="compilation"),
+    path("paket/", packages.package_list, name="packages"),
+    path("paket/tambah/", packages.add_to_package, name="add_to_package"),
+    path("paket/<int:package_id>/", packages.package_detail, name="package"),
+    path("paket/<int:package_id>/ubah/", packages.package_edit, name="package_edit"),
+    path("paket/<int:package_id>/kirim/", packages.package_send, name="package_send"),
+    path("paket/<int:package_id>/jawaban/", packages.package_answer, name="package_answer"),
+    path("keputusan/", decrees.decree_list, name="decrees"),
+    path("keputusan/baru/", decrees.decree_create, name="decree_create"),
+    path("keputusan/<int:decree_id>/", decrees.decree_detail, name="decree"),
+    path("standar-berlaku/", decrees.effective, name="effective"),
+    path("surat/<int:letter_id>/", decrees.letter, name="letter"),
     path("notifikasi/", notifications.inbox, name="inbox"),
     path("notifikasi/<int:notification_id>/baca/", notifications.mark_read, name="mark_read"),
     path("notifikasi/baca-semua/", notifications.mark_all_read, name="mark_all_read"),

@@ -239,7 +239,8 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.COMPILATION,
         target=State.MINISTRY_CONSULTATION,
-        custom=TransitionSpec("Kirim ke KemenPAN-RB", (Actor.BAGIAN_ORGANISASI,)).custom(),
+        # The cover letter (surat pengantar) of the consultation.
+        custom=TransitionSpec("Kirim ke KemenPAN-RB", (Actor.BAGIAN_ORGANISASI,), _LETTER).custom(),
     )
     def send_to_ministry(self, *, by: int, at: datetime.datetime) -> None:
         pass

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from workflow.inputs import LETTER_NUMBER_MAX_LENGTH, REASON_CODE_MAX_LENGTH
 from workflow.machine import State
@@ -39,6 +42,23 @@ class TransitionLog(models.Model):
     reason_code = models.CharField("kode alasan", max_length=REASON_CODE_MAX_LENGTH, blank=True)
     letter_number = models.CharField("nomor surat", max_length=LETTER_NUMBER_MAX_LENGTH, blank=True)
     letter_date = models.DateField("tanggal surat", null=True, blank=True)
+    # The consultation package the transition went through, or the decree of an enactment row.
+    package = models.ForeignKey(
+        "workflow.ConsultationPackage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="paket konsultasi",
+    )
+    decree = models.ForeignKey(
+        "workflow.Decree",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="keputusan penetapan",
+    )
     round = models.PositiveIntegerField("putaran")
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
 
@@ -199,3 +219,53 @@ class DraftingRound(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.instansi})"
+
+
+def letter_path(instance: Letter | None, filename: str) -> str:
+    # Generated: the uploader's name never reaches the file system or the bucket.
+    return f"surat/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.pdf"
+
+
+class Letter(models.Model):
+    """One uploaded letter (PDF): a cover letter, a ministry answer or a decree."""
+
+    file = models.FileField("berkas", upload_to=letter_path, max_length=200)
+    original_name = models.CharField("nama berkas asal", max_length=255, blank=True)
+    size = models.PositiveIntegerField("ukuran (bita)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="pengunggah",
+    )
+    uploaded_at = models.DateTimeField("diunggah", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "berkas surat"
+        verbose_name_plural = "berkas surat"
+
+    def __str__(self) -> str:
+        return self.original_name or str(self.file.name)
+
+
+# The batch work of Bagian Organisasi lives in its own modules; importing them here registers
+# their models with the workflow app.
+from workflow.decrees.models import Decree, Enactment  # noqa: E402
+from workflow.packages.models import ConsultationPackage, MinistryAnswer, PackageItem  # noqa: E402
+
+__all__ = [
+    "CalendarDay",
+    "ConsultationPackage",
+    "Decree",
+    "DraftingRound",
+    "Enactment",
+    "Letter",
+    "MinistryAnswer",
+    "PackageItem",
+    "ReasonCode",
+    "Snapshot",
+    "StageBudget",
+    "TransitionLog",
+]

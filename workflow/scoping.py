@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from submissions.models import OPD, Competency, Instansi, Position, Role, Submission
 from workflow.machine import State
-from workflow.models import TransitionLog
+from workflow.models import ConsultationPackage, Decree, Letter, MinistryAnswer, TransitionLog
 from workflow.roles import assignments_of
 
 if TYPE_CHECKING:
@@ -111,3 +111,35 @@ def covers_unit(user: AnyUser, *, instansi_id: int, opd_id: int | None, approved
     if opd_id is not None and opd_id in opds:
         return True
     return ministry and approved_only
+
+
+def visible_packages(user: AnyUser) -> QuerySet[ConsultationPackage]:
+    """Bagian Organisasi sees its instansi's packages; the ministry those sent to it, from every instansi."""
+    everything, _, instansi, ministry = _scope(user)
+    queryset = ConsultationPackage.objects.all()
+    if everything:
+        return queryset
+    condition = NOTHING
+    if instansi:
+        condition |= Q(instansi_id__in=instansi)
+    if ministry:
+        condition |= Q(sent_at__isnull=False)
+    return queryset.filter(condition)
+
+
+def visible_decrees(user: AnyUser) -> QuerySet[Decree]:
+    """Decrees of the instansi the user works in (its OPDs' staff too); the ministry sees all."""
+    everything, _, _, ministry = _scope(user)
+    if everything or ministry:
+        return Decree.objects.all()
+    return Decree.objects.filter(instansi__in=visible_instansi(user))
+
+
+def visible_letters(user: AnyUser) -> QuerySet[Letter]:
+    """A letter is seen by whoever may see the package or decree it belongs to."""
+    packages = visible_packages(user)
+    return Letter.objects.filter(
+        Q(pk__in=packages.values("cover_letter"))
+        | Q(pk__in=MinistryAnswer.objects.filter(package__in=packages).values("letter"))
+        | Q(pk__in=visible_decrees(user).values("letter"))
+    )

@@ -18,12 +18,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from submissions.header import capture_header
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow import announcements, content, deadlines, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
+from workflow.letters import letter_refusals
 from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, Input, State
-from workflow.models import ReasonCode, TransitionLog
+from workflow.models import ConsultationPackage, PackageItem, ReasonCode, TransitionLog
+from workflow.packages.models import Outcome
 from workflow.rules import (
+    CONFLICT,
     INVALID,
     Refusal,
     acting_for_text,
@@ -105,6 +109,7 @@ def transition_refusals(
     if inputs is not None:
         known_reasons = _active_reason_codes() if Input.REASON_CODE in step.requires else set()
         refusals += input_refusals(step, dict(inputs), known_reasons)
+        refusals += letter_refusals(submission, step, dict(inputs))
     if check_content:
         refusals += condition_refusals(submission, step)
     return refusals
@@ -122,21 +127,71 @@ def submission_fire_transition(
 ) -> Submission:
     if name not in USER_TRANSITIONS:
         raise TransitionRefused(f"Tindakan '{name}' tidak dikenal.", code="unknown_transition")
-    inputs = {
-        "comment": comment,
-        "reason_code": reason_code,
-        "letter_number": letter_number,
-        "letter_date": letter_date,
-    }
+    inputs = transition_inputs(
+        comment=comment, reason_code=reason_code, letter_number=letter_number, letter_date=letter_date
+    )
     with transaction.atomic(durable=True):
         # The document's conditions (its validity) read its rows: prefetch them once.
         with_rows = bool(transition_step(name).conditions)
         submission = _locked_submission(submission_id, actor, with_rows=with_rows)
         refusals = transition_refusals(submission, actor, name, inputs)
+        if not refusals and name in ("ministry_agree", "ministry_return"):
+            refusals = package_answer_refusals(submission)
         if refusals:
             summary = _refusal_summary(refusals)
             raise TransitionRefused.from_refusals(refusals, summary)
-        return _apply(submission, actor, name, inputs)
+        return apply_transition(submission, actor, name, inputs)
+
+
+def transition_inputs(
+    *,
+    comment: str = "",
+    reason_code: str = "",
+    letter_number: Any = "",
+    letter_date: datetime.date | None = None,
+) -> dict[str, Any]:
+    """The inputs of a transition as the rules read them; a letter number is trimmed."""
+    if isinstance(letter_number, str):
+        letter_number = letter_number.strip()
+    return {
+        "comment": comment,
+        "reason_code": reason_code,
+        "letter_number": letter_number,
+        "letter_date": letter_date,
+    }
+
+
+def locked_submissions(submission_ids: Sequence[int], actor: AnyUser) -> dict[int, Submission]:
+    """Many documents in the actor's sight, locked in id order (so two batches never deadlock)."""
+    queryset = (
+        visible_submissions(actor)
+        .select_for_update(of=("self",))
+        .select_related("position__opd__instansi")
+        .filter(pk__in=list(submission_ids))
+        .order_by("pk")
+    )
+    return {submission.pk: submission for submission in queryset}
+
+
+def package_answer_refusals(submission: Submission) -> list[Refusal]:
+    """A document sent in a package is answered on the package, so the package's counts stay true."""
+    item = (
+        PackageItem.objects.filter(
+            submission=submission, outcome=Outcome.PENDING, package__sent_at__isnull=False
+        )
+        .select_related("package")
+        .first()
+    )
+    if item is None:
+        return []
+    return [
+        Refusal(
+            "in_package",
+            f"Dokumen ini dikirim dalam paket '{item.package.title}'; "
+            "catat jawaban KemenPAN-RB pada paket itu.",
+            CONFLICT,
+        )
+    ]
 
 
 def _refusal_summary(refusals: Sequence[Refusal]) -> str:
@@ -145,7 +200,22 @@ def _refusal_summary(refusals: Sequence[Refusal]) -> str:
     return refusals[0].message
 
 
-def _apply(submission: Submission, actor: User, name: str, inputs: dict[str, Any]) -> Submission:
+def apply_transition(
+    submission: Submission,
+    actor: User,
+    name: str,
+    inputs: dict[str, Any],
+    *,
+    package: ConsultationPackage | None = None,
+    position_code: str = "",
+) -> Submission:
+    """Fire, save, log, snapshot, capture the header, set the deadline and announce one transition.
+
+    Only for services of the workflow, inside their transaction, on a document they locked and
+    whose `transition_refusals` came back empty. A package's send and answers fire each item
+    through here: then the log row names the package, the package follows up with the ministry
+    instead of each item, and the package announces all its items in one message per recipient.
+    """
     step = transition_step(name)
     grant = grant_of(actor, submission, step)
     from_state = submission.state
@@ -156,7 +226,13 @@ def _apply(submission: Submission, actor: User, name: str, inputs: dict[str, Any
         raise Conflict(str(exc), code="wrong_state") from exc
     if step.target == State.APPROVED:
         _supersede_previous(submission, actor, now)
+        if position_code:
+            _assign_position_code(submission, position_code)
+    if from_state == State.DRAFT or submission.state == State.APPROVED:
+        capture_header(submission)
     deadlines.enter_stage(submission, now)
+    if package is not None:
+        submission.next_reminder_at = None  # the package follows up, once for all its items
     _save_or_conflict(submission)
     log = _log(
         submission,
@@ -168,11 +244,20 @@ def _apply(submission: Submission, actor: User, name: str, inputs: dict[str, Any
         reason_code=inputs["reason_code"] or "",
         letter_number=inputs["letter_number"] or "",
         letter_date=inputs["letter_date"],
+        package=package,
     )
     if from_state == State.DRAFT:
         snapshots.take_snapshot(submission, log)
-    announcements.announce_transition(submission=submission, log=log)
+    if package is None:
+        announcements.announce_transition(submission=submission, log=log)
     return submission
+
+
+def _assign_position_code(submission: Submission, code: str) -> None:
+    """The kode jabatan the ministry assigned, on the position (so the next version keeps it)."""
+    position = submission.position
+    position.code = code
+    Position.objects.filter(pk=position.pk).update(code=code)
 
 
 def _save_or_conflict(submission: Submission) -> None:

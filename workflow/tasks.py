@@ -8,6 +8,7 @@ from celery import shared_task
 from django.conf import settings
 
 from workflow import export_jobs
+from workflow.packages.reminders import send_package_follow_ups
 from workflow.reminders import send_due_reminders
 
 logger = logging.getLogger(__name__)
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 @shared_task(ignore_result=True)
 def send_reminders() -> int:
     """Every five minutes: send the reminders and escalations that are due."""
-    announced = send_due_reminders()
+    announced = send_due_reminders() + send_package_follow_ups()
     if announced:
         logger.info("%s pengingat/eskalasi dikirim.", announced)
     return announced

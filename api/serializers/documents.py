@@ -7,7 +7,14 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.serializers.common import RefSerializer, StrictCharField, StrictSerializer, TextField
+from api.serializers.common import (
+    RefSerializer,
+    StrictCharField,
+    StrictIntegerField,
+    StrictSerializer,
+    TextField,
+)
+from submissions.header import frozen_header
 from submissions.models import CompetencyGroup, FunctionalRank, Importance, PositionKind, RequirementSection
 from workflow.content import MAX_INDICATORS, MAX_NAME, MAX_ROWS, MAX_TEXT
 from workflow.machine import State
@@ -15,15 +22,27 @@ from workflow.selectors import is_overdue
 
 
 class DocumentPositionSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=PositionKind.choices)
+    """The document's position; an approved or superseded version shows its captured header."""
+
+    id = serializers.IntegerField(source="position.id")
+    name = serializers.SerializerMethodField()
+    kind = serializers.SerializerMethodField()
     rank = serializers.SerializerMethodField()
-    opd = RefSerializer()
+    opd = RefSerializer(source="position.opd")
+
+    def get_name(self, submission: Any) -> str:
+        frozen = frozen_header(submission)
+        return frozen.position_name if frozen else str(submission.position.name)
+
+    @extend_schema_field(serializers.ChoiceField(choices=PositionKind.choices))
+    def get_kind(self, submission: Any) -> str:
+        frozen = frozen_header(submission)
+        return frozen.kind if frozen else str(submission.position.kind)
 
     @extend_schema_field(serializers.ChoiceField(choices=FunctionalRank.choices, allow_null=True))
-    def get_rank(self, position: Any) -> str | None:
-        return position.rank or None
+    def get_rank(self, submission: Any) -> str | None:
+        frozen = frozen_header(submission)
+        return (frozen.rank if frozen else submission.position.rank) or None
 
 
 class CompetencyRowSerializer(serializers.Serializer):
@@ -62,7 +81,7 @@ class SubmissionStatusFields(serializers.Serializer):
 class SubmissionListSerializer(SubmissionStatusFields):
     """A row of the submissions list: the document without its content."""
 
-    position = DocumentPositionSerializer()
+    position = DocumentPositionSerializer(source="*")
 
 
 class DocumentSerializer(SubmissionListSerializer):
@@ -78,7 +97,7 @@ class CompetencyRowInput(StrictSerializer):
     group = serializers.ChoiceField(choices=CompetencyGroup.choices)
     code = TextField(max_length=30, allow_null=True)
     name = TextField(max_length=MAX_NAME)
-    level = serializers.IntegerField(min_value=1, max_value=5)
+    level = StrictIntegerField(min_value=1, max_value=5)
     description = TextField(max_length=MAX_TEXT)
     indicators = serializers.ListField(
         child=StrictCharField(max_length=2_000, allow_blank=True),
@@ -105,4 +124,4 @@ class DocumentPatchSerializer(StrictSerializer):
 
 
 class SubmissionCreateSerializer(StrictSerializer):
-    position = serializers.IntegerField(min_value=1, max_value=2**53 - 1)
+    position = StrictIntegerField(min_value=1, max_value=2**53 - 1)

@@ -7,7 +7,13 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.serializers.common import RefSerializer, StrictCharField, StrictSerializer, TextField
+from api.serializers.common import (
+    RefSerializer,
+    StrictCharField,
+    StrictIntegerField,
+    StrictSerializer,
+    TextField,
+)
 from submissions.models import CompetencyGroup, FunctionalRank, PositionKind, Role
 
 
@@ -89,7 +95,7 @@ class PositionSerializer(serializers.Serializer):
 
 class PositionCreateInput(StrictSerializer):
     name = StrictCharField(max_length=255)
-    opd = serializers.IntegerField(min_value=1, max_value=2**53 - 1)
+    opd = StrictIntegerField(min_value=1, max_value=2**53 - 1)
     kind = serializers.ChoiceField(choices=PositionKind.choices)
     rank = serializers.ChoiceField(
         choices=FunctionalRank.choices, required=False, allow_blank=True, allow_null=True

@@ -74,6 +74,12 @@ class HistoryEntrySerializer(serializers.Serializer):
     letter_date = serializers.DateField(allow_null=True)
     round = serializers.IntegerField()
     at = serializers.DateTimeField()
+    package = serializers.IntegerField(
+        source="package_id", allow_null=True, help_text="Paket konsultasi, bila ada. / Package, if any."
+    )
+    decree = serializers.IntegerField(
+        source="decree_id", allow_null=True, help_text="Keputusan penetapan (`enact`). / Enacting decree."
+    )
 
     @extend_schema_field(serializers.ChoiceField(choices=State.choices, allow_null=True))
     def get_from_state(self, entry: Any) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import authenticate
+from django.contrib.auth.signals import user_logged_in
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
 from rest_framework.authtoken.models import Token
@@ -40,9 +41,11 @@ class TokenView(APIView):
         summary="Minta token / obtain a token",
         description=bilingual(
             "Tukar nama pengguna dan kata sandi dengan token; kirim `Authorization: Token <token>`. "
-            "Percobaan gagal dihitung django-axes: setelah 5 kali akun dikunci 30 menit (429 `locked_out`).",
-            "Exchange username and password for a token. Failed attempts are counted by django-axes; "
-            "after 5 the login is locked for 30 minutes (429 `locked_out`).",
+            "Percobaan gagal dihitung per nama pengguna dan per alamat: setelah 5 kali nama pengguna "
+            "dikunci 30 menit (429 `locked_out`), kecuali dari alamat tempat akun itu pernah berhasil masuk.",
+            "Exchange username and password for a token. Failures are counted per username and per "
+            "address; after 5 the username is locked for 30 minutes (429 `locked_out`), except from "
+            "addresses where that account logged in before.",
         ),
         examples=[
             OpenApiExample(
@@ -60,6 +63,9 @@ class TokenView(APIView):
             raise LockedOut()
         if user is None or not user.is_active:
             raise ValidationError({"non_field_errors": [_wrong_credentials()]})
+        # A token is a login: axes records it (and clears this username's failures), the security
+        # log notes it, last_login moves, as for the web login.
+        user_logged_in.send(sender=type(user), request=django_request, user=user)
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key}, status=status.HTTP_200_OK)
 

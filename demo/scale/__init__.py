@@ -199,8 +199,6 @@ def _submission(
         submitted_by_id=drafter if any(s.name == "submit" for s in version.steps) else None,
         stage_entered_at=version.entered_at,
         approved_at=approved_at,
-        decree_number=f"800.1.3/{plan.index}/SKJ" if approved_at else "",
-        decree_date=approved_at.date() if approved_at else None,
         content_revision=version.content_revision,
         created_at=version.created_at,
         updated_at=version.entered_at,

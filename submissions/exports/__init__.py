@@ -22,6 +22,7 @@ from submissions.exports.content import StandardView, load, standard_view
 from submissions.exports.docx_standard import build_document
 from submissions.exports.pdf import render_standard_pdf
 from submissions.exports.verification import verification_for
+from submissions.header import header_of
 from submissions.models import Submission
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -46,7 +47,7 @@ __all__ = [
 
 def export_queryset(queryset: QuerySet[Submission] | None = None) -> QuerySet[Submission]:
     base = Submission.objects.all() if queryset is None else queryset
-    return base.select_related("position__opd__instansi", "verification")
+    return base.select_related("position__opd__instansi", "verification", "enactment__decree")
 
 
 def arranged(submission: Submission) -> StandardView:
@@ -68,7 +69,7 @@ def render_pdf(submission: Submission, *, landscape: bool = False) -> bytes:
 
 def export_filename(submission: Submission, extension: str = "docx") -> str:
     # slugify drops what is not ASCII after NFKD, so the name is safe in a Content-Disposition header.
-    slug = slugify(submission.position.name)[:_SLUG_LENGTH].strip("-") or "jabatan"
+    slug = slugify(header_of(submission).position_name)[:_SLUG_LENGTH].strip("-") or "jabatan"
     return f"SKJ-{slug}-v{submission.version}.{extension}"
 
 

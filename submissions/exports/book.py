@@ -115,13 +115,16 @@ class EffectiveStandards:
         return tuple(printable(line) for line in lines)
 
     def lampiran(self) -> Lampiran:
-        decrees = set(self.standards().values_list("decree_number", "decree_date").distinct()[:2])
-        number, date = decrees.pop() if len(decrees) == 1 else ("", None)
+        # One decree enacting every standard of the book: its number and date; else dotted lines.
+        fields = ("enactment__decree__kind", "enactment__decree__number", "enactment__decree__date")
+        decrees = set(self.standards().values_list(*fields).distinct()[:2])
+        kind, number, date = decrees.pop() if len(decrees) == 1 else (None, None, None)
         return Lampiran(
             office=ppk_office(self.instansi),
-            number=printable(number),
+            number=printable(number or ""),
             date=date,
             subject=" ".join(self.title()),
+            decree_kind=(kind or "keputusan").upper(),
         )
 
     def standards(self) -> QuerySet[Submission]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import prefetch_related_objects
 
 from submissions.exports.text import printable
+from submissions.header import Header, header_of
 from submissions.imports import strip_list_marker
 from submissions.models import (
     CompetencyGroup,
@@ -23,7 +26,7 @@ from submissions.models import (
     RequirementSection,
     Submission,
 )
-from submissions.models.positions import Position
+from submissions.models.positions import FunctionalRank
 from workflow.machine import State
 
 EMPTY = "-"
@@ -157,36 +160,38 @@ def load(submission: Submission) -> Submission:
 
 
 def standard_view(submission: Submission, verification: Verification | None = None) -> StandardView:
-    position = submission.position
-    kelompok = kelompok_label(position)
+    """The words of the export; an approved or superseded version reads its frozen header."""
+    header = header_of(submission)
+    kelompok = kelompok_label(header)
     return StandardView(
-        name=printable(position.name),
-        unit=printable(position.opd.name),
-        header=header_lines(submission, kelompok),
+        name=printable(header.position_name),
+        unit=printable(header.opd_name),
+        header=header_lines(header, kelompok),
         banner=kelompok.upper(),
         summary=printable(submission.summary).strip() or EMPTY,
         competencies=competency_blocks(submission.competency_rows.all()),
         requirements=requirement_blocks(submission.requirement_rows.all()),
         mark=MARKS.get(submission.state, DRAFT_MARK),
-        footer="" if submission.state == State.APPROVED else footer_line(submission),
+        footer=footer_line(submission, ZoneInfo(submission.position.opd.instansi.time_zone)),
         verification=verification,
     )
 
 
-def kelompok_label(position: Position) -> str:
-    label = KELOMPOK[PositionKind(position.kind)]
-    return f"{label} {position.get_rank_display()}" if position.rank else label
+def kelompok_label(header: Header) -> str:
+    label = KELOMPOK[PositionKind(header.kind)] if header.kind in PositionKind.values else header.kind
+    if header.rank in FunctionalRank.values:
+        return f"{label} {FunctionalRank(header.rank).label}"
+    return label
 
 
-def header_lines(submission: Submission, kelompok: str) -> tuple[tuple[str, str], ...]:
-    position = submission.position
-    urusan = sorted(printable(item.name) for item in position.urusan.all())
+def header_lines(header: Header, kelompok: str) -> tuple[tuple[str, str], ...]:
+    urusan = sorted(printable(name) for name in header.urusan)
     return (
-        ("NAMA JABATAN", printable(position.name)),
+        ("NAMA JABATAN", printable(header.position_name)),
         ("KELOMPOK JABATAN", kelompok),
         ("URUSAN PEMERINTAHAN", ", ".join(urusan) or EMPTY),
         # Blank, not a dash: the ministry writes the code in once it assigns one.
-        ("KODE JABATAN", printable(position.code).strip()),
+        ("KODE JABATAN", printable(header.code).strip()),
     )
 
 
@@ -242,8 +247,23 @@ def requirement_blocks(rows: Iterable[RequirementRow]) -> tuple[RequirementBlock
     )
 
 
-def footer_line(submission: Submission) -> str:
-    return f"Versi {submission.version} | Status: {submission.get_state_display()}"
+def footer_line(submission: Submission, zone: ZoneInfo) -> str:
+    """Version and state; once approved, the day of approval and the decree that enacted it."""
+    parts = [f"Versi {submission.version}", f"Status: {submission.get_state_display()}"]
+    if submission.approved_at is not None:
+        parts.append(f"Disetujui {indonesian_date(submission.approved_at.astimezone(zone).date())}")
+    decree = enacting_decree(submission)
+    if decree is not None:
+        number = printable(decree.number)
+        parts.append(f"{decree.get_kind_display()} nomor {number} tanggal {indonesian_date(decree.date)}")
+    return " | ".join(parts)
+
+
+def enacting_decree(submission: Submission) -> Any:
+    """The decree that enacted this version, if any (workflow.Enactment, reached by its relation:
+    submissions does not import workflow, DESIGN.md section 1)."""
+    enactment = getattr(submission, "enactment", None)
+    return enactment.decree if enactment is not None else None
 
 
 def indonesian_date(day: datetime.date) -> str:

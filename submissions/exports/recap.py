@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from submissions.exports.content import enacting_decree
 from submissions.exports.text import printable
 from submissions.models import OPD, CompetencyGroup, Instansi, Position, Submission
 from submissions.validity import MANAGERIAL_CODES, SOCIOCULTURAL_CODES
@@ -62,6 +63,7 @@ def current_versions(positions: Sequence[Position]) -> dict[int, Submission]:
     chosen: dict[int, Submission] = {}
     submissions = (
         Submission.objects.filter(position__in=positions)
+        .select_related("enactment__decree")
         .prefetch_related("competency_rows")
         .order_by("position_id", "-version")
     )
@@ -102,9 +104,8 @@ def recap_row(
     ]
     zone = ZoneInfo(instansi.time_zone)
     due = submission.due_at.astimezone(zone).date() if submission.due_at else None
-    decree = submission.decree_number
-    if decree and submission.decree_date:
-        decree = f"{decree} ({submission.decree_date:%d-%m-%Y})"
+    enacted_by = enacting_decree(submission)
+    decree = f"{enacted_by.number} ({enacted_by.date:%d-%m-%Y})" if enacted_by is not None else ""
     return [
         *base,
         submission.get_state_display(),

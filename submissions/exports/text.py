@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 
+from submissions.text import clean_text
+
 # Word writes \x0b for Shift+Enter and \x0c for a page break: both read as a new line.
 _LINE_LIKE = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-# What XML 1.0 cannot carry (C0 controls except tab, newline, carriage return; lone surrogates;
-# the two non-characters U+FFFE and U+FFFF) plus DEL and the C1 controls, which print as boxes.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def printable(text: object) -> str:
     """`text` as a string every output format accepts, with its words and line breaks kept."""
     value = "" if text is None else str(text)
-    value = _LINE_LIKE.sub("\n", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return _UNPRINTABLE.sub("", value)
+    # Separators Word pastes become line breaks first; clean_text (what input passes through) drops the rest.
+    return clean_text(_LINE_LIKE.sub("\n", value))

@@ -55,8 +55,9 @@ class Submission(SubmissionWorkflow):
         verbose_name="diajukan oleh (putaran ini)",
     )
     approved_at = models.DateTimeField("disetujui", null=True, blank=True)
-    decree_number = models.CharField("nomor keputusan penetapan", max_length=120, blank=True)
-    decree_date = models.DateField("tanggal keputusan penetapan", null=True, blank=True)
+    # Items 1-5 of the header as they stood when the version left draft and when it was approved
+    # (submissions.header): an approved version keeps them whatever happens to the position later.
+    header = models.JSONField("kepala dokumen (dibekukan)", default=dict, blank=True)
 
     # Bumped on every content change: the API's ETag and the editor's guard against lost updates.
     content_revision = models.PositiveIntegerField("revisi isi", default=1)

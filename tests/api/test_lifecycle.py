@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from tests.builders import World, valid_content
@@ -59,9 +60,11 @@ def test_create_fill_submit_return_fix_resubmit_forward_consult_and_agree(world:
     act(drafter, doc, "submit")
     assert act(reviewer, doc, "forward")["state"] == "compilation"
     assert allowed(organisasi, doc) == ["return_to_opd", "send_to_ministry"]
-    assert act(organisasi, doc, "send_to_ministry")["state"] == "ministry_consultation"
+    today = timezone.localdate().isoformat()
+    sent = act(organisasi, doc, "send_to_ministry", letter_number="800/5/2026", letter_date=today)
+    assert sent["state"] == "ministry_consultation"
     assert ministry.get(f"/api/v1/submissions/{doc}/").status_code == 200
-    agreed = act(ministry, doc, "ministry_agree", letter_number="B/77/M.SM.01/2026", letter_date="2026-11-20")
+    agreed = act(ministry, doc, "ministry_agree", letter_number="B/77/M.SM.01/2026", letter_date=today)
     assert agreed["state"] == "approved"
     assert agreed["allowed_transitions"] == []
 

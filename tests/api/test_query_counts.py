@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 import pytest
@@ -13,7 +14,9 @@ from submissions.models import OPD, Competency, CompetencyGroup, CompetencyLevel
 from tests.api.conftest import client_for
 from tests.builders import World
 from tests.documents import document_in
-from workflow.models import ReasonCode, Snapshot, TransitionLog
+from workflow.models import ConsultationPackage, Decree, Enactment, ReasonCode, Snapshot, TransitionLog
+
+DAY = datetime.date(2026, 11, 20)
 
 MAX_QUERIES = 10
 
@@ -91,6 +94,38 @@ def _more_notifications(world: World, n: int) -> None:
     Notification.objects.bulk_create(_notification(world, f"k{i}") for i in range(n))
 
 
+def _more_packages(world: World, n: int) -> None:
+    ConsultationPackage.objects.bulk_create(
+        ConsultationPackage(instansi=world.instansi, title=f"Paket {i}", created_by=world.organisasi)
+        for i in range(n)
+    )
+
+
+def _more_decrees(world: World, n: int) -> None:
+    start = Decree.objects.count()
+    Decree.objects.bulk_create(_decree(world, f"{start + i}") for i in range(n))
+
+
+def _decree(world: World, number: str) -> Decree:
+    return Decree(
+        instansi=world.instansi, kind="keputusan", head="wali_kota", number=number, date=DAY, title="SKJ"
+    )
+
+
+def _more_effective(world: World, n: int) -> None:
+    start = Position.objects.count()
+    positions = Position.objects.bulk_create(
+        Position(opd=world.opd, name=f"Jabatan Berlaku {start + i}", kind="pelaksana") for i in range(n)
+    )
+    approved = Submission.objects.bulk_create(
+        Submission(position=p, created_by=world.drafter, state="approved", header={"position_name": p.name})
+        for p in positions
+    )
+    decree = _decree(world, f"berlaku-{start}")
+    decree.save()
+    Enactment.objects.bulk_create(Enactment(decree=decree, submission=s) for s in approved[: (n + 1) // 2])
+
+
 # (path, user, adds rows)
 LISTS: dict[str, tuple[str, str, Callable[[World, int], None]]] = {
     "opds": ("/api/v1/opds/", "other_organisasi", _more_opds),
@@ -101,6 +136,9 @@ LISTS: dict[str, tuple[str, str, Callable[[World, int], None]]] = {
     "history": ("/api/v1/submissions/{id}/history/", "drafter", _more_log_rows),
     "snapshots": ("/api/v1/submissions/{id}/snapshots/", "drafter", _more_snapshots),
     "notifications": ("/api/v1/notifications/", "other_organisasi", _more_notifications),
+    "packages": ("/api/v1/packages/", "organisasi", _more_packages),
+    "decrees": ("/api/v1/decrees/", "organisasi", _more_decrees),
+    "effective-standards": ("/api/v1/effective-standards/", "organisasi", _more_effective),
 }
 
 
@@ -116,6 +154,8 @@ def _start(world: World, name: str) -> str:
         return path.format(id=submission.pk)
     if name == "notifications":
         _notification(world, "first").save()
+    if name in ("packages", "decrees", "effective-standards"):
+        LISTS[name][2](world, 1)
     if name == "positions":
         Position.objects.create(opd=world.other_instansi_opd, name="Sekretaris", kind="administrator")
     return path

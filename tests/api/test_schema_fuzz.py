@@ -9,6 +9,7 @@ refused answers of real objects are checked too. Examples are derandomized: the 
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections.abc import Iterator
 from typing import Any
@@ -30,7 +31,11 @@ from notifications.models import Notification
 from submissions.models import ExportJob
 from tests.api.conftest import ROLES
 from tests.builders import World
-from tests.documents import document_in
+from tests.documents import LETTER, document_in
+from tests.letters import pdf_bytes
+from tests.workflow.packages_world import agree_all, compiled_standards
+from workflow.decrees.services import DecreeInput, record_decree
+from workflow.packages.services import create_package, send_package
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
@@ -54,6 +59,7 @@ def tokens(world: World) -> dict[str, str]:
 def real_ids(world: World) -> dict[str, int]:
     in_review = document_in(world, "opd_review")
     notification = Notification.objects.filter(recipient=world.reviewer).first()
+    package, decree = _package_and_decree(world)
     return {
         "submissions": in_review.pk,
         "positions": world.position.pk,
@@ -62,7 +68,34 @@ def real_ids(world: World) -> dict[str, int]:
         "exports": ExportJob.objects.create(
             requested_by=world.organisasi, kind="book", format="pdf", instansi=world.instansi
         ).pk,
+        "packages": package.pk,
+        "decrees": decree.pk,
+        "letters": package.cover_letter_id or 1,
     }
+
+
+def _package_and_decree(world: World) -> tuple[Any, Any]:
+    """A sent package (with its cover letter) of two standards, one agreed and enacted by a decree."""
+    documents = compiled_standards(world, 2)
+    package = create_package(
+        instansi_id=world.instansi.pk,
+        actor=world.organisasi,
+        title="Paket",
+        submission_ids=[d.pk for d in documents],
+    )
+    package = send_package(
+        package_id=package.pk, actor=world.organisasi, letter_file=io.BytesIO(pdf_bytes()), **LETTER
+    )
+    agree_all(world, package, documents[:1])
+    decree = record_decree(
+        instansi_id=world.instansi.pk,
+        actor=world.organisasi,
+        decree=DecreeInput(
+            kind="keputusan", head="wali_kota", number="1", date=LETTER["letter_date"], title="SKJ"
+        ),
+        submission_ids=[documents[0].pk],
+    )
+    return package, decree
 
 
 def _real_id(case: Any, real_ids: dict[str, int]) -> int | None:

@@ -107,9 +107,9 @@ def test_the_list_pages_by_cursor_newest_first_without_repeats(world: World, doc
     assert seen == sorted(created, reverse=True)
 
 
-def test_a_forged_cursor_is_404_in_the_error_shape(world: World) -> None:
+def test_a_forged_cursor_is_400_in_the_error_shape(world: World) -> None:
     forged = "bz14"  # base64 of "o=x"
-    assert_error(client_for(world.drafter).get(URL, {"cursor": forged}), 404, "not_found")
+    assert_error(client_for(world.drafter).get(URL, {"cursor": forged}), 400, "invalid_cursor")
 
 
 def test_a_drafter_creates_a_draft_prefilled_with_the_nine_fixed_rows(world: World) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from tests.api.conftest import OUTSIDERS, assert_error, client_for
 from tests.builders import World
+from tests.documents import LETTER
 from workflow.models import TransitionLog
+
+TODAY = LETTER["letter_date"]
 
 
 def url(submission) -> str:
@@ -45,12 +46,12 @@ def test_the_ministry_records_its_agreement_with_a_letter(world: World, document
 
     response = client_for(world.ministry).post(
         url(consulted),
-        {"name": "ministry_agree", "letter_number": "B/1/2026", "letter_date": "2026-11-20"},
+        {"name": "ministry_agree", "letter_number": "B/1/2026", "letter_date": TODAY.isoformat()},
         format="json",
     )
 
     assert response.json()["state"] == "approved"
-    assert TransitionLog.objects.filter(submission=consulted).latest("id").letter_date == date(2026, 11, 20)
+    assert TransitionLog.objects.filter(submission=consulted).latest("id").letter_date == TODAY
 
 
 def test_not_yours_is_403(world: World, document) -> None:

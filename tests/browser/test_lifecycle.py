@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from submissions.models import Position, Submission
@@ -21,6 +22,8 @@ REVIEWER = "madiun.pemeriksa.dinkes"
 ORGANISASI = "madiun.organisasi"
 MINISTRY = "kemenpan"
 OTHER_DRAFTER = "madiun.penyusun.disdik"
+# Letters are dated today: neither in the future nor before the step they answer.
+TODAY = timezone.localdate().isoformat()
 
 
 class Session:
@@ -166,7 +169,11 @@ def test_a_standard_goes_from_draft_to_approved_through_every_hand(
     organisasi = Session(chromium, base, ORGANISASI)
     organisasi.shot(screenshots, "06-beranda-bagian-organisasi.png")
     organisasi.open(f"/dokumen/{submission_id}/")
-    organisasi.act("send_to_ministry", "Kirim ke KemenPAN-RB")
+    organisasi.act(
+        "send_to_ministry",
+        "Kirim ke KemenPAN-RB",
+        {"letter_number": "800/41/401.012/2026", "letter_date": TODAY},
+    )
     assert _state(submission_id) == State.MINISTRY_CONSULTATION
 
     ministry = Session(chromium, base, MINISTRY)
@@ -174,7 +181,7 @@ def test_a_standard_goes_from_draft_to_approved_through_every_hand(
     ministry.act(
         "ministry_agree",
         "Catat persetujuan KemenPAN-RB",
-        {"letter_number": "B/123/M.SM.01.00/2026", "letter_date": "2026-11-20"},
+        {"letter_number": "B/123/M.SM.01.00/2026", "letter_date": TODAY},
     )
     assert _state(submission_id) == State.APPROVED
     ministry.shot(screenshots, "07-dokumen-disetujui.png")

@@ -78,3 +78,37 @@ def test_a_process_that_imports_pytest_outside_a_test_run_is_not_testing() -> No
     )
 
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_production_refuses_the_placeholder_secret_key_of_the_example_environment() -> None:
+    example = (ROOT / ".env.example").read_text()
+    placeholder = next(line for line in example.splitlines() if line.startswith("SECRET_KEY="))
+
+    result = run_manage("check", DEBUG="0", SECRET_KEY=placeholder.removeprefix("SECRET_KEY="))
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_believes_x_forwarded_proto_only_through_gunicorn() -> None:
+    # Django itself would trust the header from anyone; gunicorn checks the sender (FORWARDED_ALLOW_IPS).
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+    )
+
+    assert result.stdout.strip().splitlines()[-1] == "None", result.stderr
+
+
+def test_migrate_runs_as_the_owner_given_by_database_migration_url(tmp_path: Path) -> None:
+    app, owner = tmp_path / "app.sqlite3", tmp_path / "owner.sqlite3"
+    urls = {"DATABASE_URL": f"sqlite:///{app}", "DATABASE_MIGRATION_URL": f"sqlite:///{owner}"}
+
+    result = run_manage("migrate", "--noinput", DEBUG="1", **urls)
+
+    assert result.returncode == 0, result.stderr
+    assert owner.exists()
+    assert not app.exists()

@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 import docx
+from django.utils import timezone
 from docx.document import Document
 from docx.table import Table
 from pypdf import PdfReader
@@ -15,9 +16,12 @@ from submissions.exports import export_queryset, render_docx, render_pdf
 from submissions.models import Position, Submission
 from tests.builders import World, valid_content
 from workflow import services
+from workflow.decrees.services import DecreeInput, record_decree
 
 CHECK = "\u2713"
-LETTER: dict[str, Any] = {"letter_number": "B/77/M.SM.01.00/2026", "letter_date": datetime.date(2026, 11, 2)}
+LETTER: dict[str, Any] = {"letter_number": "B/77/M.SM.01.00/2026", "letter_date": timezone.localdate()}
+DECREE_NUMBER = "188.45/12/401.012/2026"
+DECREE_DATE = datetime.date(2026, 11, 20)
 
 
 def actors(world: World, position: Position) -> tuple[Any, Any]:
@@ -41,12 +45,29 @@ def approved(world: World, position: Position | None = None, **content: Any) -> 
     steps: tuple[tuple[str, Any, dict[str, Any]], ...] = (
         ("submit", drafter, {}),
         ("forward", reviewer, {}),
-        ("send_to_ministry", world.organisasi, {}),
-        ("ministry_agree", world.ministry, LETTER),
+        # Bagian Organisasi records both letters: its own sending the standard and the ministry's answer.
+        ("send_to_ministry", world.organisasi, LETTER),
+        ("ministry_agree", world.organisasi, LETTER),
     )
     for name, actor, inputs in steps:
         services.submission_fire_transition(submission_id=submission.pk, name=name, actor=actor, **inputs)
     return Submission.objects.get(pk=submission.pk)
+
+
+def enact(world: World, *submissions: Submission, number: str = DECREE_NUMBER) -> None:
+    """Record the wali kota's decree enacting these approved versions, as Bagian Organisasi does."""
+    record_decree(
+        instansi_id=world.instansi.pk,
+        actor=world.organisasi,
+        decree=DecreeInput(
+            kind="keputusan",
+            head="wali_kota",
+            number=number,
+            date=DECREE_DATE,
+            title="Standar Kompetensi Jabatan",
+        ),
+        submission_ids=[submission.pk for submission in submissions],
+    )
 
 
 def opened(submission: Submission, **options: Any) -> Document:

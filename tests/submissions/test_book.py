@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 
 import docx
@@ -17,7 +16,7 @@ from submissions.exports.pdf import render_book_pdf
 from submissions.models import PositionKind, Submission
 from tests.builders import World
 from tests.factories import PositionFactory
-from tests.submissions.exporting import approved, drafted
+from tests.submissions.exporting import approved, drafted, enact
 
 DECREE = "188.45/12/401.012/2026"
 
@@ -31,9 +30,7 @@ def three_in_force(world: World) -> list[Submission]:
     drafted(
         world, PositionFactory.create(opd=world.opd, name="Jabatan Masih Draf", kind=PositionKind.PENGAWAS)
     )
-    Submission.objects.filter(pk__in=[s.pk for s in standards]).update(
-        decree_number=DECREE, decree_date=datetime.date(2026, 11, 20)
-    )
+    enact(world, *standards, number=DECREE)
     return standards
 
 

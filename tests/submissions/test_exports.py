@@ -17,6 +17,7 @@ from tests.submissions.exporting import (
     approved,
     body,
     drafted,
+    enact,
     header,
     opened,
     row_starting,
@@ -205,6 +206,22 @@ def test_an_empty_draft_exports_with_dashes_and_placeholders(world: World) -> No
     assert all(CHECK not in row for row in rows)
 
 
+def test_the_footer_of_an_approved_standard_adds_the_approval_date_and_the_decree(world: World) -> None:
+    submission = approved(world)
+    Submission.objects.filter(pk=submission.pk).update(
+        approved_at=datetime.datetime(2026, 11, 3, 18, 30, tzinfo=datetime.UTC)
+    )
+    enact(world, submission)
+
+    footer = opened(submission).sections[0].footer.paragraphs[0].text
+
+    # 18:30 UTC is already 4 November in Jakarta (UTC+7), the instansi's time zone.
+    assert footer.startswith(
+        "Versi 1 | Status: Disetujui | Disetujui 4 November 2026 | "
+        "Keputusan nomor 188.45/12/401.012/2026 tanggal 20 November 2026 | Halaman "
+    )
+
+
 def test_a_draft_carries_the_draf_mark_and_its_version_and_state_in_the_footer(world: World) -> None:
     section = opened(drafted(world)).sections[0]
 
@@ -212,16 +229,16 @@ def test_a_draft_carries_the_draf_mark_and_its_version_and_state_in_the_footer(w
     assert section.footer.paragraphs[0].text.startswith("Versi 1 | Status: Draf | Halaman ")
 
 
-def test_an_enacted_standard_has_no_mark_no_status_footer_and_a_verification_block(world: World) -> None:
+def test_an_enacted_standard_has_no_mark_its_decree_in_the_footer_and_a_verification_block(
+    world: World,
+) -> None:
     submission = approved(world)
-    Submission.objects.filter(pk=submission.pk).update(
-        decree_number="188.45/12/401.012/2026", decree_date=datetime.date(2026, 11, 20)
-    )
+    enact(world, submission)
 
     document = opened(submission)
 
     assert document.sections[0].header.paragraphs[0].text == ""
-    assert document.sections[0].footer.paragraphs[0].text.startswith("Halaman ")
+    assert "Keputusan nomor 188.45/12/401.012/2026" in document.sections[0].footer.paragraphs[0].text
     code = VerificationCode.objects.get(submission=submission)
     lines = document.tables[2].rows[0].cells[1].text.split("\n")
     assert lines[0] == f"Kode verifikasi: {code.code}"

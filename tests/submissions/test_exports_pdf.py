@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from submissions.exports import export_queryset, render_pdf
 from submissions.models import Submission, VerificationCode
 from tests.builders import World
-from tests.submissions.exporting import approved, drafted, pdf_of, pdf_text
+from tests.submissions.exporting import DECREE_NUMBER, approved, drafted, enact, pdf_of, pdf_text
 
 A4_POINTS = (595, 842)
 
@@ -48,14 +48,15 @@ def test_a_draft_pdf_carries_the_draf_mark_and_its_state_in_the_footer(world: Wo
     assert "Versi 1 | Status: Draf | Halaman 1" in text
 
 
-def test_an_enacted_pdf_has_no_mark_nor_status_and_carries_its_verification_code(world: World) -> None:
+def test_an_enacted_pdf_has_no_mark_gives_its_decree_and_carries_its_verification_code(world: World) -> None:
     submission = approved(world)
+    enact(world, submission)
 
     text = pdf_text(pdf_of(submission))
 
     code = VerificationCode.objects.get(submission=submission)
     assert "DRAF" not in text
-    assert "Status:" not in text
+    assert f"Keputusan nomor {DECREE_NUMBER} tanggal 20 November 2026" in text
     assert f"Kode verifikasi: {code.code}" in text
     assert code.content_sha256 in text.replace("\n", "")
 

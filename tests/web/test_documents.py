@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from submissions.models import Submission
+from tests.documents import LETTER
 from workflow import services
 from workflow.machine import State
 
@@ -128,7 +129,7 @@ def test_an_action_from_the_wrong_state_is_a_conflict(world, as_user, complete_d
 def test_the_ministry_answer_needs_the_letter_number_and_a_valid_date(world, as_user, submitted) -> None:
     services.submission_fire_transition(submission_id=submitted.pk, name="forward", actor=world.reviewer)
     services.submission_fire_transition(
-        submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi
+        submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi, **LETTER
     )
 
     response = as_user(world.ministry).post(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from submissions.models import Position, PositionKind, Submission, Urusan
+from tests.documents import LETTER as LETTER_TODAY
 
 
 def test_the_positions_list_shows_only_positions_in_scope(world, as_user) -> None:
@@ -111,20 +112,14 @@ def test_a_revision_page_of_a_position_out_of_scope_is_404(world, as_user) -> No
 def test_a_revision_of_an_approved_standard_starts_a_new_version_linked_to_the_old(
     world, as_user, submitted
 ) -> None:
-    import datetime
-
     from workflow import services
 
     services.submission_fire_transition(submission_id=submitted.pk, name="forward", actor=world.reviewer)
     services.submission_fire_transition(
-        submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi
+        submission_id=submitted.pk, name="send_to_ministry", actor=world.organisasi, **LETTER_TODAY
     )
     services.submission_fire_transition(
-        submission_id=submitted.pk,
-        name="ministry_agree",
-        actor=world.ministry,
-        letter_number="B/9/2026",
-        letter_date=datetime.date(2026, 11, 20),
+        submission_id=submitted.pk, name="ministry_agree", actor=world.ministry, **LETTER_TODAY
     )
     client = as_user(world.drafter)
 

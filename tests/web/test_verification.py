@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.cache import cache
 from django.test import Client
 
 from submissions.exports.verification import content_digest, verification_for
 from submissions.models import Submission
 from tests.builders import World
-from tests.submissions.exporting import approved
+from tests.submissions.exporting import LETTER, approved, enact
 from workflow import services
 
 
 def issued(world: World) -> tuple[Submission, str]:
     submission = approved(world)
-    Submission.objects.filter(pk=submission.pk).update(
-        decree_number="188.45/12/401.012/2026", decree_date=datetime.date(2026, 11, 20)
-    )
+    enact(world, submission)
     verification = verification_for(submission)
     assert verification is not None
     return Submission.objects.get(pk=submission.pk), verification.code
@@ -64,13 +60,11 @@ def test_a_superseded_version_says_it_is_no_longer_in_force(world: World) -> Non
         reason="Nomenklatur baru",
         legal_basis="PermenPAN-RB 45/2022",
     )
-    from tests.submissions.exporting import LETTER
-
     for name, actor, inputs in (
         ("submit", world.drafter, {}),
         ("forward", world.reviewer, {}),
-        ("send_to_ministry", world.organisasi, {}),
-        ("ministry_agree", world.ministry, LETTER),
+        ("send_to_ministry", world.organisasi, LETTER),
+        ("ministry_agree", world.organisasi, LETTER),
     ):
         services.submission_fire_transition(submission_id=revision.pk, name=name, actor=actor, **inputs)
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from notifications.models import Notification
 from submissions.models import ActingKind, Role, RoleAssignment, TimeZone
 from tests.builders import World
-from tests.documents import complete_draft, document_in, fire
+from tests.documents import LETTER, complete_draft, document_in, fire
 from tests.factories import UserFactory
 from workflow import services
 from workflow.errors import NotFound, NotPermitted, TransitionRefused
@@ -81,7 +81,7 @@ def test_a_plh_of_bagian_organisasi_sends_to_the_ministry_as_plh(world: World) -
     )
     submission = document_in(world, State.COMPILATION)
 
-    fire(submission, "send_to_ministry", plh)
+    fire(submission, "send_to_ministry", plh, **LETTER)
 
     entry = TransitionLog.objects.get(submission=submission, transition="send_to_ministry")
     assert entry.acting_for == "Plh. Kepala Bagian Organisasi"

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from submissions.models import Competency, CompetencyGroup, Role, RoleAssignment
 from tests.builders import World
-from tests.documents import INPUTS, advance, complete_draft, document_in, fire
+from tests.documents import INPUTS, LETTER, advance, complete_draft, document_in, fire
 from tests.factories import PositionFactory, UserFactory
 from workflow import scoping
 from workflow.machine import State
@@ -173,7 +173,7 @@ def test_the_ministry_loses_no_document_when_it_sends_one_back_and_gains_none_be
     compiled = scene.documents["compiled"]
     assert not scoping.visible_submissions(world.ministry).filter(pk=compiled.pk).exists()
 
-    fire(compiled, "send_to_ministry", world.organisasi)
+    fire(compiled, "send_to_ministry", world.organisasi, **LETTER)
 
     assert scoping.visible_submissions(world.ministry).filter(pk=compiled.pk).exists()
 

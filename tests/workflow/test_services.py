@@ -29,7 +29,7 @@ def test_the_whole_life_of_a_standard_leaves_one_log_row_per_step(world: World) 
     fire(submission, "return_to_drafter", world.reviewer, reason_code="wording", comment="Perbaiki.")
     fire(submission, "submit", world.drafter)
     fire(submission, "forward", world.reviewer)
-    fire(submission, "send_to_ministry", world.organisasi)
+    fire(submission, "send_to_ministry", world.organisasi, **LETTER)
     submission = fire(submission, "ministry_agree", world.ministry, **LETTER)
 
     assert submission.state == State.APPROVED

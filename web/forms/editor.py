@@ -18,6 +18,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from submissions.models import CompetencyGroup, Importance, RequirementSection
+from submissions.text import clean_text
 
 KEY = re.compile(r"^[a-z0-9]{1,16}$")
 FIELD = re.compile(r"^(competencies|requirements)\[(\d+)\](?:\.(\w+))?$")
@@ -125,7 +126,7 @@ class EditorData:
 
 
 def _clean(value: str, limit: int = 10_000) -> str:
-    return value.replace("\x00", "").replace("\r\n", "\n")[:limit]
+    return clean_text(value)[:limit]
 
 
 def _keys(data: QueryDict, name: str) -> list[str]:

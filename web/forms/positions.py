@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import OPD, Position, Urusan
+from web.forms.fields import CleanCharField, clean_text_formfield
 from workflow.scoping import can_create_positions, visible_opds
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ class PositionForm(forms.ModelForm):
 
     class Meta:
         model = Position
+        formfield_callback = clean_text_formfield
         fields = ["opd", "name", "sub_unit", "kind", "rank", "urusan", "code"]
         widgets = {"urusan": forms.CheckboxSelectMultiple}
         error_messages = {
@@ -46,13 +48,13 @@ class PositionForm(forms.ModelForm):
 
 
 class RevisionForm(forms.Form):
-    reason = forms.CharField(
+    reason = CleanCharField(
         label=_("Alasan revisi"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         error_messages={"required": _("Tuliskan alasan revisi (mis. peraturan baru).")},
     )
-    legal_basis = forms.CharField(
+    legal_basis = CleanCharField(
         label=_("Dasar hukum versi baru"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -61,7 +63,7 @@ class RevisionForm(forms.Form):
 
 
 class PositionFilterForm(forms.Form):
-    q = forms.CharField(label=_("Cari nama jabatan"), required=False, max_length=100)
+    q = CleanCharField(label=_("Cari nama jabatan"), required=False, max_length=100)
     opd = forms.ModelChoiceField(label=_("OPD"), queryset=OPD.objects.none(), required=False)
 
     def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from web.forms.fields import CleanCharField
 from workflow.inputs import INPUT_RULES
 from workflow.machine import Input, Step
 from workflow.selectors import reason_codes
@@ -21,13 +22,13 @@ def _label(name: Input) -> Any:
 
 class TransitionForm(forms.Form):
     reason_code = forms.ChoiceField(label=_label(Input.REASON_CODE), required=False)
-    comment = forms.CharField(
+    comment = CleanCharField(
         label=_label(Input.COMMENT),
         required=False,
         max_length=INPUT_RULES[Input.COMMENT].max_length,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    letter_number = forms.CharField(
+    letter_number = CleanCharField(
         label=_label(Input.LETTER_NUMBER),
         required=False,
         max_length=INPUT_RULES[Input.LETTER_NUMBER].max_length,

@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from submissions.exports import export_queryset, file_response
+from submissions.exports.content import enacting_decree
+from submissions.header import header_of
 from submissions.models import Submission
 from web.forms.transitions import TransitionForm
 from web.presenters import competency_groups, requirement_blocks, round_diff
@@ -55,7 +57,8 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
     return {
         "submission": submission,
         "position": submission.position,
-        "urusan": list(submission.position.urusan.all()),
+        "header": header_of(submission),
+        "decree": enacting_decree(submission),
         "summary": content["summary"],
         "groups": competency_groups(content["competencies"]),
         "requirements": requirement_blocks(content["requirements"]),

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from submissions.exports.content import RELATIONS, indonesian_date
+from submissions.exports.content import RELATIONS, enacting_decree, indonesian_date
 from submissions.exports.verification import content_digest, normalise
 from submissions.models import VerificationCode
 from web.throttles import VerifyThrottle
@@ -38,7 +38,9 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
             response["Retry-After"] = str(int(wait) + 1)
         return response
     record = (
-        VerificationCode.objects.select_related("submission__position__opd__instansi")
+        VerificationCode.objects.select_related(
+            "submission__position__opd__instansi", "submission__enactment__decree"
+        )
         .prefetch_related(*(f"submission__{relation}" for relation in RELATIONS[2:]))
         .filter(code=normalise(code))
         .first()
@@ -47,12 +49,14 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "web/verification/form.html", {"code": code, "not_found": True}, status=404)
     submission = record.submission
     digest = content_digest(submission)
+    decree = enacting_decree(submission)
     context = {
         "code": record.code,
         "position": submission.position,
         "submission": submission,
         "in_force": submission.state == State.APPROVED,
-        "decree_date": indonesian_date(submission.decree_date) if submission.decree_date else "",
+        "decree": decree,
+        "decree_date": indonesian_date(decree.date) if decree is not None else "",
         "digest": digest,
         "intact": digest == record.content_sha256,
     }

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('submissions', '0002_role_assignment_opd_label'),
+        ('submissions', '0003_submission_header_replaces_decree_fields'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
