@@ -12,6 +12,13 @@ WORKDIR /app
 RUN groupadd --system --gid 10001 alur \
     && useradd --system --uid 10001 --gid alur --home-dir /app --no-create-home --shell /usr/sbin/nologin alur
 
+# Debian packages of the app (WeasyPrint's Pango and HarfBuzz, the fonts PDFs embed), from the same list
+# as `make install` and .ci/run.
+COPY debian-packages.txt ./
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(grep -v '^#' debian-packages.txt) \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, so a code change does not reinstall them; every wheel is checked against its hash.
 COPY requirements.lock ./
 RUN pip install --require-hashes -r requirements.lock

@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test check migrate seed worker beat clean
+.PHONY: install system-packages run test check migrate seed worker beat clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -11,7 +11,16 @@ $(STAMP): requirements.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $(STAMP)
 
-install: $(STAMP)
+install: system-packages $(STAMP)
+
+# Debian packages of debian-packages.txt (PDF rendering, fonts): installed when missing, as root or with sudo.
+system-packages:
+	@missing=$$(for p in $$(grep -v '^#' debian-packages.txt); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput

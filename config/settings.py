@@ -197,7 +197,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(minute="30", hour="0"),
     },
+    # Every 5 minutes (https://crontab.guru/#*/5_*_*_*_*): export files past their expiry deleted,
+    # export jobs whose message was lost queued again.
+    "exports-sweep": {"task": "workflow.tasks.sweep_exports", "schedule": crontab(minute="*/5")},
 }
+
+### Exports (books, recaps): background jobs whose files are kept in the default storage for a while
+
+EXPORT_FILE_TTL_HOURS = env.int("EXPORT_FILE_TTL_HOURS", default=24)
+# A running job whose worker has not reported for this long is taken up again by a redelivered task.
+# Longer than the task's time limit, so a live job is never taken twice (a PDF's layout is one long
+# step without progress reports): a copy the broker redelivers meanwhile finds it running and stops;
+# the sweep queues a job again once it has been silent this long (its worker died).
+EXPORT_STALE_SECONDS = env.int("EXPORT_STALE_SECONDS", default=3000)
+EXPORT_MAX_ATTEMPTS = env.int("EXPORT_MAX_ATTEMPTS", default=3)
+# A 250-standard PDF took 176 s of CPU, 25 minutes on a loaded 2-core machine (bench/RESULTS.md).
+EXPORT_TASK_TIME_LIMIT = env.int("EXPORT_TASK_TIME_LIMIT", default=2700)
+# How often the export page asks for progress (htmx polling), in seconds.
+EXPORT_POLL_SECONDS = 2
 
 ### Email
 
@@ -332,6 +349,8 @@ REST_FRAMEWORK: dict[str, object] = {
         "anon": env.str("API_THROTTLE_ANON", default="60/min"),
         "user": env.str("API_THROTTLE_USER", default="600/min"),
         "login": env.str("API_THROTTLE_LOGIN", default="10/min"),
+        # The public verification page of printed copies, per client address.
+        "verify": env.str("VERIFY_THROTTLE", default="30/min"),
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -360,6 +379,10 @@ SPECTACULAR_SETTINGS = {
         "CompetencyGroupEnum": "submissions.models.CompetencyGroup",
         "RequirementSectionEnum": "submissions.models.RequirementSection",
         "ImportanceEnum": "submissions.models.Importance",
+        "ExportKindEnum": "submissions.models.ExportKind",
+        "ExportFormatEnum": "submissions.models.ExportFormat",
+        "ExportStatusEnum": "submissions.models.ExportStatus",
+        "OrientationEnum": "submissions.models.Orientation",
         "DecreeKindEnum": "workflow.decrees.models.DecreeKind",
         "HeadOfRegionEnum": "workflow.decrees.models.HeadOfRegion",
         "PackageStatusEnum": "workflow.packages.models.PackageStatus",
@@ -410,8 +433,12 @@ LOGGING = {
         "security": {"class": "logging.StreamHandler", "formatter": "json"},
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # One JSON object per line (security/audit.py): logins, lockouts, refused authorizations.
-    "loggers": {"security": {"handlers": ["security"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        # One JSON object per line (security/audit.py): logins, lockouts, refused authorizations.
+        "security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+        # WeasyPrint and fontTools report every layout step at INFO: only their warnings are news.
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    },
 }
 
 ### Tests
@@ -429,4 +456,5 @@ if TESTING:
         "anon": "100000/min",
         "user": "100000/min",
         "login": "100000/min",
+        "verify": "100000/min",
     }

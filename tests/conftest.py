@@ -9,3 +9,9 @@ from tests.builders import World, build_world
 def world(db: None) -> World:
     """One instansi with two OPDs, another instansi, and a user for every role (see tests/builders.py)."""
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Files that tests store (export jobs) go to a temporary folder, never into the project."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

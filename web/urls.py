@@ -10,12 +10,14 @@ from web.views import (
     decrees,
     documents,
     editor,
+    exports,
     health,
     home,
     notifications,
     packages,
     positions,
     search,
+    verification,
 )
 from web.views.setup import imports as setup_imports
 from web.views.setup import invitation, organisation, people, rounds
@@ -90,4 +92,11 @@ urlpatterns = [
     path("pengaturan/impor/<int:batch_id>/", setup_imports.batch, name="setup_import"),
     path("pengaturan/impor/<int:batch_id>/simpan/", setup_imports.commit, name="setup_import_commit"),
     path("pengaturan/templat/<str:kind>/", setup_imports.template, name="setup_template"),
+    path("dokumen/<int:submission_id>/unduh.pdf", documents.export_pdf, name="export_pdf"),
+    path("ekspor/", exports.export_form, name="exports"),
+    path("ekspor/<int:job_id>/", exports.export_detail, name="export"),
+    path("ekspor/<int:job_id>/kemajuan/", exports.export_progress, name="export_progress"),
+    path("ekspor/<int:job_id>/unduh/", exports.export_download, name="export_download"),
+    path("verifikasi/", verification.verify_form, name="verify_form"),
+    path("verifikasi/<str:code>/", verification.verify, name="verify"),
 ]

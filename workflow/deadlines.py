@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from workflow import reminders
-from workflow.calendar import add_working_days
+from workflow.calendar import add_working_days, load_calendar
 from workflow.machine import ACTIVE_STATES, State
 from workflow.models import DraftingRound, StageBudget
 
@@ -94,3 +94,19 @@ def enter_stage(submission: Submission, now: datetime.datetime) -> None:
 
 def is_overdue(submission: Submission, now: datetime.datetime) -> bool:
     return submission.state in ACTIVE_STATES and submission.due_at is not None and now > submission.due_at
+
+
+def working_days_late(submission: Submission, now: datetime.datetime) -> int:
+    """Working days between the deadline's local date and today, for a document still waiting on someone."""
+    if not is_overdue(submission, now):
+        return 0
+    instansi = submission.position.opd.instansi
+    assert submission.due_at is not None
+    due, today = local_today(instansi, submission.due_at), local_today(instansi, now)
+    if today <= due:
+        return 0
+    calendar = load_calendar(due + datetime.timedelta(days=1), today, instansi.pk)
+    days = (today - due).days
+    return sum(
+        calendar.is_working_day(due + datetime.timedelta(days=offset)) for offset in range(1, days + 1)
+    )

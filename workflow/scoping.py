@@ -98,6 +98,21 @@ def can_create_positions(user: AnyUser, instansi_id: int) -> bool:
     return everything or instansi_id in instansi
 
 
+def covers_unit(user: AnyUser, *, instansi_id: int, opd_id: int | None, approved_only: bool) -> bool:
+    """Does the user see every document of this instansi (or of this OPD of it)?
+
+    A whole output (a book, a recap) is only for someone who sees all it contains: the instansi's
+    Bagian Organisasi and administrators; an OPD's own drafters and reviewers for that OPD; the
+    ministry for standards in force (each of them went through consultation).
+    """
+    everything, opds, instansi, ministry = _scope(user)
+    if everything or instansi_id in instansi:
+        return True
+    if opd_id is not None and opd_id in opds:
+        return True
+    return ministry and approved_only
+
+
 def visible_packages(user: AnyUser) -> QuerySet[ConsultationPackage]:
     """Bagian Organisasi sees its instansi's packages; the ministry those sent to it, from every instansi."""
     everything, _, instansi, ministry = _scope(user)

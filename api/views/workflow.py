@@ -1,4 +1,4 @@
-"""A document's workflow: cheap status, transitions, history, snapshots, diff, and the Word export."""
+"""A document's workflow: cheap status, transitions, history, snapshots, diff, and the Word and PDF export."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from api.serializers.workflow import (
     TransitionInput,
 )
 from api.views.common import bilingual, validated
-from submissions.exports import DOCX_CONTENT_TYPE, docx_response, export_queryset
+from submissions.exports import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, export_queryset, file_response
 from workflow.diff import diff_contents
 from workflow.scoping import visible_submissions
 from workflow.selectors import history
@@ -224,6 +224,11 @@ class DiffView(APIView):
         return Response(DiffSerializer(body).data)
 
 
+ORIENTATION = OpenApiParameter(
+    "orientation", str, enum=["portrait", "landscape"], description="A4 portrait (default) or landscape"
+)
+
+
 class FirstRenderer(BaseContentNegotiation):
     """The export answers a file whatever Accept says; errors stay JSON."""
 
@@ -238,6 +243,7 @@ class FirstRenderer(BaseContentNegotiation):
     get=extend_schema(
         operation_id="submissions_export_docx",
         tags=["submissions"],
+        parameters=[ORIENTATION],
         responses=responses(
             {
                 (200, DOCX_CONTENT_TYPE): OpenApiResponse(
@@ -258,4 +264,32 @@ class ExportView(APIView):
 
     def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
         submission = get_object_or_404(export_queryset(visible_submissions(request.user)), pk=pk)
-        return docx_response(submission)
+        return file_response(submission, "docx", landscape=_landscape(request))
+
+
+def _landscape(request: AuthenticatedRequest) -> bool:
+    return request.query_params.get("orientation") == "landscape"
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="submissions_export_pdf",
+        tags=["submissions"],
+        parameters=[ORIENTATION],
+        responses=responses(
+            {(200, PDF_CONTENT_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="PDF.")},
+            *READ_ONE,
+        ),
+        summary="Unduh PDF / export as .pdf",
+        description=bilingual(
+            "Standar kompetensi dalam tata letak resmi (PDF), dari susunan yang sama dengan Word.",
+            "The standard in the official layout (PDF), from the same arrangement as the Word file.",
+        ),
+    )
+)
+class PdfExportView(APIView):
+    content_negotiation_class = FirstRenderer
+
+    def get(self, request: AuthenticatedRequest, pk: int) -> HttpResponse:
+        submission = get_object_or_404(export_queryset(visible_submissions(request.user)), pk=pk)
+        return file_response(submission, "pdf", landscape=_landscape(request))

@@ -1,25 +1,36 @@
-"""What the exported standard says, arranged in the order of the official layout (DOMAIN.md).
+"""What an exported standard says, arranged in the order of PermenPAN-RB 38/2017's form (DOMAIN.md).
 
-This module decides the words and the numbering; `submissions.exports.layout` only draws them.
-Keeping the two apart lets the arrangement be tested without opening a Word file.
+This module decides the words, the numbering and the marks; the renderers (`docx_standard`, `pdf`)
+only draw a `StandardView`. Keeping the two apart is what makes the Word file and the PDF agree,
+and lets the arrangement be tested without opening either.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, is_dataclass, replace
-from typing import Any, cast
+from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import prefetch_related_objects
 
-from submissions.header import header_of
+from submissions.exports.text import printable
+from submissions.header import Header, header_of
 from submissions.imports import strip_list_marker
-from submissions.models import CompetencyGroup, CompetencyRow, RequirementRow, RequirementSection, Submission
-from submissions.text import clean_text
+from submissions.models import (
+    CompetencyGroup,
+    CompetencyRow,
+    PositionKind,
+    RequirementRow,
+    RequirementSection,
+    Submission,
+)
+from submissions.models.positions import FunctionalRank
+from workflow.machine import State
 
 EMPTY = "-"
+TITLE = "STANDAR KOMPETENSI JABATAN"
 MONTHS = (
     "Januari",
     "Februari",
@@ -34,6 +45,16 @@ MONTHS = (
     "November",
     "Desember",
 )
+# The kelompok as the form writes it out (DOMAIN.md "Who is who"; PositionKind's labels are short).
+KELOMPOK = {
+    PositionKind.JPT_UTAMA: "Jabatan Pimpinan Tinggi Utama",
+    PositionKind.JPT_MADYA: "Jabatan Pimpinan Tinggi Madya",
+    PositionKind.JPT_PRATAMA: "Jabatan Pimpinan Tinggi Pratama",
+    PositionKind.ADMINISTRATOR: "Jabatan Administrator",
+    PositionKind.PENGAWAS: "Jabatan Pengawas",
+    PositionKind.PELAKSANA: "Jabatan Pelaksana",
+    PositionKind.FUNGSIONAL: "Jabatan Fungsional",
+}
 GROUPS = (
     (CompetencyGroup.MANAGERIAL, "A. Manajerial"),
     (CompetencyGroup.SOCIOCULTURAL, "B. Sosial Kultural"),
@@ -45,7 +66,7 @@ REQUIREMENT_LAYOUT: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "A. Pendidikan",
         (
             ("1. Jenjang", RequirementSection.EDUCATION_LEVEL),
-            ("2. Bidang ilmu", RequirementSection.FIELD_OF_STUDY),
+            ("2. Bidang Ilmu", RequirementSection.FIELD_OF_STUDY),
         ),
     ),
     (
@@ -56,11 +77,20 @@ REQUIREMENT_LAYOUT: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("3. Fungsional", RequirementSection.TRAINING_FUNCTIONAL),
         ),
     ),
-    ("C. Pengalaman kerja", (("", RequirementSection.EXPERIENCE),)),
+    ("C. Pengalaman Kerja", (("", RequirementSection.EXPERIENCE),)),
     ("D. Pangkat", (("", RequirementSection.RANK),)),
-    ("E. Indikator kinerja jabatan", (("", RequirementSection.PERFORMANCE_INDICATOR),)),
+    ("E. Indikator Kinerja Jabatan", (("", RequirementSection.PERFORMANCE_INDICATOR),)),
 )
+# Marks across the page of what is not the standard in force.
+MARKS = {State.APPROVED: "", State.SUPERSEDED: "DIGANTIKAN"}
+DRAFT_MARK = "DRAF"
 RELATIONS = ("position__opd__instansi", "position__urusan", "competency_rows", "requirement_rows")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    number: str  # "3.1"
+    text: str
 
 
 @dataclass(frozen=True)
@@ -69,7 +99,7 @@ class CompetencyLine:
     name: str
     level: int
     description: str
-    indicators: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
 
 
 @dataclass(frozen=True)
@@ -96,13 +126,27 @@ class RequirementBlock:
 
 
 @dataclass(frozen=True)
+class Verification:
+    """What a printed copy carries so that anyone can check it (see `submissions.exports.verification`)."""
+
+    code: str
+    url: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class StandardView:
+    name: str
+    unit: str  # the OPD: used by a book's table of contents, never printed in the form itself
     header: tuple[tuple[str, str], ...]
+    banner: str
     summary: str
     competencies: tuple[CompetencyGroupBlock, ...]
     requirements: tuple[RequirementBlock, ...]
-    footer: str
-    title: str = field(default="STANDAR KOMPETENSI JABATAN")
+    mark: str  # "DRAF", "DIGANTIKAN", or "" for the standard in force
+    footer: str  # version and state of what is not enacted; "" for an enacted standard
+    verification: Verification | None = None
+    title: str = TITLE
 
 
 def load(submission: Submission) -> Submission:
@@ -115,38 +159,39 @@ def load(submission: Submission) -> Submission:
     return submission
 
 
-def standard_view(submission: Submission) -> StandardView:
-    """The words of the export, cleaned of what a Word file cannot hold: rows saved before input
-    was cleaned (or imported around it) may still carry control characters."""
-    position = submission.position
-    view = StandardView(
-        header=header_lines(submission),
-        summary=(submission.summary or "").strip() or EMPTY,
+def standard_view(submission: Submission, verification: Verification | None = None) -> StandardView:
+    """The words of the export; an approved or superseded version reads its frozen header."""
+    header = header_of(submission)
+    kelompok = kelompok_label(header)
+    return StandardView(
+        name=printable(header.position_name),
+        unit=printable(header.opd_name),
+        header=header_lines(header, kelompok),
+        banner=kelompok.upper(),
+        summary=printable(submission.summary).strip() or EMPTY,
         competencies=competency_blocks(submission.competency_rows.all()),
         requirements=requirement_blocks(submission.requirement_rows.all()),
-        footer=footer_line(submission, ZoneInfo(position.opd.instansi.time_zone)),
+        mark=MARKS.get(submission.state, DRAFT_MARK),
+        footer=footer_line(submission, ZoneInfo(submission.position.opd.instansi.time_zone)),
+        verification=verification,
     )
-    return cast(StandardView, _cleaned(view))
 
 
-def _cleaned(value: Any) -> Any:
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, tuple):
-        return tuple(_cleaned(item) for item in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: _cleaned(getattr(value, f.name)) for f in fields(value)})
-    return value
+def kelompok_label(header: Header) -> str:
+    label = KELOMPOK[PositionKind(header.kind)] if header.kind in PositionKind.values else header.kind
+    if header.rank in FunctionalRank.values:
+        return f"{label} {FunctionalRank(header.rank).label}"
+    return label
 
 
-def header_lines(submission: Submission) -> tuple[tuple[str, str], ...]:
-    header = header_of(submission)
+def header_lines(header: Header, kelompok: str) -> tuple[tuple[str, str], ...]:
+    urusan = sorted(printable(name) for name in header.urusan)
     return (
-        ("Nama jabatan", header.position_name),
-        ("Kelompok jabatan", header.kind_label),
-        ("Urusan pemerintahan", ", ".join(header.urusan) or EMPTY),
-        ("Kode jabatan", header.code or EMPTY),
-        ("Unit", header.unit),
+        ("NAMA JABATAN", printable(header.position_name)),
+        ("KELOMPOK JABATAN", kelompok),
+        ("URUSAN PEMERINTAHAN", ", ".join(urusan) or EMPTY),
+        # Blank, not a dash: the ministry writes the code in once it assigns one.
+        ("KODE JABATAN", printable(header.code).strip()),
     )
 
 
@@ -168,23 +213,31 @@ def competency_blocks(rows: Iterable[CompetencyRow]) -> tuple[CompetencyGroupBlo
 def competency_line(number: int, row: CompetencyRow) -> CompetencyLine:
     return CompetencyLine(
         number=number,
-        name=row.name,
+        name=printable(row.name),
         level=row.level,
-        description=(row.description or "").strip() or EMPTY,
-        indicators=numbered_indicators(row.level, row.indicators or []),
+        description=printable(row.description).strip() or EMPTY,
+        indicators=tuple(
+            Indicator(f"{row.level}.{index}", text)
+            for index, text in enumerate(indicator_texts(row.indicators or []), start=1)
+        ),
     )
 
 
+def indicator_texts(indicators: Sequence[object]) -> list[str]:
+    # Numbered by the form; numbering typed into the dictionary ("3.1", "2.", "-") would double it.
+    return [text for text in (strip_list_marker(printable(item)) for item in indicators) if text]
+
+
 def numbered_indicators(level: int, indicators: Sequence[object]) -> tuple[str, ...]:
-    # Numbered here; numbering typed into the dictionary ("3.1", "2.", "-") would double it.
-    texts = [strip_list_marker(str(text)) for text in indicators]
-    return tuple(f"{level}.{index} {text}" for index, text in enumerate(filter(None, texts), start=1))
+    """Indicators as one line each ("3.1 text"), as the document page shows them."""
+    texts = indicator_texts(indicators)
+    return tuple(f"{level}.{index} {text}" for index, text in enumerate(texts, start=1))
 
 
 def requirement_blocks(rows: Iterable[RequirementRow]) -> tuple[RequirementBlock, ...]:
     by_section: dict[str, list[tuple[str, str]]] = {}
     for row in sorted(rows, key=lambda row: (row.order, row.pk or 0)):
-        by_section.setdefault(row.section, []).append((row.text, row.importance))
+        by_section.setdefault(row.section, []).append((printable(row.text), row.importance))
     return tuple(
         RequirementBlock(
             title,
@@ -195,19 +248,20 @@ def requirement_blocks(rows: Iterable[RequirementRow]) -> tuple[RequirementBlock
 
 
 def footer_line(submission: Submission, zone: ZoneInfo) -> str:
+    """Version and state; once approved, the day of approval and the decree that enacted it."""
     parts = [f"Versi {submission.version}", f"Status: {submission.get_state_display()}"]
     if submission.approved_at is not None:
         parts.append(f"Disetujui {indonesian_date(submission.approved_at.astimezone(zone).date())}")
     decree = enacting_decree(submission)
     if decree is not None:
-        parts.append(
-            f"{decree.get_kind_display()} nomor {decree.number} tanggal {indonesian_date(decree.date)}"
-        )
+        number = printable(decree.number)
+        parts.append(f"{decree.get_kind_display()} nomor {number} tanggal {indonesian_date(decree.date)}")
     return " | ".join(parts)
 
 
 def enacting_decree(submission: Submission) -> Any:
-    """The decree that enacted this version, if any (workflow.Enactment, reached by its relation)."""
+    """The decree that enacted this version, if any (workflow.Enactment, reached by its relation:
+    submissions does not import workflow, DESIGN.md section 1)."""
     enactment = getattr(submission, "enactment", None)
     return enactment.decree if enactment is not None else None
 

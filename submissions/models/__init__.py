@@ -1,5 +1,13 @@
 from submissions.models.dictionary import Competency, CompetencyGroup, CompetencyLevel, MinimumLevel
 from submissions.models.documents import CompetencyRow, RequirementRow, Submission
+from submissions.models.exports import (
+    ExportFormat,
+    ExportJob,
+    ExportKind,
+    ExportStatus,
+    Orientation,
+    VerificationCode,
+)
 from submissions.models.imports import ImportBatch, ImportKind
 from submissions.models.organisation import OPD, Instansi, InstansiKind, TimeZone
 from submissions.models.positions import FunctionalRank, Position, PositionKind, Urusan
@@ -13,6 +21,10 @@ __all__ = [
     "CompetencyGroup",
     "CompetencyLevel",
     "CompetencyRow",
+    "ExportFormat",
+    "ExportJob",
+    "ExportKind",
+    "ExportStatus",
     "FunctionalRank",
     "ImportBatch",
     "ImportKind",
@@ -20,6 +32,7 @@ __all__ = [
     "Instansi",
     "InstansiKind",
     "MinimumLevel",
+    "Orientation",
     "Position",
     "PositionKind",
     "RequirementRow",
@@ -29,4 +42,5 @@ __all__ = [
     "Submission",
     "TimeZone",
     "Urusan",
+    "VerificationCode",
 ]

@@ -29,7 +29,7 @@ from schemathesis.specs.openapi.checks import (
 
 from config.wsgi import application
 from notifications.models import Notification
-from submissions.models import ImportBatch, ImportKind
+from submissions.models import ExportJob, ImportBatch, ImportKind
 from tests.api.conftest import ROLES
 from tests.builders import World
 from tests.documents import LETTER, document_in
@@ -83,6 +83,10 @@ def real_ids(world: World) -> dict[str, int]:
         "role-assignments": world.drafter.role_assignments.first().pk,  # type: ignore[union-attr]
         "drafting-rounds": drafting.pk,
         "imports": batch.pk,
+        # A job of Bagian Organisasi: its own for that role, out of scope (404) for the others.
+        "exports": ExportJob.objects.create(
+            requested_by=world.organisasi, kind="book", format="pdf", instansi=world.instansi
+        ).pk,
         "packages": package.pk,
         "decrees": decree.pk,
         "letters": package.cover_letter_id or 1,

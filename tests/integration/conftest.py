@@ -108,12 +108,19 @@ def smtp(smtp_server: SMTPServer) -> Iterator[SMTPServer]:
 
 
 @pytest.fixture(scope="session")
+def worker_media(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the worker stores files (export jobs); tests point their own storage there too."""
+    return tmp_path_factory.mktemp("worker-media")
+
+
+@pytest.fixture(scope="session")
 def worker_process(
     django_db_setup: None,
     django_db_blocker: Any,
     redis_url: str,
     queue_name: str,
     smtp_server: SMTPServer,
+    worker_media: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[None]:
     """`celery -A config worker` on the test database, the test Redis and the loopback SMTP server."""
@@ -121,6 +128,7 @@ def worker_process(
         need(connection.vendor == "postgresql", "butuh PostgreSQL agar worker dapat membaca basis data uji")
         database = connection.settings_dict
     env = worker_env(database, redis_url, queue_name, smtp_server.port)
+    env["MEDIA_ROOT"] = str(worker_media)
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     process = start_worker(env, log_path)
     try:

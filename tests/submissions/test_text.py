@@ -86,7 +86,9 @@ def test_an_approved_standard_saved_with_control_characters_still_exports(world:
 
     document = docx.Document(io.BytesIO(render_docx(export_queryset().get(pk=approved.pk))))
 
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    # The form is tables (h12's layout): read their cells as well as the loose paragraphs.
+    cells = (cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    text = "\n".join([*(paragraph.text for paragraph in document.paragraphs), *cells])
     assert "Baris satu\nbaris dua dengan[0m" in text
     assert "\x01" not in text
     assert "\x1b" not in text

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from notifications import services as notification_services
 from notifications.models import Notification
-from submissions.exports import docx_response
+from submissions.exports import export_queryset, file_response
 from submissions.exports.content import enacting_decree
 from submissions.header import header_of
 from submissions.models import Submission
@@ -54,9 +54,20 @@ def _mark_notification_read(request: AuthedRequest) -> None:
 
 @login_required
 def export_docx(request: AuthedRequest, submission_id: int) -> HttpResponse:
-    """The standard as a Word file in the official layout."""
+    """The standard as a Word file in the official layout (`?orientasi=landscape` for landscape A4)."""
+    return _download(request, submission_id, "docx")
+
+
+@login_required
+def export_pdf(request: AuthedRequest, submission_id: int) -> HttpResponse:
+    """The same standard as a PDF, from the same arrangement."""
+    return _download(request, submission_id, "pdf")
+
+
+def _download(request: AuthedRequest, submission_id: int, extension: str) -> HttpResponse:
     submission = submission_or_404(request.user, submission_id)
-    return docx_response(submission)
+    fresh = export_queryset().get(pk=submission.pk)
+    return file_response(fresh, extension, landscape=request.GET.get("orientasi") == "landscape")
 
 
 def _document_context(request: AuthedRequest, submission: Submission) -> dict[str, Any]:
