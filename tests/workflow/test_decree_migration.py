@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.db import connection
@@ -25,6 +26,15 @@ def _migrate(targets: list[tuple[str, str]]) -> object:
     executor.loader.build_graph()
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_latest_migrations() -> Iterator[None]:
+    # Migrating back to BEFORE undoes every later migration (row comments, the peta jabatan,
+    # exports ...); the tests that run after this one on the same database need the whole schema.
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_versions_sharing_a_decree_number_share_one_decree_and_keep_their_header() -> None:
