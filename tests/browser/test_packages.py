@@ -109,7 +109,7 @@ def test_bagian_organisasi_sends_a_package_and_the_ministry_answers_it(
     page.get_by_label("Tanggal penetapan").fill(TODAY)
     page.get_by_role("button", name="Catat keputusan").click()
     page.wait_for_selector(".message.success")
-    assert Decree.objects.get().enactments.count() == 3
+    assert Decree.objects.get(number="188.45/120/401.012/2026").enactments.count() == 3
     organisasi.open("/standar-berlaku/")
     assert "188.45/120/401.012/2026" in page.locator("main").inner_text()
 

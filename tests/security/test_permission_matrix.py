@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from notifications.models import Notification
 from submissions.models import PositionKind, Submission
@@ -61,12 +62,13 @@ class Operation:
         return tuple(int(code) for code in self.answers.split())
 
 
-LETTER = {"letter_number": "B/1/2026", "letter_date": "2026-11-02"}
+# Dated today: the letter rules refuse a date before the document reached the ministry.
+LETTER = {"letter_number": "B/1/2026", "letter_date": timezone.localdate().isoformat()}
 BODIES: dict[str, Any] = {
     "patch": {"summary": "Baru."},
     "submit": {"name": "submit"},
     "forward": {"name": "forward"},
-    "send": {"name": "send_to_ministry"},
+    "send": {"name": "send_to_ministry", **LETTER},
     "agree": {"name": "ministry_agree", **LETTER},
     "position_patch": {"sub_unit": "Seksi Baru"},
     "create_draft": {"position": "{position}"},
