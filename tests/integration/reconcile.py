@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db import connection
+from django.db import OperationalError, connection
+from rest_framework.test import APIClient
 
 from notifications.models import Notification, Status
 from notifications.tasks import sweep_outbox
@@ -33,9 +34,20 @@ def drafts(world: World, count: int) -> list[Submission]:
     return [complete_draft(world, position_id=PositionFactory.create(opd=world.opd).pk) for _ in range(count)]
 
 
+def _drafter_client(world: World) -> APIClient:
+    # The test reads the drafter's token on the same connection the terminator may have just killed
+    # while it was idle; a real client holds its token and never meets that, so reconnect and retry.
+    for _ in range(10):
+        try:
+            return client_for(world.drafter)
+        except OperationalError:
+            connection.close()
+    return client_for(world.drafter)
+
+
 def submit(world: World, draft: Submission) -> int:
     """One API submit as the drafter; the status code (a dropped connection is reopened after)."""
-    response = client_for(world.drafter).post(
+    response = _drafter_client(world).post(
         f"/api/v1/submissions/{draft.pk}/transitions/", {"name": "submit"}, format="json"
     )
     if response.status_code >= 500:
