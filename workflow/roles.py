@@ -185,6 +185,11 @@ def may_edit(user: AnyUser, submission: Submission) -> bool:
     return submission.is_editable and may_act_as(user, submission, Actor.OPD_DRAFTER)
 
 
+def is_integration_account(user: AnyUser) -> bool:
+    """A read-only account of another system: it holds the integration role in force."""
+    return user.is_authenticated and any(a.role == Role.INTEGRATION for a in assignments_of(user))
+
+
 def actor_names(opd: OPD) -> dict[Actor, str]:
     """Each actor of a document of `opd`, in words (for refusals)."""
     return {

@@ -27,9 +27,18 @@ def _scope(user: AnyUser) -> tuple[bool, set[int], set[int], bool]:
     if user.is_authenticated and user.is_superuser:
         return True, set(), set(), False
     assignments = assignments_of(user)
-    everything = any(a.role == Role.ADMINISTRATOR for a in assignments)
+    # An integration account reads what Bagian Organisasi of its instansi reads, or everything
+    # when it is nationwide; it acts on nothing, since no actor of the workflow holds its role.
+    everything = any(
+        a.role == Role.ADMINISTRATOR or (a.role == Role.INTEGRATION and a.instansi_id is None)
+        for a in assignments
+    )
     opds = {a.opd_id for a in assignments if a.role in (Role.DRAFTER, Role.REVIEWER) and a.opd_id}
-    instansi = {a.instansi_id for a in assignments if a.role == Role.BAGIAN_ORGANISASI and a.instansi_id}
+    instansi = {
+        a.instansi_id
+        for a in assignments
+        if a.role in (Role.BAGIAN_ORGANISASI, Role.INTEGRATION) and a.instansi_id
+    }
     ministry = any(a.role == Role.MINISTRY for a in assignments)
     return everything, opds, instansi, ministry
 

@@ -18,6 +18,9 @@ class Role(models.TextChoices):
     BAGIAN_ORGANISASI = "bagian_organisasi", "Bagian Organisasi"
     MINISTRY = "ministry", "KemenPAN-RB"
     ADMINISTRATOR = "administrator", "Administrator"
+    # A read-only account of another system (SIMPEG, an inspectorate's dashboard): bound to one
+    # instansi, or to none for a nationwide account that only an administrator may create.
+    INTEGRATION = "integration", "Akun integrasi (hanya baca)"
 
 
 OPD_ROLES = (Role.DRAFTER, Role.REVIEWER)
@@ -89,11 +92,13 @@ class RoleAssignment(models.Model):
                     Q(role__in=OPD_ROLES, opd__isnull=False, instansi__isnull=True)
                     | Q(role=Role.BAGIAN_ORGANISASI, opd__isnull=True, instansi__isnull=False)
                     | Q(role__in=[Role.MINISTRY, Role.ADMINISTRATOR], opd__isnull=True, instansi__isnull=True)
+                    | Q(role=Role.INTEGRATION, opd__isnull=True)
                 ),
                 name="role_assignment_scope_matches_role",
                 violation_error_message=(
                     "Penyusun dan pemeriksa terikat pada satu OPD, Bagian Organisasi pada satu "
-                    "instansi, KemenPAN-RB dan administrator tidak terikat."
+                    "instansi, KemenPAN-RB dan administrator tidak terikat, akun integrasi pada satu "
+                    "instansi atau seluruh instansi."
                 ),
             ),
             models.CheckConstraint(
@@ -122,6 +127,8 @@ class RoleAssignment(models.Model):
             raise ValidationError({"instansi": "Bagian Organisasi wajib terikat pada satu instansi."})
         if self.role in (Role.MINISTRY, Role.ADMINISTRATOR) and (self.opd or self.instansi):
             raise ValidationError("Peran ini tidak terikat pada OPD atau instansi.")
+        if self.role == Role.INTEGRATION and self.opd is not None:
+            raise ValidationError({"opd": "Akun integrasi terikat pada satu instansi atau seluruh instansi."})
         if self.acting and not self.valid_until:
             raise ValidationError({"valid_until": "Penugasan Plt./Plh. wajib memiliki tanggal akhir."})
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:

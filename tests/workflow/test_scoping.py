@@ -49,6 +49,10 @@ def _users(world: World) -> dict[str, Any]:
     users["superuser"] = get_user_model().objects.create_superuser("admin", "admin@example.go.id", "x")
     users["administrator"] = UserFactory.create(username="administrator")
     RoleAssignment.objects.create(user=users["administrator"], role=Role.ADMINISTRATOR)
+    users["integration"] = UserFactory.create(username="simpeg.kota-uji")
+    RoleAssignment.objects.create(user=users["integration"], role=Role.INTEGRATION, instansi=world.instansi)
+    users["national_integration"] = UserFactory.create(username="dasbor.nasional")
+    RoleAssignment.objects.create(user=users["national_integration"], role=Role.INTEGRATION)
     users["anonymous"] = AnonymousUser()
     return users
 
@@ -95,6 +99,8 @@ SUBMISSIONS: dict[str, list[str]] = {
     "anonymous": [],
     "superuser": EVERY_DOCUMENT,
     "administrator": EVERY_DOCUMENT,
+    "integration": [*DINKES, "sibling"],
+    "national_integration": EVERY_DOCUMENT,
 }
 
 POSITIONS: dict[str, list[str]] = {
@@ -106,6 +112,8 @@ POSITIONS: dict[str, list[str]] = {
     "outsider": [],
     "anonymous": [],
     "administrator": [*DINKES, "empty", "sibling", "foreign"],
+    "integration": [*DINKES, "empty", "sibling"],
+    "national_integration": [*DINKES, "empty", "sibling", "foreign"],
 }
 
 # OPDs by name: Dinas Kesehatan and Dinas Pendidikan are in Kota Uji, Dinas Perhubungan elsewhere.
@@ -117,6 +125,8 @@ OPDS: dict[str, list[str]] = {
     "other_organisasi": ["Dinas Perhubungan"],
     "ministry": EVERY_OPD,
     "superuser": EVERY_OPD,
+    "integration": ["Dinas Kesehatan", "Dinas Pendidikan"],
+    "national_integration": EVERY_OPD,
     "outsider": [],
 }
 
