@@ -16,7 +16,11 @@ from typing import Any
 
 from django.db import connection, models
 
-__all__ = ["MissingColumnError", "TableWriter"]
+__all__ = ["JsonText", "MissingColumnError", "TableWriter"]
+
+
+class JsonText(str):
+    """A JSON field's value already encoded: rows that share it are not encoded again for each row."""
 
 
 class MissingColumnError(RuntimeError):
@@ -99,7 +103,8 @@ class TableWriter:
     def _json(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         values = list(row)
         for i in self.json_positions:
-            values[i] = json.dumps(values[i])
+            if not isinstance(values[i], JsonText):
+                values[i] = json.dumps(values[i])
         return tuple(values)
 
     def _insert(self, rows: Iterable[tuple[Any, ...]]) -> int:
@@ -110,7 +115,10 @@ class TableWriter:
             f"VALUES ({placeholders})"
         )
         prepared = [
-            tuple(f.get_db_prep_save(v, connection) for f, v in zip(self.fields, row, strict=True))
+            tuple(
+                str(v) if isinstance(v, JsonText) else f.get_db_prep_save(v, connection)
+                for f, v in zip(self.fields, row, strict=True)
+            )
             + self._constants
             for row in rows
         ]
