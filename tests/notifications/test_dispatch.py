@@ -4,6 +4,7 @@ import smtplib
 from unittest import mock
 
 import pytest
+from celery import current_app
 from kombu.exceptions import OperationalError
 
 from notifications import dispatch
@@ -111,7 +112,7 @@ def test_one_broker_connection_serves_every_dispatch_until_an_error_drops_it(wor
     rows = record(world.reviewer, world.second_reviewer)
     opened: list[object] = []
     used: list[object] = []
-    open_connection = dispatch.current_app.connection_for_write
+    open_connection = current_app.connection_for_write
 
     def counting(**options):
         opened.append(open_connection(**options))
@@ -122,7 +123,7 @@ def test_one_broker_connection_serves_every_dispatch_until_an_error_drops_it(wor
         if args == (-1,):
             raise OperationalError("Connection reset by peer")
 
-    monkeypatch.setattr(dispatch.current_app, "connection_for_write", counting)
+    monkeypatch.setattr(current_app, "connection_for_write", counting)
     monkeypatch.setattr(deliver_notification, "apply_async", publish)
     dispatch._forget_connection()  # whatever an earlier test left in this thread
 
