@@ -113,6 +113,7 @@ def seed_scale(
     if _loads_in_bulk(options, missing, result.existing):
         # One transaction for the whole load, indexes and foreign keys built once at its end.
         with transaction.atomic(), deferred_indexes(tables.names()):
+            tables.lock_sequences()  # dropping their indexes locked the tables: nobody else inserts
             _load(index, missing, options, now, cast, dictionary, tables, result, progress)
     else:
         _load(index, missing, options, now, cast, dictionary, tables, result, progress)
@@ -179,8 +180,15 @@ class _Tables:
         self.competency = TableWriter(CompetencyRow, COMPETENCY_COLUMNS)
         self.requirement = TableWriter(RequirementRow, REQUIREMENT_COLUMNS)
 
+    def writers(self) -> list[TableWriter]:
+        return [writer for writer in vars(self).values() if isinstance(writer, TableWriter)]
+
     def names(self) -> list[str]:
-        return [str(writer.table) for writer in vars(self).values()]
+        return [str(writer.table) for writer in self.writers()]
+
+    def lock_sequences(self) -> None:
+        for writer in self.writers():
+            writer.exclusive = True
 
 
 @dataclass

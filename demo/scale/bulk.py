@@ -50,6 +50,9 @@ def deferred_indexes(tables: Sequence[str]) -> Iterator[Definitions]:
         # foreign-key checks, and PostgreSQL alters no table with checks pending: run them now.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        # The drops below lock the tables anyway; said once here because the writers rely on it
+        # (nobody else inserts, so ids are reserved a block at a time).
+        cursor.execute(f"LOCK TABLE {', '.join(_quote(t) for t in tables)} IN ACCESS EXCLUSIVE MODE")
         definitions = _definitions(cursor, tables)
         for table, name, _ in reversed(definitions.constraints):  # foreign keys before what they need
             cursor.execute(f"ALTER TABLE {_quote(table)} DROP CONSTRAINT {_quote(name)}")
