@@ -18,7 +18,7 @@ from workflow import reminders
 from workflow.calendar import add_working_days
 from workflow.deadlines import end_of_day, local_today
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
-from workflow.inputs import COMMENT_MAX_LENGTH
+from workflow.inputs import COMMENT_MAX_LENGTH, EXTENSION_MAX_DAYS
 from workflow.machine import ACTIVE_STATES, Actor, State
 from workflow.models import TransitionLog
 from workflow.roles import grant_for
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from workflow.roles import AnyUser
 
 EXTEND_TRANSITION = "extend_deadline"
-MAX_EXTENSION_DAYS = 60
+MAX_EXTENSION_DAYS = EXTENSION_MAX_DAYS
 
 
 def extension_allowed(submission: Submission, user: AnyUser) -> bool:

@@ -26,6 +26,7 @@ from workflow import extensions, services
 from workflow.comments import open_comments
 from workflow.errors import WorkflowError
 from workflow.extensions import extension_allowed
+from workflow.inputs import COMMENT_MAX_LENGTH, EXTENSION_MAX_DAYS
 from workflow.machine import TRANSITIONS, USER_TRANSITIONS, State, user_steps
 from workflow.roles import may_edit
 from workflow.scoping import visible_submissions
@@ -106,6 +107,7 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
         "transition_labels": {step.name: step.label for step in user_steps()},
         "send_back_names": [step.name for step in user_steps() if step.send_back],
         "may_extend": extension_allowed(submission, request.user),
+        "limits": {"comment": COMMENT_MAX_LENGTH, "extension_days": EXTENSION_MAX_DAYS},
         "reason_labels": {reason.code: reason.label for reason in reason_codes()},
         "peers": _peers(request, submission),
     }
