@@ -148,6 +148,16 @@
     if (event.target.matches("[data-counter]")) { count(event.target); }
   });
 
+  // The sticky save bar must not hide the field in focus. CSS scroll-padding covers scrolling by
+  // links; Chromium leaves a partly visible field where it is when tabbing, so lift it here.
+  document.addEventListener("focusin", function (event) {
+    var bar = document.querySelector(".sticky-save");
+    if (!bar || bar.contains(event.target) || !event.target.closest("#editor-form")) { return; }
+    var field = event.target.getBoundingClientRect();
+    var covered = field.bottom - bar.getBoundingClientRect().top + 16;
+    if (covered > 16) { window.scrollBy(0, Math.min(covered, Math.max(field.top - 16, 0))); }
+  });
+
   // A link of the error list puts the cursor in its field, not only the field on screen.
   document.addEventListener("click", function (event) {
     var link = event.target.closest(".error-links a[href^='#']");
