@@ -36,12 +36,13 @@ def below_minimum(row: CompetencyInput, minimum: MinimumRule | None) -> bool:
 
 @register.filter
 def state_label(value: str) -> str:
-    return str(State(value).label) if value in State.values else (value or "-")
+    # The labels are Indonesian constants (the API gives them as they are); pages translate them.
+    return _(State(value).label) if value in State.values else (value or "-")
 
 
 @register.filter
 def actor_labels(actors: list[str]) -> str:
-    return ", ".join(str(Actor(actor).label) for actor in actors if actor in Actor.values)
+    return ", ".join(_(Actor(actor).label) for actor in actors if actor in Actor.values)
 
 
 def _in_zone(moment: datetime.datetime, time_zone: str) -> tuple[datetime.datetime, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from notifications.selectors import inbox_for
 from web.selectors import BOARD_STATES, my_tasks, progress_boards
@@ -18,6 +19,6 @@ def home(request: AuthedRequest) -> HttpResponse:
         "tasks": my_tasks(request.user),
         "notifications": list(inbox_for(user=request.user)[:5]),
         "boards": progress_boards(request.user),
-        "board_states": [(state, State(state).label) for state in BOARD_STATES],
+        "board_states": [(state, _(State(state).label)) for state in BOARD_STATES],
     }
     return render(request, "web/home.html", context)
