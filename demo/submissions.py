@@ -28,15 +28,14 @@ STORIES: tuple[tuple[str, ...], ...] = (
         *("fill", "submit", "forward", "send_to_ministry", "ministry_agree"),
         *("revise", "edit", "submit", "forward", "send_to_ministry", "ministry_agree"),
     ),
-    ("fill", "submit", "forward", "send_to_ministry"),
+    # Sent the way Bagian Organisasi normally consults: in a package, under one cover letter.
+    ("fill", "submit", "forward", "package"),
     ("fill", "submit", "forward", "overdue"),
     ("fill", "submit", "near_deadline"),
     ("fill", "submit", "return_to_drafter", "edit", "submit", "forward"),
     ("fill",),
     ("fill", "submit", "forward", "send_to_ministry", "ministry_return"),
     ("fill", "submit", "forward", "comment", "return_to_opd"),
-    # Sent the way Bagian Organisasi normally consults: in a package, under one cover letter.
-    ("fill", "submit", "forward", "package"),
 )
 # Days the demo pretends have passed, so the lists show a late document and one due very soon.
 OVERDUE_BY = datetime.timedelta(days=4)
