@@ -35,6 +35,7 @@ def one_empty_choice(form: forms.BaseForm) -> None:
             if field.empty_label is not None:
                 field.empty_label = EMPTY_CHOICE
         elif isinstance(field, forms.ChoiceField):
-            choices = list(field.choices)
+            # A form field's choices are always a list of pairs by now (Django normalises them).
+            choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
             if choices and choices[0][0] in ("", None) and str(choices[0][1]) == DJANGO_BLANK:
                 field.choices = [("", EMPTY_CHOICE), *choices[1:]]
