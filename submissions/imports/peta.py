@@ -128,7 +128,7 @@ def _world(instansi: Instansi) -> World:
     for position_id, urusan_id in through.values_list("position_id", "urusan_id"):
         links.setdefault(position_id, set()).add(urusan_id)
     with_standard = set(
-        Submission.objects.filter(position__opd__instansi=instansi).values_list("position_id", flat=True)
+        Submission.objects.filter(instansi=instansi).values_list("position_id", flat=True)
     )
     return World(
         opds=opds,

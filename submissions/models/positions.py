@@ -86,6 +86,8 @@ class Position(models.Model):
         verbose_name_plural = "jabatan"
         ordering = ["opd__name", "name"]
         constraints = [
+            # The target of the documents' (position, OPD) foreign key (their copied scope).
+            models.UniqueConstraint(fields=["id", "opd"], name="position_id_opd"),
             models.UniqueConstraint(
                 fields=["opd", "name", "sub_unit"],
                 name="position_unique_in_unit",
