@@ -38,6 +38,7 @@ from submissions.models import (
 )
 from workflow.calendar import add_working_days
 from workflow.deadlines import current_round, local_today
+from workflow.keyset import Key, ordered
 from workflow.machine import ACTIVE_STATES, State
 from workflow.models import TransitionLog
 from workflow.roles import assignments_of, awaiting
@@ -81,12 +82,16 @@ def organisasi_instansi_ids(user: AnyUser) -> set[int]:
 
 
 NOT_STARTED, OVERDUE, NEAR = "none", "overdue", "near"
-# The list's orders: label, then the fields (the position's name breaks ties).
-SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "opd": ("OPD, lalu nama", ("opd__instansi__name", "opd__name", "name", "sub_unit", "id")),
-    "nama": ("Nama jabatan", ("name", "sub_unit", "id")),
-    "tenggat": ("Tenggat terdekat", ("latest_due", "name", "id")),
-    "status": ("Status", ("latest_state", "name", "id")),
+# The list's orders: label, then the keys of its keyset pages (the id last, unique). "nama" walks
+# the index on (name, sub_unit, id), so it stays flat nationwide; the others sort the scope.
+SORTS: dict[str, tuple[str, tuple[Key, ...]]] = {
+    "opd": (
+        "OPD, lalu nama",
+        (Key("opd__instansi__name"), Key("opd__name"), Key("name"), Key("sub_unit"), Key("id")),
+    ),
+    "nama": ("Nama jabatan", (Key("name"), Key("sub_unit"), Key("id"))),
+    "tenggat": ("Tenggat terdekat", (Key("latest_due", nullable=True), Key("name"), Key("id"))),
+    "status": ("Status", (Key("latest_state", nullable=True), Key("name"), Key("id"))),
 }
 
 
@@ -98,6 +103,16 @@ class PositionFilters:
     kind: str = ""
     deadline: str = ""
     sort: str = "opd"
+    instansi_id: int | None = None
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return SORTS.get(self.sort, SORTS["opd"])[1]
+
+
+def default_sort(user: AnyUser) -> str:
+    """By OPD for one instansi; by name for those who read many (the one order an index serves)."""
+    return "nama" if sees_many_instansi(user) else "opd"
 
 
 def positions_with_status(
@@ -110,6 +125,8 @@ def positions_with_status(
     positions = visible_positions(user).select_related("opd__instansi")
     if filters.opd_id:
         positions = positions.filter(opd_id=filters.opd_id)
+    if filters.instansi_id:
+        positions = positions.filter(opd__instansi_id=filters.instansi_id)
     if filters.query:
         positions = positions.filter(Q(name__icontains=filters.query) | Q(sub_unit__icontains=filters.query))
     if filters.kind:
@@ -120,9 +137,7 @@ def positions_with_status(
         latest_version=Subquery(newest.values("version")[:1]),
         latest_due=Subquery(newest.values("due_at")[:1]),
     )
-    positions = _by_state_and_deadline(positions, filters)
-    fields = SORTS.get(filters.sort, SORTS["opd"])[1]
-    return positions.order_by(*(F(f).asc(nulls_last=True) if f == "latest_due" else f for f in fields))
+    return ordered(_by_state_and_deadline(positions, filters), filters.keys)
 
 
 def _by_state_and_deadline(positions: QuerySet[Any], filters: PositionFilters) -> QuerySet[Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +15,19 @@ from submissions.models.positions import Position
 from submissions.models.requirements import Importance, RequirementSection
 from submissions.validity import Content, Problem, content_problems, minimum_rule_for
 from workflow.machine import EDITABLE_STATES, OPEN_STATES, State, SubmissionWorkflow
+
+
+class SubmissionManager(models.Manager["Submission"]):
+    def bulk_create(self, objs: Iterable[Submission], *args: Any, **kwargs: Any) -> list[Submission]:
+        """bulk_create skips save(): the documents' scope is filled here, one query for all."""
+        objs = list(objs)
+        missing = {o.position_id for o in objs if o.opd_id is None or o.instansi_id is None}
+        rows = Position.objects.filter(pk__in=missing).values_list("pk", "opd_id", "opd__instansi_id")
+        scope = {pk: (opd_id, instansi_id) for pk, opd_id, instansi_id in rows} if missing else {}
+        for obj in objs:
+            if obj.position_id in scope:
+                obj.opd_id, obj.instansi_id = scope[obj.position_id]
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class Submission(SubmissionWorkflow):
@@ -88,6 +101,8 @@ class Submission(SubmissionWorkflow):
     content_revision = models.PositiveIntegerField("revisi isi", default=1)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     updated_at = models.DateTimeField("diubah", auto_now=True)
+
+    objects = SubmissionManager()
 
     class Meta:
         verbose_name = "dokumen SKJ"
