@@ -54,6 +54,9 @@ def fill(apps: Any, schema_editor: Any) -> None:
     postgresql = schema_editor.connection.vendor == "postgresql"
     schema_editor.execute(FILL_SCOPE_POSTGRESQL if postgresql else FILL_SCOPE_OTHER)
     schema_editor.execute(FILL_REACHED)
+    if postgresql:
+        # The updated rows' deferred foreign-key checks run now: ALTER TABLE refuses pending ones.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def drop_plain_indexes(apps: Any, schema_editor: Any) -> None:
