@@ -11,11 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
-    Avg,
     Case,
-    Count,
-    DurationField,
-    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -40,7 +36,7 @@ from workflow.calendar import add_working_days
 from workflow.deadlines import current_round, local_today
 from workflow.keyset import Key, ordered
 from workflow.machine import ACTIVE_STATES, State
-from workflow.models import TransitionLog
+from workflow.progress import stage_durations
 from workflow.roles import assignments_of, awaiting
 from workflow.scoping import visible_competencies, visible_opds, visible_positions, visible_submissions
 
@@ -201,13 +197,13 @@ def _board(user: AnyUser, instansi_id: int) -> Board:
     opds = list(visible_opds(user).filter(instansi_id=instansi_id).select_related("instansi"))
     board = Board(instansi=opds[0].instansi.name if opds else "")
     _add_round(board, instansi_id)
-    current = visible_submissions(user).filter(position__opd__instansi_id=instansi_id)
+    current = visible_submissions(user).filter(instansi_id=instansi_id)
     current = current.exclude(state=State.SUPERSEDED)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     started: dict[int, set[int]] = defaultdict(set)
     # Positions, not documents: an approved version and its revision past the OPD are one position.
     done: dict[int, set[int]] = defaultdict(set)
-    for opd_id, position_id, state in current.values_list("position__opd_id", "position_id", "state"):
+    for opd_id, position_id, state in current.values_list("opd_id", "position_id", "state").order_by():
         counts[opd_id][state] += 1
         started[opd_id].add(position_id)
         if state in PAST_OPD:
@@ -254,37 +250,6 @@ def _add_round(board: Board, instansi_id: int) -> None:
     board.round_name = drafting.name
     board.deadline = drafting.deadline
     board.days_left = (drafting.deadline - today).days
-
-
-def stage_durations(instansi_id: int) -> list[tuple[str, float, int]]:
-    """(stage label, average days spent, number of passages) from the transition log timestamps.
-
-    A stage starts at the log entry that entered it and ends at the next entry of the same document.
-    The database does the pairing and the averaging, so the page reads at most four rows however
-    long the instansi's history grows.
-    """
-    later = TransitionLog.objects.filter(submission=OuterRef("submission")).filter(
-        Q(at__gt=OuterRef("at")) | Q(at=OuterRef("at"), id__gt=OuterRef("id"))
-    )
-    left_at = Subquery(later.order_by("at", "id").values("at")[:1])
-    rows = (
-        TransitionLog.objects.filter(submission__position__opd__instansi_id=instansi_id)
-        .exclude(to_state="")
-        .annotate(left_at=left_at)
-        .filter(left_at__isnull=False)
-        .values("to_state")
-        .annotate(
-            passages=Count("id"),
-            average=Avg(ExpressionWrapper(F("left_at") - F("at"), output_field=DurationField())),
-        )
-        .order_by()
-    )
-    spent = {row["to_state"]: (row["average"], row["passages"]) for row in rows}
-    return [
-        (State(state).label, round(spent[state][0].total_seconds() / 86400, 1), spent[state][1])
-        for state in ACTIVE_STATES
-        if state in spent
-    ]
 
 
 def _dictionary_of(user: AnyUser, submission: Submission) -> QuerySet[Competency]:

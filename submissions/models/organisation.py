@@ -72,7 +72,7 @@ class OPD(models.Model):
                 fields=["instansi", "name"],
                 name="opd_name_unique_in_instansi",
                 violation_error_message="Instansi ini sudah memiliki OPD dengan nama yang sama.",
-            )
+            ),
         ]
 
     def __str__(self) -> str:

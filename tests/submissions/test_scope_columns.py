@@ -44,9 +44,13 @@ def test_a_document_reaches_the_ministry_when_sent_and_keeps_the_flag_when_sent_
 def test_the_database_refuses_a_copied_opd_that_is_not_the_positions(world: World) -> None:
     draft = complete_draft(world)
 
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Submission.objects.filter(pk=draft.pk).update(opd_id=world.other_opd.pk)
-        connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+    def point_at_another_opd() -> None:
+        with transaction.atomic():
+            Submission.objects.filter(pk=draft.pk).update(opd_id=world.other_opd.pk)
+            connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+    with pytest.raises(IntegrityError):
+        point_at_another_opd()
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite foreign keys are PostgreSQL's")
