@@ -108,9 +108,9 @@ class OrderedKeysetPagination(KeysetPagination):
         return self._link(self._page.previous_cursor)
 
     def _link(self, cursor: str | None) -> str | None:
-        if cursor is None:
+        if cursor is None or self.base_url is None:
             return None
         return replace_query_param(self.base_url, self.cursor_query_param, cursor)
 
-    def get_html_context(self) -> dict[str, Any]:
+    def get_html_context(self) -> Any:
         return {"previous_url": self.get_previous_link(), "next_url": self.get_next_link()}

@@ -33,7 +33,7 @@ def test_walking_the_pages_shows_every_position_once_in_the_lists_order(world: W
 
     pages = _walk_forward(queryset, keys, size=5)
     walked = [p.pk for page in pages for p in page.rows]
-    back = []
+    back: list[int] = []
     cursor = pages[-1].previous_cursor
     while cursor:
         page = keyset.page(queryset, keys, cursor, 5)
