@@ -65,7 +65,11 @@ def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submissi
     search = SearchQuery(words, search_type="websearch", config=CONFIG)
     candidates = _candidates(words)
     if candidates is not None:
-        documents = documents.filter(pk__in=candidates)
+        # Read first, as ids: given the subquery, the planner builds the full vector of every
+        # document before joining the few candidates (2.3 s instead of 30 ms at 10,000).
+        with connection.cursor() as cursor:
+            cursor.execute(candidates.sql, candidates.params)
+            documents = documents.filter(pk__in=[row[0] for row in cursor.fetchall()])
     return (
         documents.annotate(search_document=vector)
         .filter(search_document=search)
