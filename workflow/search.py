@@ -97,13 +97,14 @@ UNION SELECT r.submission_id FROM submissions_requirementrow AS r
 
 def _candidates(words: str) -> RawSQL | None:
     """None when no word of the query must occur in an indexed place (only negations, or only a
-    level such as "level 4", which lives in the row's level column, not in its indexed text)."""
+    level such as "level 4", which lives in the row's level column, not in its indexed text; a
+    longer number, such as a formation number in a position's name, is indexed text)."""
     wanted = [
         word.strip('"')
         for word in words.split()
         if not word.startswith("-")
         and word.strip('"').lower() not in ("or", "level")
-        and not word.strip('"').isdigit()
+        and not (word.strip('"').isdigit() and len(word.strip('"')) < 3)
         and word.strip('"')
     ]
     if not wanted:
