@@ -79,6 +79,6 @@ class ReplicaReadsMiddleware:
 
     def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: Any) -> None:
         match = request.resolver_match
-        if request.method in ("GET", "HEAD") and match is not None and match.url_name in REPLICA_READS:
-            if match.namespace == "api" or request.path.startswith("/api/"):
-                _reading_from_replica.set(True)
+        read_only = request.method in ("GET", "HEAD") and request.path.startswith("/api/")
+        if read_only and match is not None and match.url_name in REPLICA_READS:
+            _reading_from_replica.set(True)
