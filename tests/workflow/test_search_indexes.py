@@ -6,6 +6,8 @@ is the indexed one: a change to either side (a different COALESCE, a cast, UPPER
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.db import connection
 
@@ -16,7 +18,7 @@ from workflow.search import _candidates
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN indexes are PostgreSQL's")
 
 
-def _plan(sql: str, params: list[object]) -> str:
+def _plan(sql: str, params: list[Any]) -> str:
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
