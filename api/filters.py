@@ -39,7 +39,7 @@ def _search(*fields: str) -> Any:
 
 class SubmissionFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(choices=State.choices, help_text="Status dokumen. / Document state.")
-    opd = IdFilter(field_name="position__opd_id", help_text="Id OPD.")
+    opd = IdFilter(field_name="opd_id", help_text="Id OPD.")
     position = IdFilter(field_name="position_id", help_text="Id jabatan. / Position id.")
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", help_text="true: melewati tenggat. / past due."

@@ -11,8 +11,11 @@ from typing import Any
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination, PageNumberPagination
 from rest_framework.request import Request
+from rest_framework.utils.urls import replace_query_param
 
 from api.converters import MAX_ID
+from workflow import keyset
+from workflow.keyset import Key
 
 MAX_PAGE_SIZE = 100
 PAGE_SIZE_MESSAGE = f"page_size harus bilangan bulat 1 sampai {MAX_PAGE_SIZE} (lebih besar dibatasi)."
@@ -76,3 +79,38 @@ class RankedPagination(ReferencePagination):
     """Search results keep their rank order (a cursor would re-sort them by id)."""
 
     page_size = 25
+
+
+class OrderedKeysetPagination(KeysetPagination):
+    """Keyset pages over a multi-column order (`keys`): `next`/`previous` links, no count.
+
+    DRF's cursor keeps only the first column and skips ties by offset, which grows on a column
+    with many equal values (names); workflow.keyset continues from the whole key instead.
+    """
+
+    keys: tuple[Key, ...] = (Key("id"),)
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
+        self.request = request
+        self.base_url = request.build_absolute_uri()
+        size, cursor = self.get_page_size(request), request.query_params.get(self.cursor_query_param)
+        try:
+            self._page = keyset.page(queryset, self.keys, cursor, size)
+        except keyset.InvalidCursor:
+            self._refuse()
+            raise  # not reached: _refuse raises the API's 400
+        return self._page.rows
+
+    def get_next_link(self) -> str | None:
+        return self._link(self._page.next_cursor)
+
+    def get_previous_link(self) -> str | None:
+        return self._link(self._page.previous_cursor)
+
+    def _link(self, cursor: str | None) -> str | None:
+        if cursor is None or self.base_url is None:
+            return None
+        return replace_query_param(self.base_url, self.cursor_query_param, cursor)
+
+    def get_html_context(self) -> Any:
+        return {"previous_url": self.get_previous_link(), "next_url": self.get_next_link()}

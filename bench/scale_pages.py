@@ -16,7 +16,8 @@ budgets report the median p95 of the 3 rounds.
 from __future__ import annotations
 
 import argparse
-import math
+import html
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -103,16 +104,26 @@ TABLE_HEAD = (
 )
 
 
-def last_web_page(caller: Caller) -> int:
-    from web.selectors import positions_with_status
-    from web.views.positions import PAGE_SIZE
-
-    return max(1, math.ceil(positions_with_status(caller.user, opd_id=None, query="").count() / PAGE_SIZE))
+DEEPEST = 1000
+_NEXT_LINK = re.compile(r'rel="next" href="([^"]+)"')
 
 
-def last_api_page(caller: Caller) -> int:
-    count = int(caller.get("/api/v1/positions/").json()["count"])
-    return max(1, math.ceil(count / 50))
+def deep_web_page(caller: Caller, path: str) -> tuple[str, int]:
+    """The path of page 1,000 (or the last) of a page with keyset links, following "Berikutnya"."""
+    pages, current = 1, path
+    while pages < DEEPEST and (found := _NEXT_LINK.search(caller.get(current).content.decode())):
+        current = path.split("?")[0] + html.unescape(found.group(1))
+        pages += 1
+    return current, pages
+
+
+def deep_api_page(caller: Caller, path: str) -> tuple[str, int]:
+    """The path of page 1,000 (or the last) of an API list, following `next`."""
+    pages, current = 1, path
+    while pages < DEEPEST and (following := caller.get(current).json().get("next")):
+        current = following.removeprefix("http://testserver")
+        pages += 1
+    return current, pages
 
 
 def last_keyset_page(caller: Caller, path: str) -> tuple[str, int]:
@@ -129,11 +140,11 @@ def positions_depth(requests: int) -> tuple[str, list[str]]:
     lines, samples = [], []
     budget = []
     for caller, who in ((ministry, "ministry"), (admin, "administrator")):
-        web_deep = min(1000, last_web_page(caller))
-        api_deep = min(1000, last_api_page(caller))
+        web_path, web_deep = deep_web_page(caller, "/jabatan/")
+        api_path, api_deep = deep_api_page(caller, "/api/v1/positions/?page_size=50")
         for kind, first_path, deep_path, deep in (
-            ("page", "/jabatan/", f"/jabatan/?hal={web_deep}", web_deep),
-            ("API", "/api/v1/positions/", f"/api/v1/positions/?page={api_deep}", api_deep),
+            ("page", "/jabatan/", web_path, web_deep),
+            ("API", "/api/v1/positions/?page_size=50", api_path, api_deep),
         ):
             first = Sample(f"{who} positions {kind}, page 1")
             last = Sample(f"{who} positions {kind}, page {deep}")

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.SecurityHeadersMiddleware",  # CSP and other headers (web/middleware.py)
     "django_htmx.middleware.HtmxMiddleware",
+    # Marks the read-only API requests whose reads may go to the replica (config/routers.py).
+    "config.routers.ReplicaReadsMiddleware",
     # Last, as django-axes asks: it turns a lock-out into a response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -128,6 +130,23 @@ if DATABASE_MIGRATION_URL and sys.argv[1:2] and sys.argv[1] in OWNER_COMMANDS:
     DATABASES["default"] = env.db_url_config(DATABASE_MIGRATION_URL)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services own their transactions
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# A read replica for the read-only API endpoints (config/routers.py); tests mirror it onto the
+# default database, so the same code runs with one database.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["ATOMIC_REQUESTS"] = False
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+# DATABASE_POOLER=pgbouncer: behind PgBouncer in transaction mode a connection may change between
+# transactions, so no server-side cursor may outlive one (Django's .iterator() would open them).
+DATABASE_POOLER = env.str("DATABASE_POOLER", default="")
+if DATABASE_POOLER not in ("", "pgbouncer"):
+    raise ImproperlyConfigured("DATABASE_POOLER harus kosong atau 'pgbouncer'.")
+if DATABASE_POOLER == "pgbouncer":
+    for alias in DATABASES:
+        DATABASES[alias]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 ### Cache and Celery (Redis when REDIS_URL is set, in-process otherwise)

@@ -9,11 +9,9 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from django.db.models import (
     Case,
-    Count,
     F,
     IntegerField,
     OuterRef,
@@ -23,7 +21,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from submissions.models import (
@@ -35,10 +32,11 @@ from submissions.models import (
     Role,
     Submission,
 )
-from workflow.calendar import WorkingDayCounter, add_working_days
+from workflow.calendar import add_working_days
 from workflow.deadlines import current_round, local_today
+from workflow.keyset import Key, ordered
 from workflow.machine import ACTIVE_STATES, State
-from workflow.models import TransitionLog
+from workflow.progress import stage_durations
 from workflow.roles import assignments_of, awaiting
 from workflow.scoping import visible_competencies, visible_opds, visible_positions, visible_submissions
 
@@ -80,12 +78,16 @@ def organisasi_instansi_ids(user: AnyUser) -> set[int]:
 
 
 NOT_STARTED, OVERDUE, NEAR = "none", "overdue", "near"
-# The list's orders: label, then the fields (the position's name breaks ties).
-SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "opd": ("OPD, lalu nama", ("opd__instansi__name", "opd__name", "name", "sub_unit", "id")),
-    "nama": ("Nama jabatan", ("name", "sub_unit", "id")),
-    "tenggat": ("Tenggat terdekat", ("latest_due", "name", "id")),
-    "status": ("Status", ("latest_state", "name", "id")),
+# The list's orders: label, then the keys of its keyset pages (the id last, unique). "nama" walks
+# the index on (name, sub_unit, id), so it stays flat nationwide; the others sort the scope.
+SORTS: dict[str, tuple[str, tuple[Key, ...]]] = {
+    "opd": (
+        "OPD, lalu nama",
+        (Key("opd__instansi__name"), Key("opd__name"), Key("name"), Key("sub_unit"), Key("id")),
+    ),
+    "nama": ("Nama jabatan", (Key("name"), Key("sub_unit"), Key("id"))),
+    "tenggat": ("Tenggat terdekat", (Key("latest_due", nullable=True), Key("name"), Key("id"))),
+    "status": ("Status", (Key("latest_state", nullable=True), Key("name"), Key("id"))),
 }
 
 
@@ -97,6 +99,16 @@ class PositionFilters:
     kind: str = ""
     deadline: str = ""
     sort: str = "opd"
+    instansi_id: int | None = None
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return SORTS.get(self.sort, SORTS["opd"])[1]
+
+
+def default_sort(user: AnyUser) -> str:
+    """By OPD for one instansi; by name for those who read many (the one order an index serves)."""
+    return "nama" if sees_many_instansi(user) else "opd"
 
 
 def positions_with_status(
@@ -109,6 +121,8 @@ def positions_with_status(
     positions = visible_positions(user).select_related("opd__instansi")
     if filters.opd_id:
         positions = positions.filter(opd_id=filters.opd_id)
+    if filters.instansi_id:
+        positions = positions.filter(opd__instansi_id=filters.instansi_id)
     if filters.query:
         positions = positions.filter(Q(name__icontains=filters.query) | Q(sub_unit__icontains=filters.query))
     if filters.kind:
@@ -119,9 +133,7 @@ def positions_with_status(
         latest_version=Subquery(newest.values("version")[:1]),
         latest_due=Subquery(newest.values("due_at")[:1]),
     )
-    positions = _by_state_and_deadline(positions, filters)
-    fields = SORTS.get(filters.sort, SORTS["opd"])[1]
-    return positions.order_by(*(F(f).asc(nulls_last=True) if f == "latest_due" else f for f in fields))
+    return ordered(_by_state_and_deadline(positions, filters), filters.keys)
 
 
 def _by_state_and_deadline(positions: QuerySet[Any], filters: PositionFilters) -> QuerySet[Any]:
@@ -185,13 +197,13 @@ def _board(user: AnyUser, instansi_id: int) -> Board:
     opds = list(visible_opds(user).filter(instansi_id=instansi_id).select_related("instansi"))
     board = Board(instansi=opds[0].instansi.name if opds else "")
     _add_round(board, instansi_id)
-    current = visible_submissions(user).filter(position__opd__instansi_id=instansi_id)
+    current = visible_submissions(user).filter(instansi_id=instansi_id)
     current = current.exclude(state=State.SUPERSEDED)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     started: dict[int, set[int]] = defaultdict(set)
     # Positions, not documents: an approved version and its revision past the OPD are one position.
     done: dict[int, set[int]] = defaultdict(set)
-    for opd_id, position_id, state in current.values_list("position__opd_id", "position_id", "state"):
+    for opd_id, position_id, state in current.values_list("opd_id", "position_id", "state").order_by():
         counts[opd_id][state] += 1
         started[opd_id].add(position_id)
         if state in PAST_OPD:
@@ -238,46 +250,6 @@ def _add_round(board: Board, instansi_id: int) -> None:
     board.round_name = drafting.name
     board.deadline = drafting.deadline
     board.days_left = (drafting.deadline - today).days
-
-
-def stage_durations(instansi_id: int) -> list[tuple[str, float, int]]:
-    """(stage label, average working days spent, number of passages) from the transition log.
-
-    A stage starts at the log entry that entered it and ends at the next entry of the same document
-    that changed its state (an extension of the deadline is no passage of its own). The database
-    pairs the entries and counts the passages per (stage, local day entered, local day left), so
-    the page reads one row per distinct pair of days; those are counted in the instansi's working
-    days (the days after the entry day up to the day it left, as a deadline counts them).
-    """
-    instansi = Instansi.objects.get(pk=instansi_id)
-    zone = ZoneInfo(instansi.time_zone)
-    moves = TransitionLog.objects.exclude(from_state=F("to_state"))
-    later = moves.filter(submission=OuterRef("submission")).filter(
-        Q(at__gt=OuterRef("at")) | Q(at=OuterRef("at"), id__gt=OuterRef("id"))
-    )
-    rows = list(
-        moves.filter(submission__position__opd__instansi_id=instansi_id)
-        .exclude(to_state="")
-        .annotate(left_at=Subquery(later.order_by("at", "id").values("at")[:1]))
-        .filter(left_at__isnull=False)
-        .annotate(entered_on=TruncDate("at", tzinfo=zone), left_on=TruncDate("left_at", tzinfo=zone))
-        .values_list("to_state", "entered_on", "left_on")
-        .annotate(passages=Count("id"))
-        .order_by()
-    )
-    if not rows:
-        return []
-    counter = WorkingDayCounter.spanning(min(row[1] for row in rows), max(row[2] for row in rows))
-    days: dict[str, int] = defaultdict(int)
-    passages: dict[str, int] = defaultdict(int)
-    for state, entered_on, left_on, count in rows:
-        days[state] += counter.between(entered_on, left_on, instansi_id) * count
-        passages[state] += count
-    return [
-        (State(state).label, round(days[state] / passages[state], 1), passages[state])
-        for state in ACTIVE_STATES
-        if passages[state]
-    ]
 
 
 def _dictionary_of(user: AnyUser, submission: Submission) -> QuerySet[Competency]:

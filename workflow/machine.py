@@ -160,13 +160,17 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         default=State.DRAFT,
         choices=State.choices,
         protected=True,
-        db_index=True,
+        # No index of its own: (state, due_at) and the ministry's (state, id) lead with it.
+        db_index=False,
     )
     round = models.PositiveIntegerField(
         "putaran",
         default=1,
         help_text="Bertambah satu setiap kali dokumen dikembalikan untuk diperbaiki.",
     )
+    # Set when the document enters the ministry's consultation and never unset: the ministry sees
+    # what is or has been in consultation, read from this flag (and its partial indexes).
+    reached_ministry = models.BooleanField("pernah dikonsultasikan", default=False, editable=False)
     # Fields the transitions set, declared by the concrete model (submissions.Submission).
     submitted_by_id: int | None
     approved_at: datetime.datetime | None
@@ -245,7 +249,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         ).custom(),
     )
     def send_to_ministry(self, *, by: int, at: datetime.datetime) -> None:
-        pass
+        self.reached_ministry = True
 
     @transition(
         field=state,

@@ -218,9 +218,9 @@ def awaiting(assignment: RoleAssignment) -> Q:
         if wanted.role != assignment.role or not states:
             continue
         if wanted.place is Place.OPD:
-            condition |= Q(state__in=states, position__opd_id=assignment.opd_id)
+            condition |= Q(state__in=states, opd_id=assignment.opd_id)
         elif wanted.place is Place.INSTANSI:
-            condition |= Q(state__in=states, position__opd__instansi_id=assignment.instansi_id)
+            condition |= Q(state__in=states, instansi_id=assignment.instansi_id)
         else:
             condition |= Q(state__in=states)
     return condition

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from submissions.models import OPD, Competency, Instansi, Position, Role, Submission
-from workflow.machine import State
-from workflow.models import ConsultationPackage, Decree, Letter, MinistryAnswer, TransitionLog
+from workflow.models import ConsultationPackage, Decree, Letter, MinistryAnswer
 from workflow.roles import assignments_of
 
 if TYPE_CHECKING:
@@ -43,9 +42,9 @@ def _scope(user: AnyUser) -> tuple[bool, set[int], set[int], bool]:
     return everything, opds, instansi, ministry
 
 
-def _consulted() -> Q:
-    ever_sent = TransitionLog.objects.filter(submission=OuterRef("pk"), to_state=State.MINISTRY_CONSULTATION)
-    return Q(state=State.MINISTRY_CONSULTATION) | Q(Exists(ever_sent))
+# What is or has been in consultation: a flag the transition into it sets (one partial index),
+# not a search of the transition log per row.
+CONSULTED = Q(reached_ministry=True)
 
 
 def visible_submissions(user: AnyUser) -> QuerySet[Submission]:
@@ -53,13 +52,14 @@ def visible_submissions(user: AnyUser) -> QuerySet[Submission]:
     queryset: QuerySet[Submission] = Submission.objects.all()
     if everything:
         return queryset
+    # The document's own copies of its OPD and instansi: indexed with the id, no join.
     condition = NOTHING
     if opds:
-        condition |= Q(position__opd_id__in=opds)
+        condition |= Q(opd_id__in=opds)
     if instansi:
-        condition |= Q(position__opd__instansi_id__in=instansi)
+        condition |= Q(instansi_id__in=instansi)
     if ministry:
-        condition |= _consulted()
+        condition |= CONSULTED
     return queryset.filter(condition)
 
 
@@ -74,7 +74,7 @@ def visible_positions(user: AnyUser) -> QuerySet[Position]:
     if instansi:
         condition |= Q(opd__instansi_id__in=instansi)
     if ministry:
-        consulted = visible_submissions(user).filter(position=OuterRef("pk"))
+        consulted = Submission.objects.filter(CONSULTED, position=OuterRef("pk"))
         condition |= Q(Exists(consulted))
     return queryset.filter(condition)
 

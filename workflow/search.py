@@ -14,6 +14,7 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Concat
 
 from submissions.models import CompetencyRow, RequirementRow, Submission
@@ -62,12 +63,54 @@ def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submissi
         + SearchVector(Coalesce(requirements, Value("")), weight="C", config=CONFIG)
     )
     search = SearchQuery(words, search_type="websearch", config=CONFIG)
+    candidates = _candidates(words)
+    if candidates is not None:
+        # Read first, as ids: given the subquery, the planner builds the full vector of every
+        # document before joining the few candidates (2.3 s instead of 30 ms at 10,000).
+        with connection.cursor() as cursor:
+            cursor.execute(candidates.sql, candidates.params)
+            documents = documents.filter(pk__in=[row[0] for row in cursor.fetchall()])
     return (
         documents.annotate(search_document=vector)
         .filter(search_document=search)
         .annotate(rank=SearchRank(vector, search))
         .order_by("-rank", "-updated_at", "id")
     )
+
+
+# Documents in which at least one of the query's words occurs somewhere, each place found through
+# its GIN index (submissions migration 0008, the same expressions): a necessary condition for a
+# match, so the full vector is built and ranked only for these instead of for every document.
+_CANDIDATES = """
+SELECT s.id FROM submissions_submission AS s WHERE s.position_id IN (
+    SELECT p.id FROM submissions_position AS p
+     WHERE to_tsvector('simple'::regconfig, COALESCE(p.name, '')) @@ websearch_to_tsquery('simple', %s))
+UNION SELECT s.id FROM submissions_submission AS s
+     WHERE to_tsvector('simple'::regconfig, COALESCE(s.summary, '')) @@ websearch_to_tsquery('simple', %s)
+UNION SELECT c.submission_id FROM submissions_competencyrow AS c
+     WHERE to_tsvector('simple'::regconfig, COALESCE(c.code, '') || ' ' || COALESCE(c.name, ''))
+           @@ websearch_to_tsquery('simple', %s)
+UNION SELECT r.submission_id FROM submissions_requirementrow AS r
+     WHERE to_tsvector('simple'::regconfig, COALESCE(r.text, '')) @@ websearch_to_tsquery('simple', %s)
+"""
+
+
+def _candidates(words: str) -> RawSQL | None:
+    """None when no word of the query must occur in an indexed place (only negations, or only a
+    level such as "level 4", which lives in the row's level column, not in its indexed text; a
+    longer number, such as a formation number in a position's name, is indexed text)."""
+    wanted = [
+        word.strip('"')
+        for word in words.split()
+        if not word.startswith("-")
+        and word.strip('"').lower() not in ("or", "level")
+        and not (word.strip('"').isdigit() and len(word.strip('"')) < 3)
+        and word.strip('"')
+    ]
+    if not wanted:
+        return None
+    any_word = " or ".join(wanted)
+    return RawSQL(_CANDIDATES, [any_word] * 4)
 
 
 # Words that say how to read a query, not what to find ("Komunikasi level 4").

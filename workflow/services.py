@@ -20,7 +20,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from submissions.header import capture_header
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
-from workflow import announcements, content, deadlines, roles, snapshots
+from workflow import announcements, content, deadlines, progress, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
 from workflow.letters import letter_refusals
 from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, Input, State
@@ -248,6 +248,7 @@ def apply_transition(
     )
     if from_state == State.DRAFT:
         snapshots.take_snapshot(submission, log)
+    progress.forget_on_commit(submission.instansi_id)
     if package is None:
         announcements.announce_transition(submission=submission, log=log)
     return submission

@@ -94,7 +94,8 @@ class PositionSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_urusan(self, position: Any) -> list[str]:
-        return [urusan.name for urusan in position.urusan.all()]
+        # Sorted here: the list's prefetch skips Urusan's default ordering (a sort in SQL per page).
+        return sorted(urusan.name for urusan in position.urusan.all())
 
 
 class PositionCreateInput(StrictSerializer):

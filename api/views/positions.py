@@ -4,24 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.filters import PositionFilter
-from api.pagination import ReferencePagination
+from api.pagination import OrderedKeysetPagination
 from api.requests import AuthenticatedRequest, user_of
 from api.schema import LIST, READ_ONE, WRITE, responses
 from api.serializers.reference import PositionCreateInput, PositionSerializer, PositionUpdateInput
 from api.views.common import bilingual, validated
+from submissions.models import Urusan
+from workflow.keyset import Key
 from workflow.positions import position_create, position_update
 from workflow.scoping import visible_positions
 
 
 def _positions(user: Any) -> QuerySet[Any]:
-    return visible_positions(user).select_related("opd__instansi").prefetch_related("urusan")
+    # The urusan without Urusan's default ordering: sorting them by name cost more than the page.
+    urusan = Prefetch("urusan", queryset=Urusan.objects.order_by())
+    return visible_positions(user).select_related("opd__instansi").prefetch_related(urusan)
+
+
+class PositionPagination(OrderedKeysetPagination):
+    # By name, walking the index on (name, sub_unit, id): flat at any depth and any scope.
+    keys = (Key("name"), Key("sub_unit"), Key("id"))
 
 
 @extend_schema_view(
@@ -64,11 +73,11 @@ def _positions(user: Any) -> QuerySet[Any]:
 )
 class PositionListView(generics.ListCreateAPIView):
     serializer_class = PositionSerializer
-    pagination_class = ReferencePagination
+    pagination_class = PositionPagination
     filterset_class = PositionFilter
 
     def get_queryset(self) -> QuerySet[Any]:
-        return _positions(self.request.user).order_by("opd__name", "name", "id")
+        return _positions(self.request.user)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = validated(PositionCreateInput, request.data)

@@ -273,6 +273,9 @@ SUBMISSION_COLUMNS = (
     "content_revision",
     "created_at",
     "updated_at",
+    "opd_id",
+    "instansi_id",
+    "reached_ministry",
 )
 
 
@@ -306,6 +309,9 @@ def _submission_row(
         version.content_revision,
         version.created_at,
         version.entered_at,
+        document.opd_id,
+        cast.instansi_of[document.opd_id],
+        any(step.to_state == "ministry_consultation" for step in version.steps),
     )
 
 

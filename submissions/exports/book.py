@@ -128,7 +128,7 @@ class EffectiveStandards:
         )
 
     def standards(self) -> QuerySet[Submission]:
-        queryset = Submission.objects.filter(state=State.APPROVED, position__opd__instansi=self.instansi)
+        queryset = Submission.objects.filter(state=State.APPROVED, instansi=self.instansi)
         if self.opd is not None:
             queryset = queryset.filter(position__opd=self.opd)
         return queryset.order_by("position__opd__name", "position__name", "position__sub_unit", "pk")

@@ -127,9 +127,7 @@ def _world(instansi: Instansi) -> World:
     through = Position.urusan.through.objects.filter(position__opd__instansi=instansi)
     for position_id, urusan_id in through.values_list("position_id", "urusan_id"):
         links.setdefault(position_id, set()).add(urusan_id)
-    with_standard = set(
-        Submission.objects.filter(position__opd__instansi=instansi).values_list("position_id", flat=True)
-    )
+    with_standard = set(Submission.objects.filter(instansi=instansi).values_list("position_id", flat=True))
     return World(
         opds=opds,
         urusan={normalise(name): pk for pk, name in Urusan.objects.values_list("pk", "name")},

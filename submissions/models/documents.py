@@ -2,22 +2,56 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from submissions.models.dictionary import LEVEL_RANGE_MESSAGE, Competency, CompetencyGroup
+from submissions.models.organisation import OPD, Instansi
 from submissions.models.positions import Position
 from submissions.models.requirements import Importance, RequirementSection
 from submissions.validity import Content, Problem, content_problems, minimum_rule_for
 from workflow.machine import EDITABLE_STATES, OPEN_STATES, State, SubmissionWorkflow
 
 
+class SubmissionManager(models.Manager["Submission"]):
+    def bulk_create(self, objs: Iterable[Submission], *args: Any, **kwargs: Any) -> list[Submission]:
+        """bulk_create skips save(): the documents' scope is filled here, one query for all."""
+        objs = list(objs)
+        missing = {o.position_id for o in objs if o.opd_id is None or o.instansi_id is None}
+        rows = Position.objects.filter(pk__in=missing).values_list("pk", "opd_id", "opd__instansi_id")
+        scope = {pk: (opd_id, instansi_id) for pk, opd_id, instansi_id in rows} if missing else {}
+        for obj in objs:
+            if obj.position_id in scope:
+                obj.opd_id, obj.instansi_id = scope[obj.position_id]
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Submission(SubmissionWorkflow):
+    # No index of its own: the unique (position, version) constraint leads with it.
     position = models.ForeignKey(
-        Position, on_delete=models.PROTECT, related_name="submissions", verbose_name="jabatan"
+        Position,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        verbose_name="jabatan",
+        db_index=False,
+    )
+    # The position's OPD and instansi, copied when the document is created, so that scoping a list
+    # is one indexed column instead of two joins (positions never change OPD, nor OPDs instansi; on
+    # PostgreSQL composite foreign keys with ON UPDATE CASCADE keep the copies equal regardless).
+    opd = models.ForeignKey(
+        OPD, on_delete=models.PROTECT, related_name="+", verbose_name="OPD", editable=False, db_index=False
+    )
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="instansi",
+        editable=False,
+        db_index=False,
     )
     version = models.PositiveIntegerField("versi", default=1)
     summary = models.TextField("ikhtisar jabatan", blank=True)
@@ -38,9 +72,12 @@ class Submission(SubmissionWorkflow):
     reminders_sent = models.PositiveSmallIntegerField("pengingat terkirim di tahap ini", default=0)
     escalations_sent = models.PositiveSmallIntegerField("eskalasi terkirim di tahap ini", default=0)
 
+    # No index on who created or submitted: no list filters by them (a user is never deleted while
+    # his documents exist, PROTECT checks that on the rare delete).
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        db_index=False,
         null=True,
         blank=True,
         related_name="+",
@@ -49,6 +86,7 @@ class Submission(SubmissionWorkflow):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        db_index=False,
         null=True,
         blank=True,
         related_name="+",
@@ -73,6 +111,8 @@ class Submission(SubmissionWorkflow):
     content_edited_at = models.DateTimeField("isi terakhir diubah", null=True, blank=True)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     updated_at = models.DateTimeField("diubah", auto_now=True)
+
+    objects = SubmissionManager()
 
     class Meta:
         verbose_name = "dokumen SKJ"
@@ -114,10 +154,26 @@ class Submission(SubmissionWorkflow):
                 name="submission_reminder_due",
             ),
             models.Index(fields=["state", "due_at"], name="submission_state_due"),
+            # Scoped lists walk these newest first (keyset on id) without sorting the scope.
+            models.Index(fields=["opd", "id"], name="submission_opd_id"),
+            models.Index(fields=["instansi", "id"], name="submission_instansi_id"),
+            # The ministry's scope: only documents that ever reached it (a minority, growing).
+            models.Index(fields=["id"], condition=Q(reached_ministry=True), name="submission_ministry_id"),
+            models.Index(
+                fields=["state", "id"], condition=Q(reached_ministry=True), name="submission_ministry_state"
+            ),
+            models.Index(
+                fields=["position"], condition=Q(reached_ministry=True), name="submission_ministry_position"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.position.name} v{self.version}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.opd_id is None or self.instansi_id is None:
+            self.opd_id, self.instansi_id = _scope_of(self)
+        super().save(*args, **kwargs)
 
     def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         # The state changes only through transitions; django-fsm refuses to have it set again.
@@ -152,6 +208,14 @@ class Submission(SubmissionWorkflow):
     def is_editable(self) -> bool:
         """Whether its content may change now (who may change it: `workflow.roles.may_edit`)."""
         return bool(self.state in EDITABLE_STATES)
+
+
+def _scope_of(submission: Submission) -> tuple[int, int]:
+    """(OPD id, instansi id) of the document's position; the services have them loaded already."""
+    if Submission.position.is_cached(submission) and Position.opd.is_cached(submission.position):
+        return submission.position.opd_id, submission.position.opd.instansi_id
+    rows = Position.objects.filter(pk=submission.position_id).values_list("opd_id", "opd__instansi_id")
+    return rows.get()
 
 
 class CompetencyRow(models.Model):

@@ -66,11 +66,13 @@ class OPD(models.Model):
         verbose_name_plural = "OPD"
         ordering = ["instansi__name", "name"]
         constraints = [
+            # The target of the documents' (OPD, instansi) foreign key (their copied scope).
+            models.UniqueConstraint(fields=["id", "instansi"], name="opd_id_instansi"),
             models.UniqueConstraint(
                 fields=["instansi", "name"],
                 name="opd_name_unique_in_instansi",
                 violation_error_message="Instansi ini sudah memiliki OPD dengan nama yang sama.",
-            )
+            ),
         ]
 
     def __str__(self) -> str:

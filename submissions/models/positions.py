@@ -85,7 +85,13 @@ class Position(models.Model):
         verbose_name = "jabatan"
         verbose_name_plural = "jabatan"
         ordering = ["opd__name", "name"]
+        indexes = [
+            # The national lists walk positions by name (keyset on name, sub_unit, id).
+            models.Index(fields=["name", "sub_unit", "id"], name="position_name_keyset"),
+        ]
         constraints = [
+            # The target of the documents' (position, OPD) foreign key (their copied scope).
+            models.UniqueConstraint(fields=["id", "opd"], name="position_id_opd"),
             models.UniqueConstraint(
                 fields=["opd", "name", "sub_unit"],
                 name="position_unique_in_unit",

@@ -142,3 +142,28 @@ def test_another_instansi_cannot_change_it_nor_learn_it_exists(world: World) -> 
     )
 
     assert_error(response, 404, "not_found")
+
+
+def test_the_positions_list_is_walked_by_next_links_without_a_count(world: World) -> None:
+    Position.objects.bulk_create(
+        Position(opd=world.opd, name=f"Pelaksana {i % 3}", kind="pelaksana", sub_unit=f"Seksi {i}")
+        for i in range(11)
+    )
+    client = client_for(world.organisasi)
+
+    seen, url, pages = [], f"{URL}?page_size=4", 0
+    while url:
+        body = client.get(url).json()
+        assert "count" not in body
+        seen += [row["id"] for row in body["results"]]
+        url, pages = body["next"], pages + 1
+
+    expected = Position.objects.filter(opd__instansi=world.instansi).order_by("name", "sub_unit", "id")
+    assert seen == list(expected.values_list("id", flat=True))
+    assert pages == 3
+
+
+def test_a_positions_cursor_not_written_by_the_api_is_a_400(world: World) -> None:
+    response = client_for(world.organisasi).get(URL, {"cursor": "WyJuIixbXV0"})
+
+    assert_error(response, 400, "invalid_cursor")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from submissions.models import Position, PositionKind, Submission, Urusan
 from tests.documents import LETTER as LETTER_TODAY
 
@@ -141,9 +143,44 @@ def test_a_long_positions_list_is_paged_and_every_position_can_be_reached(world,
     client = as_user(world.organisasi)
 
     first = client.get("/jabatan/", {"q": "Pelaksana"})
-    second = client.get("/jabatan/", {"q": "Pelaksana", "hal": "2"})
+    cursor = first.context["page"].next_cursor
+    second = client.get("/jabatan/", {"q": "Pelaksana", "kursor": cursor})
+    back = client.get("/jabatan/", {"q": "Pelaksana", "kursor": second.context["page"].previous_cursor})
 
     assert len(first.context["positions"]) == 100
-    assert "?q=Pelaksana&amp;hal=2" in first.content.decode()
+    assert f"?q=Pelaksana&amp;kursor={quote(cursor)}" in first.content.decode()
     assert "Pelaksana 119" in second.content.decode()
     assert len(second.context["positions"]) == 20
+    assert second.context["page"].next_cursor is None
+    assert [p.pk for p in back.context["positions"]] == [p.pk for p in first.context["positions"]]
+
+
+def test_a_cursor_that_was_not_written_by_the_list_shows_the_first_page(world, as_user) -> None:
+    client = as_user(world.organisasi)
+
+    response = client.get("/jabatan/", {"kursor": "bukan-kursor"})
+
+    assert response.status_code == 200
+    assert response.context["page"].previous_cursor is None
+
+
+def test_the_positions_page_never_counts_the_whole_list(world, as_user) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_user(world.organisasi)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/jabatan/")
+
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert not [sql for sql in counts if "submissions_position" in sql]  # the unread badge may count
+
+
+def test_the_ministry_chooses_an_instansi_before_its_opds(world, as_user) -> None:
+    client = as_user(world.ministry)
+
+    unchosen = client.get("/jabatan/").context["form"]
+    chosen = client.get("/jabatan/", {"instansi": world.instansi.pk}).context["form"]
+
+    assert list(unchosen.fields["opd"].queryset) == []
+    assert {o.pk for o in chosen.fields["opd"].queryset} == {world.opd.pk, world.other_opd.pk}

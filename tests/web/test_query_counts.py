@@ -45,3 +45,29 @@ def test_the_pages_do_not_query_once_per_document(world, as_user, who) -> None:
     _submitted_documents(world, 4)
 
     assert _costs(client, paths) == with_one
+
+
+def _positions_with_documents(world, n: int) -> None:
+    from submissions.models import Position, Submission
+
+    positions = Position.objects.bulk_create(
+        Position(opd=world.opd, name=f"Pelaksana {next(_names)}", kind="pelaksana") for _ in range(n)
+    )
+    Submission.objects.bulk_create(
+        Submission(
+            position=p, created_by=world.drafter, state=State.MINISTRY_CONSULTATION, reached_ministry=True
+        )
+        for p in positions
+    )
+
+
+@pytest.mark.parametrize("who", ["organisasi", "ministry"])
+def test_the_positions_page_costs_the_same_for_1_and_100_positions(world, as_user, who) -> None:
+    _positions_with_documents(world, 1)
+    client = as_user(getattr(world, who))
+    _costs(client, ["/jabatan/"])
+    with_one = _costs(client, ["/jabatan/"])
+
+    _positions_with_documents(world, 99)
+
+    assert _costs(client, ["/jabatan/"]) == with_one

@@ -111,3 +111,20 @@ def test_a_position_with_a_revision_under_way_counts_once_as_done(world) -> None
 
     assert approved.pk != revision.pk
     assert (row.done, row.positions, row.percent) == (1, 1, 100)
+
+
+def test_time_in_each_stage_is_recomputed_once_a_transition_of_the_instansi_commits(
+    world, django_capture_on_commit_callbacks
+) -> None:
+    from workflow import progress
+
+    with at(0):
+        draft = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
+        services.submission_update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
+    assert stage_durations(world.instansi.pk) == []  # cached now
+
+    with at(2), django_capture_on_commit_callbacks(execute=True):
+        services.submission_fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter)
+
+    assert stage_durations(world.instansi.pk) == [("Draf", 2.0, 1)]
+    assert progress.stage_durations(world.instansi.pk) == progress._compute(world.instansi.pk)

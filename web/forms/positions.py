@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from submissions.models import OPD, Position, PositionKind, Urusan
+from submissions.models import OPD, Instansi, Position, PositionKind, Urusan
 from web.forms.fields import CleanCharField, clean_text_formfield, one_empty_choice
-from web.selectors import NEAR, NOT_STARTED, OVERDUE, SORTS
+from web.selectors import NEAR, NOT_STARTED, OVERDUE, SORTS, sees_many_instansi
 from workflow.machine import State
-from workflow.scoping import can_create_positions, visible_opds
+from workflow.scoping import can_create_positions, visible_instansi, visible_opds
 
 if TYPE_CHECKING:
     from workflow.roles import AnyUser
@@ -67,6 +67,7 @@ class RevisionForm(forms.Form):
 
 class PositionFilterForm(forms.Form):
     q = CleanCharField(label=_("Cari nama jabatan"), required=False, max_length=100)
+    instansi = forms.ModelChoiceField(label=_("Instansi"), queryset=Instansi.objects.none(), required=False)
     opd = forms.ModelChoiceField(label=_("OPD"), queryset=OPD.objects.none(), required=False)
     state = forms.ChoiceField(
         label=_("Status SKJ"),
@@ -90,5 +91,21 @@ class PositionFilterForm(forms.Form):
     def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         opd_field: Any = self.fields["opd"]
-        opd_field.queryset = visible_opds(user).select_related("instansi").order_by("instansi__name", "name")
         opd_field.empty_label = _("Semua OPD")
+        opds = visible_opds(user).select_related("instansi").order_by("instansi__name", "name")
+        if sees_many_instansi(user):
+            # Instansi first: a national reader would otherwise get every OPD of the country as
+            # options (13,661 at 1,000,000 standards); the OPDs follow once an instansi is chosen.
+            instansi_field: Any = self.fields["instansi"]
+            instansi_field.queryset = visible_instansi(user).order_by("name")
+            instansi_field.empty_label = _("Semua instansi")
+            chosen = _id(self.data.get("instansi")) if self.is_bound else None
+            opds = opds.filter(instansi_id=chosen) if chosen else opds.none()
+        else:
+            del self.fields["instansi"]
+        opd_field.queryset = opds
+
+
+def _id(raw: Any) -> int | None:
+    text = str(raw or "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 12 else None

@@ -66,13 +66,13 @@ def compilation(request: AuthedRequest) -> HttpResponse:
     form = CompilationFilterForm(request.GET or None, opds=opds)
     documents = (
         visible_submissions(request.user)
-        .filter(state=State.COMPILATION, position__opd__instansi_id__in=instansi)
+        .filter(state=State.COMPILATION, instansi_id__in=instansi)
         .select_related("position__opd__instansi")
         .order_by("position__opd__name", "position__name", "pk")
     )
     if form.is_valid():
         if form.cleaned_data["opd"]:
-            documents = documents.filter(position__opd_id=form.cleaned_data["opd"])
+            documents = documents.filter(opd_id=form.cleaned_data["opd"])
         if form.cleaned_data["kind"]:
             documents = documents.filter(position__kind=form.cleaned_data["kind"])
         if form.cleaned_data["complete"] is not None:

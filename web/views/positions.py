@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,42 +15,49 @@ from django.views.decorators.http import require_POST
 from web.forms.positions import PositionFilterForm, PositionForm, RevisionForm
 from web.selectors import (
     PositionFilters,
+    default_sort,
     drafter_opd_ids,
     organisasi_instansi_ids,
     positions_with_status,
     sees_many_instansi,
 )
 from web.views.base import AuthedRequest, position_or_404, status_for
-from workflow import batches, services
+from workflow import batches, keyset, services
 from workflow.errors import WorkflowError
 from workflow.machine import TRANSITIONS, State
 from workflow.positions import position_create as position_service_create
 from workflow.selectors import reason_codes
 
 PAGE_SIZE = 100
+CURSOR = "kursor"
 
 
 @login_required
 def position_list(request: AuthedRequest) -> HttpResponse:
     form = PositionFilterForm(request.GET or None, user=request.user)
-    filters = PositionFilters()
+    filters = PositionFilters(sort=default_sort(request.user))
     if form.is_valid():
         data = form.cleaned_data
         filters = PositionFilters(
             opd_id=data["opd"].pk if data["opd"] else None,
+            instansi_id=data["instansi"].pk if data.get("instansi") else None,
             query=data["q"] or "",
             state=data["state"] or "",
             kind=data["kind"] or "",
             deadline=data["tenggat"] or "",
-            sort=data["urut"] or "opd",
+            sort=data["urut"] or filters.sort,
         )
     positions = positions_with_status(request.user, filters)
-    page = Paginator(positions, PAGE_SIZE).get_page(request.GET.get("hal"))
+    # Keyset pages: no count and no offset, so the 1,000th page costs what the first does.
+    try:
+        page = keyset.page(positions, filters.keys, request.GET.get(CURSOR), PAGE_SIZE)
+    except keyset.InvalidCursor:
+        page = keyset.page(positions, filters.keys, None, PAGE_SIZE)
     kept = request.GET.copy()
-    kept.pop("hal", None)
+    kept.pop(CURSOR, None)
     context = {
         "form": form,
-        "positions": page.object_list,
+        "positions": page.rows,
         "page": page,
         "filters": kept.urlencode(),
         "drafter_opds": drafter_opd_ids(request.user),

@@ -40,7 +40,7 @@ def enactable_submissions(
     """Approved versions of the instansi not enacted yet: all, a package's agreed items, or an OPD's."""
     queryset = (
         visible_submissions(user)
-        .filter(state=State.APPROVED, position__opd__instansi_id=instansi_id)
+        .filter(state=State.APPROVED, instansi_id=instansi_id)
         .exclude(Exists(Enactment.objects.filter(submission=OuterRef("pk"))))
         .select_related("position__opd__instansi")
         .order_by("position__opd__name", "position__name", "pk")
@@ -50,7 +50,7 @@ def enactable_submissions(
             package_items__package_id=package_id, package_items__outcome=Outcome.AGREED
         )
     if opd_id is not None:
-        queryset = queryset.filter(position__opd_id=opd_id)
+        queryset = queryset.filter(opd_id=opd_id)
     return queryset
 
 
@@ -75,9 +75,9 @@ def effective_standards(
         .order_by("position__opd__instansi__name", "position__opd__name", "position__name", "pk")
     )
     if instansi_id is not None:
-        queryset = queryset.filter(position__opd__instansi_id=instansi_id)
+        queryset = queryset.filter(instansi_id=instansi_id)
     if opd_id is not None:
-        queryset = queryset.filter(position__opd_id=opd_id)
+        queryset = queryset.filter(opd_id=opd_id)
     if kind:
         queryset = queryset.filter(header__kind=kind)
     if urusan:

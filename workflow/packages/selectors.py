@@ -80,13 +80,13 @@ def addable_submissions(
     busy = PackageItem.objects.filter(submission=OuterRef("pk"), outcome=Outcome.PENDING)
     queryset = (
         visible_submissions(user)
-        .filter(state=State.COMPILATION, position__opd__instansi_id=package.instansi_id)
+        .filter(state=State.COMPILATION, instansi_id=package.instansi_id)
         .exclude(Exists(busy))
         .select_related("position__opd__instansi")
         .order_by("position__opd__name", "position__name", "pk")
     )
     if opd_id is not None:
-        queryset = queryset.filter(position__opd_id=opd_id)
+        queryset = queryset.filter(opd_id=opd_id)
     if kind:
         queryset = queryset.filter(position__kind=kind)
     return queryset

@@ -170,9 +170,9 @@ def peta_jabatan(instansi: Instansi, *, opd_id: int | None = None) -> PetaJabata
 
 def _standard_states(instansi: Instansi, opd_id: int | None) -> dict[int, tuple[str, bool, bool]]:
     """Per position: the state to show (the open version's, else approved) and its coverage flags."""
-    submissions = Submission.objects.filter(position__opd__instansi=instansi).exclude(state=State.SUPERSEDED)
+    submissions = Submission.objects.filter(instansi=instansi).exclude(state=State.SUPERSEDED)
     if opd_id is not None:
-        submissions = submissions.filter(position__opd_id=opd_id)
+        submissions = submissions.filter(opd_id=opd_id)
     result: dict[int, tuple[str, bool, bool]] = {}
     # Enacted as the standards in force read it: an approved version with an enactment by a decree.
     enacted_ids = set(
