@@ -73,5 +73,5 @@ def html_to_pdf(html: str, *, attachments: Sequence[Any] = ()) -> bytes:
 
 def render_book_pdf(frame: BookFrame, views: Iterable[StandardView], *, landscape: bool = False) -> bytes:
     entries = printed(views, break_first=True)
-    context = {**page_context(landscape=landscape), "frame": frame, "entries": entries}
+    context = {**page_context(landscape=landscape), "frame": frame, "entries": entries, "book": True}
     return html_to_pdf(render_to_string("submissions/exports/book.html", context))
