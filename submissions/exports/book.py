@@ -165,7 +165,8 @@ CHUNK = 50
 
 def standard_views(source: BookSource, progress: Progress | None = None) -> Iterator[StandardView]:
     """The book's standards arranged one by one, fetched in chunks so memory stays flat."""
-    queryset = source.standards().select_related("position__opd__instansi", "verification", "enactment__decree")
+    related = ("position__opd__instansi", "verification", "enactment__decree")
+    queryset = source.standards().select_related(*related)
     total = queryset.count()
     done = 0
     for chunk_start in range(0, total, CHUNK):
