@@ -55,7 +55,9 @@ class DecreeBook:
         return Submission.objects.filter(enactment__decree=self.decree).order_by(*ORDER)
 
     def filename_stem(self) -> str:
-        return f"Lampiran-SKJ-{slugify(self.decree.number)[:60] or self.decree.pk}"
+        # "188.45/12/2026" keeps its parts apart: slugify alone would run them together.
+        number = self.decree.number.replace("/", "-").replace(".", "-")
+        return f"Lampiran-SKJ-{slugify(number)[:60] or self.decree.pk}"
 
 
 class PackageBook:
