@@ -20,7 +20,7 @@ from django.utils import timezone
 from submissions.exports import export_filename, export_queryset, render_docx, render_pdf
 from submissions.exports.book import BookSource, EffectiveStandards, frame_of, standard_views
 from submissions.exports.docx_book import build_book
-from submissions.exports.pdf import render_book_pdf
+from submissions.exports.pdf_book import render_book_pdf
 from submissions.exports.recap import build_recap
 from submissions.models import ExportFormat, ExportJob, ExportKind, ExportStatus, Orientation
 from workflow.books import DecreeBook, PackageBook

@@ -14,7 +14,7 @@ from submissions.exports import export_queryset, render_pdf
 from submissions.exports.book import BookSource, frame_of, standard_views
 from submissions.exports.content import indonesian_date
 from submissions.exports.docx_book import build_book
-from submissions.exports.pdf import render_book_pdf
+from submissions.exports.pdf_book import render_book_pdf
 from submissions.models import OPD, PositionKind, Submission
 from tests.builders import World
 from tests.factories import PositionFactory
