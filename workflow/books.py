@@ -52,7 +52,8 @@ class DecreeBook:
         )
 
     def standards(self) -> QuerySet[Submission]:
-        return Submission.objects.filter(enactment__decree=self.decree).order_by(*ORDER)
+        enacted: QuerySet[Submission] = Submission.objects.filter(enactment__decree=self.decree)
+        return enacted.order_by(*ORDER)
 
     def filename_stem(self) -> str:
         # "188.45/12/2026" keeps its parts apart: slugify alone would run them together.
@@ -88,7 +89,8 @@ class PackageBook:
     def standards(self) -> QuerySet[Submission]:
         # By subquery rather than a join, so a standard listed twice is still one chapter.
         items = PackageItem.objects.filter(package=self.package).values("submission")
-        return Submission.objects.filter(pk__in=items).order_by(*ORDER)
+        listed: QuerySet[Submission] = Submission.objects.filter(pk__in=items)
+        return listed.order_by(*ORDER)
 
     def filename_stem(self) -> str:
         return f"Paket-SKJ-{slugify(self.package.title)[:60] or self.package.pk}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import docx
 import pytest
@@ -168,11 +169,12 @@ def test_the_pdf_contents_link_to_the_standards_and_the_outline_lists_them_by_op
         i for i, text in enumerate(pages) if text.startswith("STANDAR KOMPETENSI JABATAN\nNAMA JABATAN")
     ]
 
-    links = [annotation.get_object() for annotation in reader.pages[1]["/Annots"]]
-    targets = sorted(reader.get_page_number(link["/Dest"][0].get_object()) for link in links)
-    # The number and the name of each line are links of their own, both to the standard's first page.
-    assert sorted(set(targets)) == firsts
-    outline = reader.outline
+    annotations: Any = reader.pages[1]["/Annots"]
+    destinations = [annotation.get_object()["/Dest"][0].get_object() for annotation in annotations]
+    targets: list[Any] = [reader.get_page_number(page) for page in destinations]
+    # The name and the number of each line are links of their own, both to the standard's first page.
+    assert sorted(targets) == sorted(firsts * 2)
+    outline: Any = reader.outline
     assert [item.title for item in outline if not isinstance(item, list)] == [
         "Dinas Kesehatan",
         "Dinas Pendidikan",
