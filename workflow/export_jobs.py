@@ -18,11 +18,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from submissions.exports import export_filename, export_queryset, render_docx, render_pdf
-from submissions.exports.book import EffectiveStandards, frame_of, standard_views
+from submissions.exports.book import BookSource, EffectiveStandards, frame_of, standard_views
 from submissions.exports.docx_book import build_book
-from submissions.exports.pdf import render_book_pdf
+from submissions.exports.pdf_book import render_book_pdf
 from submissions.exports.recap import build_recap
 from submissions.models import ExportFormat, ExportJob, ExportKind, ExportStatus, Orientation
+from workflow.books import DecreeBook, PackageBook
 from workflow.deadlines import working_days_late
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,9 @@ def claim(job_id: int) -> bool:
 def run(job_id: int) -> str:
     if not claim(job_id):
         return SKIPPED
-    job = ExportJob.objects.select_related("instansi", "opd").get(pk=job_id)
+    job = ExportJob.objects.select_related("instansi", "opd", "decree__instansi", "package__instansi").get(
+        pk=job_id
+    )
     try:
         content, name = build(job)
     except Exception:
@@ -112,12 +115,21 @@ def build(job: ExportJob) -> tuple[bytes, str]:
         stem = EffectiveStandards(job.instansi, job.opd).filename_stem().replace("Buku-SKJ", "Rekap-SKJ")
         recap = build_recap(job.instansi, job.opd, progress=report, late_days=working_days_late)
         return recap, f"{stem}.xlsx"
-    source = EffectiveStandards(job.instansi, job.opd)
+    source = book_source(job)
     frame = frame_of(source)
     views = standard_views(source, progress=report)
     if job.format == ExportFormat.PDF:
         return render_book_pdf(frame, views, landscape=landscape), f"{source.filename_stem()}.pdf"
     return build_book(frame, views, landscape=landscape), f"{source.filename_stem()}.docx"
+
+
+def book_source(job: ExportJob) -> BookSource:
+    if job.kind == ExportKind.DECREE_BOOK and job.decree is not None:
+        return DecreeBook(job.decree)
+    if job.kind == ExportKind.PACKAGE_BOOK and job.package is not None:
+        return PackageBook(job.package)
+    assert job.instansi is not None
+    return EffectiveStandards(job.instansi, job.opd)
 
 
 def purge_expired(now: datetime.datetime | None = None) -> int:

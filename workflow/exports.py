@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from submissions.exports.book import EffectiveStandards
+from submissions.exports.book import BookSource, EffectiveStandards
 from submissions.exports.recap import positions_of
 from submissions.models import (
     OPD,
@@ -21,8 +21,17 @@ from submissions.models import (
     Orientation,
     Submission,
 )
+from workflow.books import DecreeBook, PackageBook
 from workflow.errors import InvalidContent, NotFound
-from workflow.scoping import covers_unit, visible_instansi, visible_opds, visible_submissions
+from workflow.models import ConsultationPackage, Decree
+from workflow.scoping import (
+    covers_unit,
+    visible_decrees,
+    visible_instansi,
+    visible_opds,
+    visible_packages,
+    visible_submissions,
+)
 
 if TYPE_CHECKING:
     from workflow.roles import AnyUser
@@ -31,10 +40,16 @@ FORMATS = {
     ExportKind.STANDARD: (ExportFormat.DOCX, ExportFormat.PDF),
     ExportKind.BOOK: (ExportFormat.DOCX, ExportFormat.PDF),
     ExportKind.RECAP: (ExportFormat.XLSX,),
+    ExportKind.DECREE_BOOK: (ExportFormat.DOCX, ExportFormat.PDF),
+    ExportKind.PACKAGE_BOOK: (ExportFormat.DOCX, ExportFormat.PDF),
 }
 EMPTY_BOOK = "Tidak ada standar yang berlaku (disetujui) untuk pilihan ini, jadi tidak ada buku yang dibuat."
 EMPTY_RECAP = "Pilihan ini tidak memiliki jabatan, jadi tidak ada rekap yang dibuat."
+EMPTY_DECREE = "Keputusan ini belum menetapkan standar apa pun, jadi tidak ada buku yang dibuat."
+EMPTY_PACKAGE = "Paket ini belum berisi standar, jadi tidak ada buku yang dibuat."
 OUT_OF_SCOPE = "Instansi, OPD, atau dokumen tidak ditemukan."
+DECREE_NOT_FOUND = "Keputusan tidak ditemukan."
+PACKAGE_NOT_FOUND = "Paket konsultasi tidak ditemukan."
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,8 @@ class ExportRequest:
     instansi_id: int | None = None
     opd_id: int | None = None
     submission_id: int | None = None
+    decree_id: int | None = None
+    package_id: int | None = None
     orientation: str = Orientation.PORTRAIT
 
 
@@ -86,6 +103,12 @@ def _checked(actor: AnyUser, request: ExportRequest) -> dict[str, object]:
     common = {"kind": request.kind, "format": request.format, "orientation": request.orientation}
     if request.kind == ExportKind.STANDARD:
         return {**common, "submission": _submission(actor, request.submission_id)}
+    if request.kind == ExportKind.DECREE_BOOK:
+        decree = decree_for_book(actor, request.decree_id)
+        return {**common, "decree": decree, "instansi": decree.instansi}
+    if request.kind == ExportKind.PACKAGE_BOOK:
+        package = package_for_book(actor, request.package_id)
+        return {**common, "package": package, "instansi": package.instansi}
     instansi, opd = _unit(actor, request, approved_only=request.kind == ExportKind.BOOK)
     _not_empty(request.kind, instansi, opd)
     return {**common, "instansi": instansi, "opd": opd}
@@ -105,6 +128,47 @@ def _submission(actor: AnyUser, submission_id: int | None) -> Submission:
     if submission is None:
         raise NotFound(OUT_OF_SCOPE)
     return submission
+
+
+def _missing(field: str, message: str) -> InvalidContent:
+    return InvalidContent(message, code="selection_empty", errors=[_error("selection_empty", message, field)])
+
+
+def _whole_book_visible(actor: AnyUser, source: BookSource, empty: str) -> None:
+    """A book is for whoever sees every standard in it (out of scope is not found); none is no book."""
+    standards = source.standards()
+    if not standards.exists():
+        raise _missing("", empty)
+    if standards.exclude(pk__in=visible_submissions(actor).values("pk")).exists():
+        raise NotFound(OUT_OF_SCOPE)
+
+
+def decree_for_book(actor: AnyUser, decree_id: int | None) -> Decree:
+    """The decree whose lampiran the actor may have as a book; refused with a reason otherwise."""
+    if decree_id is None:
+        raise _missing("decree", "Pilih keputusan yang lampirannya akan dibuat.")
+    decree = visible_decrees(actor).select_related("instansi").filter(pk=decree_id).first()
+    if decree is None:
+        raise NotFound(DECREE_NOT_FOUND)
+    _whole_book_visible(actor, DecreeBook(decree), EMPTY_DECREE)
+    return decree
+
+
+def package_for_book(actor: AnyUser, package_id: int | None) -> ConsultationPackage:
+    if package_id is None:
+        raise _missing("package", "Pilih paket konsultasi yang akan dibuat bukunya.")
+    package = visible_packages(actor).select_related("instansi").filter(pk=package_id).first()
+    if package is None:
+        raise NotFound(PACKAGE_NOT_FOUND)
+    _whole_book_visible(actor, PackageBook(package), EMPTY_PACKAGE)
+    return package
+
+
+def may_have_book(actor: AnyUser, source: BookSource) -> bool:
+    """Whether the page offers the book button: something in it, and all of it within sight."""
+    standards = source.standards()
+    hidden = standards.exclude(pk__in=visible_submissions(actor).values("pk"))
+    return standards.exists() and not hidden.exists()
 
 
 def _unit(actor: AnyUser, request: ExportRequest, *, approved_only: bool) -> tuple[Instansi, OPD | None]:

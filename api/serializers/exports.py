@@ -11,11 +11,15 @@ from submissions.models import ExportFormat, ExportJob, ExportKind, Orientation
 
 
 class ExportInput(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=ExportKind.choices, help_text="standard, book, recap")
+    kind = serializers.ChoiceField(
+        choices=ExportKind.choices, help_text="standard, book, recap, decree_book, package_book"
+    )
     format = serializers.ChoiceField(choices=ExportFormat.choices, help_text="docx, pdf, xlsx")
     instansi = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     opd = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     submission = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    decree = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    package = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     orientation = serializers.ChoiceField(choices=Orientation.choices, default=Orientation.PORTRAIT)
 
 
@@ -34,6 +38,8 @@ class ExportJobSerializer(serializers.ModelSerializer):
             "instansi",
             "opd",
             "submission",
+            "decree",
+            "package",
             "status",
             "status_label",
             "progress",

@@ -27,10 +27,12 @@ class ExportListView(APIView):
         responses=responses({202: ExportJobSerializer}, *WRITE),
         summary="Minta ekspor / request an export",
         description=bilingual(
-            "Membuat pekerjaan latar belakang (buku, rekap, atau satu standar) dan langsung menjawab "
-            "nomornya. Pilihan kosong ditolak (400, code selection_empty) tanpa membuat pekerjaan.",
-            "Creates a background job (book, recap, or one standard) and answers its id at once. "
-            "An empty selection is refused (400, code selection_empty) and no job is created.",
+            "Membuat pekerjaan latar belakang (buku, buku lampiran keputusan, buku paket konsultasi, "
+            "rekap, atau satu standar) dan langsung menjawab nomornya. Pilihan kosong ditolak (400, "
+            "code selection_empty) tanpa membuat pekerjaan.",
+            "Creates a background job (book, a decree's or a package's book, recap, or one standard) "
+            "and answers its id at once. An empty selection is refused (400, code selection_empty) "
+            "and no job is created.",
         ),
     )
     def post(self, request: AuthenticatedRequest) -> Response:
@@ -41,6 +43,8 @@ class ExportListView(APIView):
             instansi_id=data.get("instansi"),
             opd_id=data.get("opd"),
             submission_id=data.get("submission"),
+            decree_id=data.get("decree"),
+            package_id=data.get("package"),
             orientation=data["orientation"],
         )
         job = request_export(actor=request.user, request=export)

@@ -1,9 +1,10 @@
 """The book: a cover, the lampiran heading, a table of contents by OPD, the standards one after the
 other (each from a new page), page numbers through the book, and the signature block at the end.
 
-What goes into a book comes from a `BookSource`: its title, the lampiran's data (the decree) and its
-standards in order. `EffectiveStandards` is the source for "every standard in force of an instansi
-or OPD"; a decree or a consultation package plugs in as another class with the same three methods.
+What goes into a book comes from a `BookSource`: its title, the lampiran's data (the decree), its
+standards in order and the file's name. `EffectiveStandards` is the source for "every standard in
+force of an instansi or OPD"; a decree's and a consultation package's books are the sources in
+`workflow.books` (they read workflow's models).
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ class Lampiran:
     subject: str  # "STANDAR KOMPETENSI JABATAN DI LINGKUNGAN PEMERINTAH KOTA MADIUN"
     signer: str = ""
     decree_kind: str = "KEPUTUSAN"
+    signer_office: str = ""  # the signature's office when it is not the PPK's own ("SEKRETARIS DAERAH")
+
+    @property
+    def signature_office(self) -> str:
+        return self.signer_office or self.office
 
     @property
     def heading(self) -> tuple[tuple[str, str], ...]:
@@ -66,6 +72,8 @@ class BookSource(Protocol):
     def lampiran(self) -> Lampiran: ...
 
     def standards(self) -> QuerySet[Submission]: ...
+
+    def filename_stem(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -157,7 +165,8 @@ CHUNK = 50
 
 def standard_views(source: BookSource, progress: Progress | None = None) -> Iterator[StandardView]:
     """The book's standards arranged one by one, fetched in chunks so memory stays flat."""
-    queryset = source.standards().select_related("position__opd__instansi", "verification")
+    related = ("position__opd__instansi", "verification", "enactment__decree")
+    queryset = source.standards().select_related(*related)
     total = queryset.count()
     done = 0
     for chunk_start in range(0, total, CHUNK):

@@ -248,7 +248,11 @@ def requirement_blocks(rows: Iterable[RequirementRow]) -> tuple[RequirementBlock
 
 
 def footer_line(submission: Submission, zone: ZoneInfo) -> str:
-    """Version and state; once approved, the day of approval and the decree that enacted it."""
+    """What is not the standard in force says which version it is and its state; a superseded one
+    also when it was approved and by which decree. The standard in force carries none: the
+    lampiran of its decree is the legal text, and a status line there would be read as part of it."""
+    if submission.state == State.APPROVED:
+        return ""
     parts = [f"Versi {submission.version}", f"Status: {submission.get_state_display()}"]
     if submission.approved_at is not None:
         parts.append(f"Disetujui {indonesian_date(submission.approved_at.astimezone(zone).date())}")

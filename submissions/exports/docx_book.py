@@ -36,9 +36,17 @@ def build_book(frame: BookFrame, views: Iterable[StandardView], *, landscape: bo
     _cover(document, frame.title)
     _lampiran(document, frame.lampiran, width)
     _contents(document, frame.toc)
+    furniture = ("", "")
     for anchor, view in enumerate(views, start=1):
         section = document.add_section(WD_SECTION.NEW_PAGE)
         section.different_first_page_header_footer = False  # numbered from its first page on
+        if (view.mark, view.footer) != furniture:
+            # A standard not in force (a package's drafts, a superseded version in an old decree's
+            # lampiran) draws its own mark and status; the next section links back to it when alike.
+            furniture = (view.mark, view.footer)
+            section.header.is_linked_to_previous = False
+            section.footer.is_linked_to_previous = False
+            page_furniture(section, mark=view.mark, footer=view.footer)
         # The contents' page references point at each standard's title.
         add_bookmark(draw_standard(document, view, width), BOOKMARK.format(anchor), anchor)
     _signature(document, frame.lampiran)
@@ -82,7 +90,7 @@ def _contents(document: DocumentObject, toc: tuple[TocGroup, ...]) -> None:
 
 def _signature(document: DocumentObject, lampiran: Lampiran) -> None:
     document.add_paragraph()
-    for text in (f"{lampiran.office},", "", "", "", lampiran.signer or "(" + "." * 30 + ")"):
+    for text in (f"{lampiran.signature_office},", "", "", "", lampiran.signer or "(" + "." * 30 + ")"):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.left_indent = Pt(240)

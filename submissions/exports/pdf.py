@@ -7,7 +7,7 @@ the network, whatever a text field contains.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +15,6 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from submissions.exports.book import BookFrame
 from submissions.exports.content import StandardView
 from submissions.exports.docx_standard import BODY_GRID, IMPORTANCE_COLUMNS
 from submissions.exports.verification import qr_svg_data_uri
@@ -32,16 +31,19 @@ class PrintedStandard:
     qr: str
 
 
-def printed(views: Iterable[StandardView], *, break_first: bool = False) -> list[PrintedStandard]:
-    """The standards with their anchors and QR codes; the first starts a new page only in a book."""
+def printed(
+    views: Iterable[StandardView], *, start: int = 1, break_first: bool = False
+) -> list[PrintedStandard]:
+    """The standards with their anchors (numbered from `start`) and QR codes; the first starts a new
+    page only when something comes before it in the same document."""
     return [
         PrintedStandard(
             view=view,
             anchor=anchor,
-            first=anchor == 1 and not break_first,
+            first=anchor == start and not break_first,
             qr=qr_svg_data_uri(view.verification.url) if view.verification else "",
         )
-        for anchor, view in enumerate(views, start=1)
+        for anchor, view in enumerate(views, start=start)
     ]
 
 
@@ -65,13 +67,10 @@ def render_standard_pdf(view: StandardView, *, landscape: bool = False) -> bytes
     return html_to_pdf(render_to_string("submissions/exports/standard.html", context))
 
 
-def html_to_pdf(html: str, *, attachments: Sequence[Any] = ()) -> bytes:
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    document = HTML(string=html, url_fetcher=fetcher, base_url="data:,")
+def html_to_pdf(html: str) -> bytes:
+    document = HTML(string=html, url_fetcher=data_only_fetcher(), base_url="data:,")
     return bytes(document.write_pdf())
 
 
-def render_book_pdf(frame: BookFrame, views: Iterable[StandardView], *, landscape: bool = False) -> bytes:
-    entries = printed(views, break_first=True)
-    context = {**page_context(landscape=landscape), "frame": frame, "entries": entries}
-    return html_to_pdf(render_to_string("submissions/exports/book.html", context))
+def data_only_fetcher() -> URLFetcher:
+    return URLFetcher(allowed_protocols={"data"})

@@ -14,6 +14,8 @@ class ExportKind(models.TextChoices):
     STANDARD = "standard", "Satu standar"
     BOOK = "book", "Buku standar yang berlaku"
     RECAP = "recap", "Rekap (Excel)"
+    DECREE_BOOK = "decree_book", "Buku lampiran keputusan"
+    PACKAGE_BOOK = "package_book", "Buku paket konsultasi"
 
 
 class ExportFormat(models.TextChoices):
@@ -54,6 +56,23 @@ class ExportJob(models.Model):
     )
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="dokumen"
+    )
+    # The decree's or the package's book (workflow's models, named by string: no import of workflow).
+    decree = models.ForeignKey(
+        "workflow.Decree",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="keputusan",
+    )
+    package = models.ForeignKey(
+        "workflow.ConsultationPackage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="paket konsultasi",
     )
     status = models.CharField("status", max_length=10, choices=ExportStatus.choices, default="pending")
     total = models.PositiveIntegerField("jumlah langkah", default=0)

@@ -17,6 +17,7 @@ from submissions.models import Position, Submission
 from tests.builders import World, valid_content
 from workflow import services
 from workflow.decrees.services import DecreeInput, record_decree
+from workflow.models import Decree
 
 CHECK = "\u2713"
 LETTER: dict[str, Any] = {"letter_number": "B/77/M.SM.01.00/2026", "letter_date": timezone.localdate()}
@@ -39,6 +40,14 @@ def drafted(world: World, position: Position | None = None, **content: Any) -> S
     )
 
 
+def compiled(world: World, position: Position | None = None) -> Submission:
+    """A standard its OPD has submitted and forwarded: in Bagian Organisasi's compilation."""
+    submission = drafted(world, position)
+    drafter, reviewer = actors(world, position or world.position)
+    services.submission_fire_transition(submission_id=submission.pk, name="submit", actor=drafter)
+    return services.submission_fire_transition(submission_id=submission.pk, name="forward", actor=reviewer)
+
+
 def approved(world: World, position: Position | None = None, **content: Any) -> Submission:
     submission = drafted(world, position, **content)
     drafter, reviewer = actors(world, position or world.position)
@@ -54,9 +63,9 @@ def approved(world: World, position: Position | None = None, **content: Any) -> 
     return Submission.objects.get(pk=submission.pk)
 
 
-def enact(world: World, *submissions: Submission, number: str = DECREE_NUMBER) -> None:
+def enact(world: World, *submissions: Submission, number: str = DECREE_NUMBER, **signatory: str) -> Decree:
     """Record the wali kota's decree enacting these approved versions, as Bagian Organisasi does."""
-    record_decree(
+    return record_decree(
         instansi_id=world.instansi.pk,
         actor=world.organisasi,
         decree=DecreeInput(
@@ -65,6 +74,7 @@ def enact(world: World, *submissions: Submission, number: str = DECREE_NUMBER) -
             number=number,
             date=DECREE_DATE,
             title="Standar Kompetensi Jabatan",
+            **signatory,
         ),
         submission_ids=[submission.pk for submission in submissions],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import docx
 import pytest
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 from submissions.exports import export_queryset, render_pdf
 from submissions.exports.book import EffectiveStandards, Lampiran, frame_of, standard_views
 from submissions.exports.docx_book import build_book
-from submissions.exports.pdf import render_book_pdf
+from submissions.exports.pdf_book import render_book_pdf
 from submissions.models import PositionKind, Submission
 from tests.builders import World
 from tests.factories import PositionFactory
@@ -145,3 +146,38 @@ def test_the_pdf_contents_give_each_standards_first_page(
     assert "1. Analis Surveilans 3" in contents
     first_of_third = next(i for i, text in enumerate(pages) if "NAMA JABATAN : Kepala Sekolah" in text)
     assert f"3. Kepala Sekolah {first_of_third + 1}" in contents
+
+
+def test_a_book_laid_out_in_parts_reads_the_same_as_one_laid_out_at_once(
+    world: World, three_in_force: list[Submission]
+) -> None:
+    source = EffectiveStandards(world.instansi)
+
+    at_once = PdfReader(io.BytesIO(render_book_pdf(frame_of(source), standard_views(source), chunk=50)))
+    in_parts = PdfReader(io.BytesIO(render_book_pdf(frame_of(source), standard_views(source), chunk=1)))
+
+    assert page_texts(in_parts) == page_texts(at_once)
+    assert len(in_parts.pages) == 8
+
+
+def test_the_pdf_contents_link_to_the_standards_and_the_outline_lists_them_by_opd(
+    world: World, three_in_force: list[Submission]
+) -> None:
+    reader = pdf_book(EffectiveStandards(world.instansi))
+    pages = page_texts(reader)
+    firsts = [
+        i for i, text in enumerate(pages) if text.startswith("STANDAR KOMPETENSI JABATAN\nNAMA JABATAN")
+    ]
+
+    annotations: Any = reader.pages[1]["/Annots"]
+    destinations = [annotation.get_object()["/Dest"][0].get_object() for annotation in annotations]
+    targets: list[Any] = [reader.get_page_number(page) for page in destinations]
+    # The name and the number of each line are links of their own, both to the standard's first page.
+    assert sorted(targets) == sorted(firsts * 2)
+    outline: Any = reader.outline
+    assert [item.title for item in outline if not isinstance(item, list)] == [
+        "Dinas Kesehatan",
+        "Dinas Pendidikan",
+    ]
+    assert [item.title for item in outline[1]] == ["1. Analis Surveilans", "2. Kepala Seksi Surveilans"]
+    assert reader.get_destination_page_number(outline[1][1]) == firsts[1]

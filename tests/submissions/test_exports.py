@@ -206,18 +206,31 @@ def test_an_empty_draft_exports_with_dashes_and_placeholders(world: World) -> No
     assert all(CHECK not in row for row in rows)
 
 
-def test_the_footer_of_an_approved_standard_adds_the_approval_date_and_the_decree(world: World) -> None:
+def test_an_approved_standard_carries_no_status_in_its_footer_only_the_page_number(world: World) -> None:
+    submission = approved(world)
+    enact(world, submission)
+
+    footer = opened(submission).sections[0].footer.paragraphs[0].text
+
+    assert footer == "Halaman 1"  # "1" is the PAGE field's placeholder, which Word updates
+
+
+def test_a_superseded_version_says_digantikan_with_its_approval_date_and_decree_in_the_footer(
+    world: World,
+) -> None:
     submission = approved(world)
     Submission.objects.filter(pk=submission.pk).update(
         approved_at=datetime.datetime(2026, 11, 3, 18, 30, tzinfo=datetime.UTC)
     )
     enact(world, submission)
+    Submission.objects.filter(pk=submission.pk).update(state="superseded")
 
-    footer = opened(submission).sections[0].footer.paragraphs[0].text
+    section = opened(submission).sections[0]
 
+    assert section.header.paragraphs[0].text == "DIGANTIKAN"
     # 18:30 UTC is already 4 November in Jakarta (UTC+7), the instansi's time zone.
-    assert footer.startswith(
-        "Versi 1 | Status: Disetujui | Disetujui 4 November 2026 | "
+    assert section.footer.paragraphs[0].text.startswith(
+        "Versi 1 | Status: Digantikan | Disetujui 4 November 2026 | "
         "Keputusan nomor 188.45/12/401.012/2026 tanggal 20 November 2026 | Halaman "
     )
 
@@ -238,7 +251,7 @@ def test_an_enacted_standard_has_no_mark_its_decree_in_the_footer_and_a_verifica
     document = opened(submission)
 
     assert document.sections[0].header.paragraphs[0].text == ""
-    assert "Keputusan nomor 188.45/12/401.012/2026" in document.sections[0].footer.paragraphs[0].text
+    assert document.sections[0].footer.paragraphs[0].text == "Halaman 1"
     code = VerificationCode.objects.get(submission=submission)
     lines = document.tables[2].rows[0].cells[1].text.split("\n")
     assert lines[0] == f"Kode verifikasi: {code.code}"

@@ -48,7 +48,7 @@ def test_a_draft_pdf_carries_the_draf_mark_and_its_state_in_the_footer(world: Wo
     assert "Versi 1 | Status: Draf | Halaman 1" in text
 
 
-def test_an_enacted_pdf_has_no_mark_gives_its_decree_and_carries_its_verification_code(world: World) -> None:
+def test_an_enacted_pdf_has_no_mark_no_status_footer_and_carries_its_verification_code(world: World) -> None:
     submission = approved(world)
     enact(world, submission)
 
@@ -56,9 +56,24 @@ def test_an_enacted_pdf_has_no_mark_gives_its_decree_and_carries_its_verificatio
 
     code = VerificationCode.objects.get(submission=submission)
     assert "DRAF" not in text
-    assert f"Keputusan nomor {DECREE_NUMBER} tanggal 20 November 2026" in text
+    assert "Status:" not in text
+    assert f"Keputusan nomor {DECREE_NUMBER}" not in text
+    assert "Halaman 1" in text
     assert f"Kode verifikasi: {code.code}" in text
     assert code.content_sha256 in text.replace("\n", "")
+
+
+def test_a_superseded_pdf_says_digantikan_and_which_decree_had_enacted_it(world: World) -> None:
+    submission = approved(world)
+    enact(world, submission)
+    Submission.objects.filter(pk=submission.pk).update(state="superseded")
+
+    text = pdf_text(pdf_of(submission))
+
+    assert "DIGANTIKAN" in text
+    assert "DRAF" not in text
+    assert "Versi 1 | Status: Digantikan" in text
+    assert f"Keputusan nomor {DECREE_NUMBER} tanggal 20 November 2026" in text.replace("\n", " ")
 
 
 def test_the_pdf_is_portrait_a4_by_default_and_landscape_on_request(world: World) -> None:

@@ -14,6 +14,7 @@ from submissions.models import Instansi
 from web.forms.packages import DecreeForm, EffectiveFilterForm
 from web.selectors import organisasi_instansi_ids
 from web.views.base import AuthedRequest
+from workflow.books import DecreeBook
 from workflow.decrees.models import HEAD_FOR_INSTANSI_KIND
 from workflow.decrees.selectors import (
     decrees_for,
@@ -23,6 +24,7 @@ from workflow.decrees.selectors import (
 )
 from workflow.decrees.services import DecreeInput, record_decree
 from workflow.errors import WorkflowError
+from workflow.exports import may_have_book
 from workflow.models import Decree
 from workflow.scoping import visible_letters, visible_opds
 
@@ -45,9 +47,12 @@ def decree_detail(request: AuthedRequest, decree_id: int) -> HttpResponse:
     decree = decrees_for(request.user).filter(pk=decree_id).first()
     if decree is None:
         raise Http404("Keputusan tidak ditemukan.")
-    return render(
-        request, "web/decrees/detail.html", {"decree": decree, "versions": enacted_versions(decree)}
-    )
+    context = {
+        "decree": decree,
+        "versions": enacted_versions(decree),
+        "may_book": may_have_book(request.user, DecreeBook(decree)),
+    }
+    return render(request, "web/decrees/detail.html", context)
 
 
 @login_required

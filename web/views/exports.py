@@ -21,10 +21,17 @@ CHOICES = (
     ("book-docx", ExportKind.BOOK, ExportFormat.DOCX, "Buku standar yang berlaku (Word)"),
     ("recap-xlsx", ExportKind.RECAP, ExportFormat.XLSX, "Rekap jabatan (Excel)"),
 )
+# The book buttons of the decree and package pages post here too, with the decree's or package's id.
+SOURCE_CHOICES = (
+    ("decree_book-pdf", ExportKind.DECREE_BOOK, ExportFormat.PDF, "Buku lampiran keputusan (PDF)"),
+    ("decree_book-docx", ExportKind.DECREE_BOOK, ExportFormat.DOCX, "Buku lampiran keputusan (Word)"),
+    ("package_book-pdf", ExportKind.PACKAGE_BOOK, ExportFormat.PDF, "Buku paket konsultasi (PDF)"),
+    ("package_book-docx", ExportKind.PACKAGE_BOOK, ExportFormat.DOCX, "Buku paket konsultasi (Word)"),
+)
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and value.isdigit() and len(value) < 12 else None
 
 
 @login_required
@@ -38,7 +45,7 @@ def export_form(request: AuthedRequest) -> HttpResponse:
     }
     if request.method != "POST":
         return render(request, "web/exports/form.html", context)
-    picked = {choice[0]: choice for choice in CHOICES}.get(request.POST.get("what", ""))
+    picked = {choice[0]: choice for choice in CHOICES + SOURCE_CHOICES}.get(request.POST.get("what", ""))
     if picked is None:
         messages.error(request, "Pilih jenis berkas yang akan dibuat.")
         return render(request, "web/exports/form.html", context, status=400)
@@ -48,6 +55,8 @@ def export_form(request: AuthedRequest) -> HttpResponse:
         format=picked[2],
         instansi_id=None if opd_id else _int(request.POST.get("instansi")),
         opd_id=opd_id,
+        decree_id=_int(request.POST.get("decree")),
+        package_id=_int(request.POST.get("package")),
         orientation=request.POST.get("orientation") or Orientation.PORTRAIT,
     )
     try:

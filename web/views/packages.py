@@ -15,7 +15,9 @@ from django.views.decorators.http import require_POST
 from web.forms.packages import AnswerLetterForm, CompilationFilterForm, PackageTitleForm, SendForm
 from web.selectors import organisasi_instansi_ids
 from web.views.base import AuthedRequest
+from workflow.books import PackageBook
 from workflow.errors import WorkflowError
+from workflow.exports import may_have_book
 from workflow.machine import State
 from workflow.models import PackageItem
 from workflow.packages import services
@@ -140,6 +142,7 @@ def package_detail(request: AuthedRequest, package_id: int) -> HttpResponse:
         "answer_form": AnswerLetterForm(),
         "reasons": list(reason_codes()),
         "outcomes": Outcome,
+        "may_book": may_have_book(request.user, PackageBook(package)),
     }
     return render(request, "web/packages/detail.html", context, status=200)
 

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from submissions.exports.book import EffectiveStandards, frame_of, standard_views
 from submissions.exports.docx_book import build_book
-from submissions.exports.pdf import render_book_pdf
+from submissions.exports.pdf_book import render_book_pdf
 from submissions.models import OPD, Instansi
 
 
