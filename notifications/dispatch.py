@@ -57,7 +57,7 @@ def dispatch_deliveries(notification_ids: Iterable[int], *, countdown: float = 0
         return 0
     enqueued = 0
     try:
-        with _fail_fast_connection() as connection:
+        with fail_fast_connection() as connection:
             for notification_id in ids:
                 _enqueue(notification_id, countdown, connection)
                 enqueued += 1
@@ -68,7 +68,7 @@ def dispatch_deliveries(notification_ids: Iterable[int], *, countdown: float = 0
     return enqueued
 
 
-def _fail_fast_connection() -> Connection:
+def fail_fast_connection() -> Connection:
     # One attempt, no reconnect loop: with the broker down the caller (often a request that has
     # just committed a transition) goes on at once instead of waiting seconds for retries.
     return current_app.connection_for_write(transport_options=FAIL_FAST)

@@ -22,6 +22,7 @@ from submissions.header import capture_header
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow import announcements, content, deadlines, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
+from workflow.events import services as events
 from workflow.letters import letter_refusals
 from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, Input, State
 from workflow.models import ConsultationPackage, PackageItem, ReasonCode, TransitionLog
@@ -224,8 +225,9 @@ def apply_transition(
         submission.fire(name, by=actor.pk, at=now)
     except TransitionNotAllowed as exc:
         raise Conflict(str(exc), code="wrong_state") from exc
+    superseded = None
     if step.target == State.APPROVED:
-        _supersede_previous(submission, actor, now)
+        superseded = _supersede_previous(submission, actor, now)
         if position_code:
             _assign_position_code(submission, position_code)
     if from_state == State.DRAFT or submission.state == State.APPROVED:
@@ -250,6 +252,10 @@ def apply_transition(
         snapshots.take_snapshot(submission, log)
     if package is None:
         announcements.announce_transition(submission=submission, log=log)
+    role = str(grant.role) if grant is not None else ""
+    events.record_transitions(
+        [*([superseded] if superseded else []), (log, submission)], actor=actor, role=role
+    )
     return submission
 
 
@@ -269,7 +275,9 @@ def _save_or_conflict(submission: Submission) -> None:
         ) from exc
 
 
-def _supersede_previous(submission: Submission, actor: User, now: datetime.datetime) -> None:
+def _supersede_previous(
+    submission: Submission, actor: User, now: datetime.datetime
+) -> tuple[TransitionLog, Submission] | None:
     """The approved predecessor becomes superseded in the same transaction, before the new one saves."""
     previous = (
         Submission.objects.select_for_update()
@@ -278,18 +286,20 @@ def _supersede_previous(submission: Submission, actor: User, now: datetime.datet
         .first()
     )
     if previous is None:
-        return
+        return None
+    previous.position = submission.position  # the same position, already loaded
     previous.supersede(by=actor.pk, at=now)
     previous.next_reminder_at = None
     previous.due_at = None
     previous.save()
-    _log(
+    log = _log(
         previous,
         transition="supersede",
         from_state=State.APPROVED,
         actor=actor,
         comment=f"Digantikan oleh versi {submission.version}.",
     )
+    return log, previous
 
 
 def submission_create_draft(*, position_id: int, actor: User) -> Submission:
@@ -350,13 +360,14 @@ def _start(
         CompetencyRow.objects.bulk_create(content.initial_competency_rows(submission, submission.position))
     else:
         content.copy_rows(source, submission)
-    _log(
+    log = _log(
         submission,
         transition=transition,
         from_state="",
         actor=actor,
         comment=submission.revision_reason,
     )
+    events.record_transition(log, submission, actor=actor)
     return submission
 
 
