@@ -391,6 +391,8 @@ SPECTACULAR_SETTINGS = {
         "OutcomeEnum": "workflow.packages.models.Outcome",
         "RoleEnum": "submissions.models.Role",
         "GrantableRoleEnum": "workflow.setup.people.GRANTABLE_CHOICES",
+        "EventKindEnum": "workflow.events.models.EventKind",
+        "WebhookDeliveryStatusEnum": "notifications.webhooks.models.DeliveryStatus",
     },
 }
 

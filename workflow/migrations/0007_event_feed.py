@@ -22,7 +22,9 @@ CREATE FUNCTION workflow_event_commit_order() RETURNS trigger AS $$
 BEGIN
     -- Held until this transaction's commit is visible: the next number goes to a later commit.
     PERFORM pg_advisory_xact_lock({COMMIT_LOCK});
-    UPDATE workflow_event SET seq = nextval('{SEQUENCE}') WHERE id = NEW.id AND seq IS NULL;
+    -- By id alone: the row is this transaction's own, numbered nowhere else. ("AND seq IS NULL"
+    -- let the planner pick the seq index, whose NULLs are every row this transaction added.)
+    UPDATE workflow_event SET seq = nextval('{SEQUENCE}') WHERE id = NEW.id;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql
