@@ -22,6 +22,8 @@ from workflow.events.models import EventKind
 from workflow.roles import is_integration_account
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
     from workflow.roles import AnyUser
 
 MAX_SUBSCRIPTIONS = 10
@@ -39,7 +41,7 @@ def require_integration_account(user: AnyUser) -> None:
 
 
 def webhook_create(
-    *, actor: AnyUser, url: Any, kinds: Any, secret: Any = None
+    *, actor: User, url: Any, kinds: Any, secret: Any = None
 ) -> tuple[WebhookSubscription, str]:
     """A new subscription and its secret (given, or generated), shown to the caller this once."""
     require_integration_account(actor)
@@ -52,7 +54,7 @@ def webhook_create(
                 code="too_many_webhooks",
             )
         subscription = WebhookSubscription.objects.create(
-            owner_id=actor.pk, url=clean_url, kinds=clean_kinds, secret=clean_secret
+            owner=actor, url=clean_url, kinds=clean_kinds, secret=clean_secret
         )
     return subscription, clean_secret
 

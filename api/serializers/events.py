@@ -31,7 +31,7 @@ class EventSerializer(serializers.Serializer):
     to_state = serializers.CharField(allow_blank=True)
     package = serializers.IntegerField(allow_null=True)
     decree = serializers.IntegerField(allow_null=True)
-    data = serializers.DictField(
+    data = serializers.DictField(  # type: ignore[assignment]  # a field named like Serializer.data
         help_text=(
             "Rincian per jenis (mis. `changes` jabatan, `items` paket). / "
             "Per-kind details (a position's `changes`, a package's `items`)."

@@ -70,7 +70,7 @@ def test_a_cursor_client_sees_each_of_500_concurrent_transitions_once_in_commit_
             barrier.wait()
             while True:
                 still_writing = any(t.is_alive() for t in writers)
-                body = client.get("/api/v1/events/", {"after": cursor, "limit": 7}).json()
+                body = client.get("/api/v1/events/", {"after": cursor, "limit": "7"}).json()
                 seen.extend(body["results"])
                 cursor = body["next"]
                 if not body["results"] and not still_writing:
@@ -118,7 +118,7 @@ def test_a_cursor_client_sees_each_of_500_concurrent_transitions_once_in_commit_
     # A client starting again from the beginning reads the very same feed.
     again = []
     client, cursor = client_as(world.organisasi), ""
-    while page := client.get("/api/v1/events/", {"after": cursor, "limit": 1000}).json()["results"]:
+    while page := client.get("/api/v1/events/", {"after": cursor, "limit": "1000"}).json()["results"]:
         again += page
         cursor = page[-1]["cursor"]
     assert [e["id"] for e in again] == ids
