@@ -23,6 +23,7 @@ from submissions.models import CompetencyRow, Position, RequirementRow, Submissi
 from workflow import announcements, content, deadlines, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
 from workflow.events import services as events
+from workflow.events.models import EventKind
 from workflow.letters import letter_refusals
 from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, Input, State
 from workflow.models import ConsultationPackage, PackageItem, ReasonCode, TransitionLog
@@ -225,11 +226,12 @@ def apply_transition(
         submission.fire(name, by=actor.pk, at=now)
     except TransitionNotAllowed as exc:
         raise Conflict(str(exc), code="wrong_state") from exc
-    superseded = None
+    superseded, code_changed = None, False
     if step.target == State.APPROVED:
         superseded = _supersede_previous(submission, actor, now)
-        if position_code:
+        if position_code and position_code != submission.position.code:
             _assign_position_code(submission, position_code)
+            code_changed = True
     if from_state == State.DRAFT or submission.state == State.APPROVED:
         capture_header(submission)
     deadlines.enter_stage(submission, now)
@@ -256,6 +258,10 @@ def apply_transition(
     events.record_transitions(
         [*([superseded] if superseded else []), (log, submission)], actor=actor, role=role
     )
+    if code_changed:
+        events.record_positions(
+            [(submission.position, EventKind.POSITION_CHANGED, ["code_changed"])], actor=actor
+        )
     return submission
 
 

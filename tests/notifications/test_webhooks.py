@@ -209,3 +209,15 @@ def test_an_inactive_subscription_sends_nothing(world: World, receiver: Receiver
     assert deliver(pending_ids()[0]).outcome is Outcome.NOT_CLAIMED
     assert sweep(now=timezone.now() + LATER).due == []
     assert receiver.received == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_once_the_transition_commits_its_delivery_is_sent_by_the_task(world: World, receiver: Receiver):
+    # Celery runs tasks in-process in unit tests: the task enqueued on commit posts at once.
+    subscribe(world, receiver.start().url)
+
+    draft = complete_draft(world)
+
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.DELIVERED, 1)
+    assert [json.loads(r.body)["event"]["submission"] for r in receiver.received] == [draft.pk]

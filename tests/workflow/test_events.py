@@ -276,3 +276,28 @@ def test_a_webhook_of_an_account_that_lost_its_integration_role_gets_nothing(wor
     complete_draft(world)
 
     assert not WebhookDelivery.objects.exists()
+
+
+def test_a_batch_writes_one_event_per_document_it_moved(world: World):
+    from workflow.batches import fire_each
+
+    documents = [
+        complete_draft(world, PositionFactory.create(opd=world.opd, kind=PositionKind.PENGAWAS).pk)
+        for _ in range(3)
+    ]
+    for document in documents[:2]:
+        fire(document, "submit", world.drafter)
+
+    results = fire_each(submission_ids=[d.pk for d in documents], name="forward", actor=world.reviewer)
+
+    assert [r.done for r in results] == [True, True, False]
+    forwarded = Event.objects.filter(transition="forward").values_list("submission_id", "actor_kind")
+    assert sorted(forwarded) == sorted((d.pk, "reviewer") for d in documents[:2])
+
+
+def test_the_kode_jabatan_the_ministry_assigns_is_a_position_change(world: World):
+    documents = compiled_standards(world, 1)
+    agree_all(world, sent_package(world, documents), documents)
+
+    change = Event.objects.get(kind=EventKind.POSITION_CHANGED)
+    assert (change.position_id, change.data["changes"]) == (documents[0].position_id, ["code_changed"])
