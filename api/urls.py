@@ -17,6 +17,7 @@ from api.views import (
     accounts,
     comments,
     decrees,
+    events,
     exports,
     packages,
     positions,
@@ -79,6 +80,10 @@ v1 = [
     path("decrees/<id:pk>/", decrees.DecreeDetailView.as_view(), name="decree"),
     path("effective-standards/", decrees.EffectiveStandardListView.as_view(), name="effective-standards"),
     path("letters/<id:pk>/", decrees.LetterView.as_view(), name="letter"),
+    path("events/", events.EventFeedView.as_view(), name="events"),
+    path("webhooks/", events.WebhookListView.as_view(), name="webhooks"),
+    path("webhooks/<id:pk>/", events.WebhookDetailView.as_view(), name="webhook"),
+    path("webhooks/<id:pk>/deliveries/", events.WebhookDeliveryListView.as_view(), name="webhook-deliveries"),
     path("notifications/", inbox.NotificationListView.as_view(), name="notifications"),
     path("notifications/<id:pk>/read/", inbox.NotificationReadView.as_view(), name="notification-read"),
 ]

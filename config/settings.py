@@ -204,6 +204,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # Every minute: re-enqueue notifications left pending (broker down at commit, dead worker).
     "notifications-sweep-outbox": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},
+    # Every minute: webhook deliveries left pending or stuck sending (notifications.webhooks).
+    "notifications-sweep-webhooks": {"task": "notifications.tasks.sweep_webhooks", "schedule": 60.0},
     # Every 5 minutes (https://crontab.guru/#*/5_*_*_*_*): reminders and escalations that are due.
     "workflow-send-reminders": {"task": "workflow.tasks.send_reminders", "schedule": crontab(minute="*/5")},
     # Daily at 00:30 UTC = 07:30 WIB (https://crontab.guru/#30_0_*_*_*): the daily digests.
@@ -408,6 +410,8 @@ SPECTACULAR_SETTINGS = {
         "OutcomeEnum": "workflow.packages.models.Outcome",
         "RoleEnum": "submissions.models.Role",
         "GrantableRoleEnum": "workflow.setup.people.GRANTABLE_CHOICES",
+        "EventKindEnum": "workflow.events.models.EventKind",
+        "WebhookDeliveryStatusEnum": "notifications.webhooks.models.DeliveryStatus",
     },
 }
 
@@ -437,6 +441,19 @@ NOTIFICATION_SENDING_TIMEOUT_SECONDS = env.int("NOTIFICATION_SENDING_TIMEOUT_SEC
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=7)
 # The beat sweep leaves pending rows younger than this to the message enqueued at commit.
 NOTIFICATION_SWEEP_GRACE_SECONDS = env.int("NOTIFICATION_SWEEP_GRACE_SECONDS", default=60)
+
+# Webhooks (notifications.webhooks): a receiver is cut off after this many seconds in all; a
+# transient failure (connection, timeout, 408, 429, 5xx) is tried this many times in all, waiting
+# base, 2x base, 4x base ... seconds; then the delivery is failed and shown to its owner and admins.
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=5)
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
+WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=30)
+# Loopback receivers (127.0.0.1, ::1, names resolving there) are refused unless this is on; it is on
+# in tests only. Private, link-local and other internal ranges are refused whatever it says.
+WEBHOOKS_ALLOW_LOOPBACK = env.bool("WEBHOOKS_ALLOW_LOOPBACK", default=False)
+# The event feed (GET /api/v1/events/): events per page by default and at most.
+EVENT_FEED_PAGE_SIZE = 100
+EVENT_FEED_MAX_PAGE_SIZE = 1000
 
 ### Logging
 
@@ -469,6 +486,8 @@ if TESTING:
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Tests' webhook receivers are real HTTP servers on 127.0.0.1.
+    WEBHOOKS_ALLOW_LOOPBACK = True
     # Letters uploaded by tests land in a throwaway folder, never in the project's media/.
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="alur-skj-media-"))
     REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {

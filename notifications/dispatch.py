@@ -59,12 +59,12 @@ def dispatch_deliveries(notification_ids: Iterable[int], *, countdown: float = 0
         return 0
     enqueued = 0
     try:
-        connection = _fail_fast_connection()
+        connection = fail_fast_connection()
         for notification_id in ids:
             _enqueue(notification_id, countdown, connection)
             enqueued += 1
     except Exception:  # any broker/transport error: the rows stay pending for the sweeper
-        _forget_connection()  # the next call connects afresh (the broker may be back by then)
+        forget_connection()  # the next call connects afresh (the broker may be back by then)
         logger.warning(
             "Gagal mengantrekan %s notifikasi; penyapu outbox akan mencoba lagi.", len(ids) - enqueued
         )
@@ -79,7 +79,7 @@ class _Held(threading.local):
 _held = _Held()
 
 
-def _fail_fast_connection() -> Connection:
+def fail_fast_connection() -> Connection:
     """This process's and thread's broker connection, opened on first use and kept.
 
     One attempt, no reconnect loop: with the broker down the caller (often a request that has
@@ -95,7 +95,7 @@ def _fail_fast_connection() -> Connection:
     return _held.connection
 
 
-def _forget_connection() -> None:
+def forget_connection() -> None:
     connection, _held.connection = _held.connection, None
     if connection is not None:
         try:

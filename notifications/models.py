@@ -168,3 +168,19 @@ class Preference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_kind_display()} - {self.get_delivery_display()}"
+
+
+# Webhooks live in their own modules; importing them here registers their models with this app.
+from notifications.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription  # noqa: E402
+
+__all__ = [
+    "PREFERENCE_KINDS",
+    "Delivery",
+    "DeliveryStatus",
+    "Kind",
+    "Notification",
+    "Preference",
+    "Status",
+    "WebhookDelivery",
+    "WebhookSubscription",
+]

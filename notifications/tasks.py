@@ -1,6 +1,7 @@
 """Celery adapters: each task takes an id (or nothing), calls a service, and reports.
 
-`deliver_notification` is defined in notifications.dispatch, beside the enqueueing it uses to retry
+`deliver_notification` is defined in notifications.dispatch (and `deliver_webhook` in
+notifications.webhooks.dispatch), beside the enqueueing it uses to retry
 itself; it is named here too, where the worker's autodiscovery and the callers look for tasks.
 """
 
@@ -12,8 +13,10 @@ from celery import shared_task
 
 from notifications import delivery, digests
 from notifications.dispatch import deliver_notification, dispatch_deliveries
+from notifications.webhooks import delivery as webhook_delivery
+from notifications.webhooks.dispatch import deliver_webhook, dispatch_webhooks
 
-__all__ = ["deliver_notification", "send_daily_digests", "sweep_outbox"]
+__all__ = ["deliver_notification", "deliver_webhook", "send_daily_digests", "sweep_outbox", "sweep_webhooks"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,3 +34,10 @@ def send_daily_digests() -> int:
     digest_ids = digests.compose_all_digests()
     logger.info("%s ringkasan harian disiapkan.", len(digest_ids))
     return len(digest_ids)
+
+
+@shared_task(ignore_result=True)
+def sweep_webhooks() -> int:
+    """Every minute: recover webhook deliveries of dead workers and re-enqueue those left pending."""
+    result = webhook_delivery.sweep()
+    return dispatch_webhooks(result.due)

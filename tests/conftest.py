@@ -3,6 +3,7 @@
 import pytest
 
 from tests.builders import World, build_world
+from tests.events import number_events_at_insert
 
 
 @pytest.fixture
@@ -15,3 +16,9 @@ def world(db: None) -> World:
 def media_in_tmp(settings, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Files that tests store (export jobs) go to a temporary folder, never into the project."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture
+def numbered_events(db: None) -> None:
+    """Events get their feed position at insert, so a test's uncommitted events are in the feed."""
+    number_events_at_insert()

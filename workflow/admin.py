@@ -10,7 +10,15 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import ngettext
 
-from workflow.models import CalendarDay, DraftingRound, ReasonCode, Snapshot, StageBudget, TransitionLog
+from workflow.models import (
+    CalendarDay,
+    DraftingRound,
+    Event,
+    ReasonCode,
+    Snapshot,
+    StageBudget,
+    TransitionLog,
+)
 from workflow.recompute import recompute_running_deadlines
 
 # django-stubs makes ModelAdmin generic, but at run time it cannot be subscripted (django_stubs_ext,
@@ -135,3 +143,13 @@ class SnapshotAdmin(ReadOnlyAdmin):
     search_fields = ("submission__position__name",)
     date_hierarchy = "taken_at"
     list_select_related = ("submission__position",)
+
+
+@admin.register(Event)
+class EventAdmin(ReadOnlyAdmin):
+    list_display = ("seq", "at", "kind", "transition", "submission_id", "position_id", "instansi_id")
+    list_filter = ("kind",)
+    search_fields = ("transition",)
+    ordering = ("-seq",)
+    # The feed grows to millions of rows: no COUNT(*) of the whole table on every page.
+    show_full_result_count = False

@@ -18,6 +18,7 @@ from workflow import reminders
 from workflow.calendar import add_working_days
 from workflow.deadlines import end_of_day, local_today
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
+from workflow.events import services as events
 from workflow.inputs import COMMENT_MAX_LENGTH, EXTENSION_MAX_DAYS
 from workflow.machine import ACTIVE_STATES, Actor, State
 from workflow.models import TransitionLog
@@ -79,7 +80,7 @@ def extend_deadline(*, submission_id: int, actor: User, working_days: object, re
                 code="no_deadline",
             )
         _move_deadline(submission, days)
-        TransitionLog.objects.create(
+        log = TransitionLog.objects.create(
             submission=submission,
             transition=EXTEND_TRANSITION,
             from_state=submission.state,
@@ -89,6 +90,7 @@ def extend_deadline(*, submission_id: int, actor: User, working_days: object, re
             extension_days=days,
             round=submission.round,
         )
+        events.record_transition(log, submission, actor=actor)
         return submission
 
 

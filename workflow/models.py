@@ -255,6 +255,7 @@ class Letter(models.Model):
 # The batch work of Bagian Organisasi lives in its own modules; importing them here registers
 # their models with the workflow app.
 from workflow.decrees.models import Decree, Enactment  # noqa: E402
+from workflow.events.models import Event  # noqa: E402
 from workflow.packages.models import ConsultationPackage, MinistryAnswer, PackageItem  # noqa: E402
 
 __all__ = [
@@ -263,6 +264,7 @@ __all__ = [
     "Decree",
     "DraftingRound",
     "Enactment",
+    "Event",
     "Letter",
     "MinistryAnswer",
     "PackageItem",

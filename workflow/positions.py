@@ -13,6 +13,8 @@ from django.db import IntegrityError, transaction
 
 from submissions.models import OPD, FunctionalRank, Position, PositionKind, Urusan
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
+from workflow.events import services as events
+from workflow.events.models import EventKind
 from workflow.scoping import can_create_positions, visible_opds
 from workflow.services import locked_position
 
@@ -46,6 +48,7 @@ def position_create(
         names = _check(position, urusan)
         _save(position)
         position.urusan.set(_urusan(names))
+        events.record_positions([(position, EventKind.POSITION_CREATED, [])], actor=actor)
         return position
 
 
@@ -57,6 +60,7 @@ def position_update(*, actor: User, position_id: int, **changes: Any) -> Positio
     with transaction.atomic(durable=True):
         position = locked_position(position_id, actor)
         _require_organisasi(actor, position.opd)
+        before = _watched(position)
         for field in ("name", "code", "sub_unit"):
             if field in changes:
                 setattr(position, field, (changes[field] or "").strip())
@@ -74,9 +78,39 @@ def position_update(*, actor: User, position_id: int, **changes: Any) -> Positio
             position.rank = changes["rank"] or ""
         names = _check(position, changes.get("urusan"))
         _save(position)
+        changed = _changes(before, _watched(position))
         if "urusan" in changes:
+            urusan_before = set(position.urusan.values_list("pk", flat=True))
             position.urusan.set(_urusan(names))
+            if set(position.urusan.values_list("pk", flat=True)) != urusan_before:
+                changed.append("urusan_changed")
+        if changed:
+            events.record_positions([(position, EventKind.POSITION_CHANGED, changed)], actor=actor)
         return position
+
+
+# What the feed says changed (position_changed's `data.changes`), by the fields it watches.
+WATCHED = {
+    "name": "renamed",
+    "sub_unit": "sub_unit_changed",
+    "parent_id": "moved",
+    "kind": "kind_changed",
+    "rank": "kind_changed",
+    "code": "code_changed",
+    "bezetting": "headcount_changed",
+    "kebutuhan": "headcount_changed",
+}
+
+
+def _watched(position: Position) -> dict[str, Any]:
+    return {field: getattr(position, field) for field in (*WATCHED, "active")}
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    changes = [WATCHED[field] for field in WATCHED if before[field] != after[field]]
+    if before["active"] != after["active"]:
+        changes.append("closed" if not after["active"] else "reopened")
+    return list(dict.fromkeys(changes))
 
 
 MAX_HEADCOUNT = 999_999

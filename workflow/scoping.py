@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from submissions.models import OPD, Competency, Instansi, Position, Role, Submission
+from workflow.events.models import Event, EventKind
 from workflow.models import ConsultationPackage, Decree, Letter, MinistryAnswer
 from workflow.roles import assignments_of
 
@@ -152,3 +153,33 @@ def visible_letters(user: AnyUser) -> QuerySet[Letter]:
         | Q(pk__in=MinistryAnswer.objects.filter(package__in=packages).values("letter"))
         | Q(pk__in=visible_decrees(user).values("letter"))
     )
+
+
+PACKAGE_EVENTS = (EventKind.PACKAGE_SENT, EventKind.PACKAGE_ANSWERED)
+POSITION_EVENTS = (EventKind.POSITION_CREATED, EventKind.POSITION_CHANGED)
+
+
+def visible_events(user: AnyUser) -> QuerySet[Event]:
+    """The feed in the user's sight: events of what he may see (the rest is simply absent).
+
+    Each event carries the OPD and instansi it belongs to, so the scopes of an OPD and of an
+    instansi are one indexed column each. An OPD's staff also read the decrees of its instansi
+    (as visible_decrees), not its packages (as visible_packages). The ministry reads the events
+    of documents it sees, of the positions of those, every package sent and every decree.
+    """
+    everything, opds, instansi, ministry = _scope(user)
+    queryset = Event.objects.all()
+    if everything:
+        return queryset
+    condition = NOTHING
+    if opds:
+        condition |= Q(opd_id__in=opds)
+        own_instansi = OPD.objects.filter(pk__in=opds).values("instansi_id")
+        condition |= Q(kind=EventKind.DECREE_RECORDED, instansi_id__in=own_instansi)
+    if instansi:
+        condition |= Q(instansi_id__in=instansi)
+    if ministry:
+        condition |= Q(kind__in=[*PACKAGE_EVENTS, EventKind.DECREE_RECORDED])
+        condition |= Q(submission_id__in=visible_submissions(user).values("pk"))
+        condition |= Q(kind__in=POSITION_EVENTS, position_id__in=visible_positions(user).values("pk"))
+    return queryset.filter(condition)

@@ -22,6 +22,8 @@ from submissions.header import capture_header
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow import announcements, content, deadlines, progress, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
+from workflow.events import services as events
+from workflow.events.models import EventKind
 from workflow.letters import letter_refusals
 from workflow.machine import OPEN_STATES, USER_TRANSITIONS, Actor, Input, State
 from workflow.models import ConsultationPackage, PackageItem, ReasonCode, TransitionLog
@@ -224,10 +226,12 @@ def apply_transition(
         submission.fire(name, by=actor.pk, at=now)
     except TransitionNotAllowed as exc:
         raise Conflict(str(exc), code="wrong_state") from exc
+    superseded, code_changed = None, False
     if step.target == State.APPROVED:
-        _supersede_previous(submission, actor, now)
-        if position_code:
+        superseded = _supersede_previous(submission, actor, now)
+        if position_code and position_code != submission.position.code:
             _assign_position_code(submission, position_code)
+            code_changed = True
     if from_state == State.DRAFT or submission.state == State.APPROVED:
         capture_header(submission)
     deadlines.enter_stage(submission, now)
@@ -251,6 +255,14 @@ def apply_transition(
     progress.forget_on_commit(submission.instansi_id)
     if package is None:
         announcements.announce_transition(submission=submission, log=log)
+    role = str(grant.role) if grant is not None else ""
+    events.record_transitions(
+        [*([superseded] if superseded else []), (log, submission)], actor=actor, role=role
+    )
+    if code_changed:
+        events.record_positions(
+            [(submission.position, EventKind.POSITION_CHANGED, ["code_changed"])], actor=actor
+        )
     return submission
 
 
@@ -270,7 +282,9 @@ def _save_or_conflict(submission: Submission) -> None:
         ) from exc
 
 
-def _supersede_previous(submission: Submission, actor: User, now: datetime.datetime) -> None:
+def _supersede_previous(
+    submission: Submission, actor: User, now: datetime.datetime
+) -> tuple[TransitionLog, Submission] | None:
     """The approved predecessor becomes superseded in the same transaction, before the new one saves."""
     previous = (
         Submission.objects.select_for_update()
@@ -279,18 +293,20 @@ def _supersede_previous(submission: Submission, actor: User, now: datetime.datet
         .first()
     )
     if previous is None:
-        return
+        return None
+    previous.position = submission.position  # the same position, already loaded
     previous.supersede(by=actor.pk, at=now)
     previous.next_reminder_at = None
     previous.due_at = None
     previous.save()
-    _log(
+    log = _log(
         previous,
         transition="supersede",
         from_state=State.APPROVED,
         actor=actor,
         comment=f"Digantikan oleh versi {submission.version}.",
     )
+    return log, previous
 
 
 def submission_create_draft(*, position_id: int, actor: User) -> Submission:
@@ -351,13 +367,14 @@ def _start(
         CompetencyRow.objects.bulk_create(content.initial_competency_rows(submission, submission.position))
     else:
         content.copy_rows(source, submission)
-    _log(
+    log = _log(
         submission,
         transition=transition,
         from_state="",
         actor=actor,
         comment=submission.revision_reason,
     )
+    events.record_transition(log, submission, actor=actor)
     return submission
 
 

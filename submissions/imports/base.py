@@ -18,6 +18,9 @@ class Written:
     """What a commit created, for what must follow it (e.g. invitations of new users)."""
 
     new_user_ids: list[int] = field(default_factory=list)
+    # Positions a peta jabatan import created and changed (workflow writes their feed events).
+    new_position_ids: list[int] = field(default_factory=list)
+    changed_position_ids: list[int] = field(default_factory=list)
 
 
 @dataclass

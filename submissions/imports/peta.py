@@ -105,7 +105,10 @@ def plan(rows: Rows, instansi: Instansi | None) -> Plan:
 
     def write() -> Written:
         _write(entries, world, new, changed, links)
-        return Written()
+        return Written(
+            new_position_ids=[e.position.pk for e in new if e.position is not None],
+            changed_position_ids=[e.position.pk for e in changed if e.position is not None],
+        )
 
     return Plan(preview, write)
 

@@ -28,11 +28,12 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from config.wsgi import application
-from notifications.models import Notification
+from notifications.models import Notification, WebhookSubscription
 from submissions.models import ExportJob, ImportBatch, ImportKind
 from tests.api.conftest import ROLES
 from tests.builders import World
 from tests.documents import LETTER, document_in
+from tests.events import integration_account
 from tests.letters import pdf_bytes
 from tests.workflow.packages_world import agree_all, compiled_standards
 from workflow.decrees.services import DecreeInput, record_decree
@@ -82,6 +83,12 @@ def real_ids(world: World) -> dict[str, int]:
         "opds": world.position.opd_id,
         "role-assignments": world.drafter.role_assignments.first().pk,  # type: ignore[union-attr]
         "drafting-rounds": drafting.pk,
+        "webhooks": WebhookSubscription.objects.create(
+            owner=integration_account("simpeg.kota", world.instansi),
+            url="http://127.0.0.1:9/",
+            kinds=["transition"],
+            secret="rahasia-penerima-uji-2026",
+        ).pk,
         "imports": batch.pk,
         # A job of Bagian Organisasi: its own for that role, out of scope (404) for the others.
         "exports": ExportJob.objects.create(

@@ -125,7 +125,7 @@ def test_one_broker_connection_serves_every_dispatch_until_an_error_drops_it(wor
 
     monkeypatch.setattr(current_app, "connection_for_write", counting)
     monkeypatch.setattr(deliver_notification, "apply_async", publish)
-    dispatch._forget_connection()  # whatever an earlier test left in this thread
+    dispatch.forget_connection()  # whatever an earlier test left in this thread
 
     dispatch.dispatch_deliveries([rows[0].pk])
     dispatch.dispatch_deliveries([rows[1].pk])

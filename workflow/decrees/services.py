@@ -19,6 +19,7 @@ from django.utils import timezone
 from submissions.models import Instansi, Submission
 from workflow.decrees.models import DecreeKind, HeadOfRegion
 from workflow.errors import InvalidContent, NotFound, NotPermitted, TransitionRefused
+from workflow.events import services as events
 from workflow.letters import clean_letter_number, has_control_characters, letter_date_refusal, staged_letter
 from workflow.machine import State
 from workflow.models import Decree, Enactment, TransitionLog
@@ -90,7 +91,11 @@ def record_decree(
             recorded_by=actor,
         )
         Enactment.objects.bulk_create([Enactment(decree=record, submission_id=i) for i in ids])
-        TransitionLog.objects.bulk_create([_log(documents[i], record, actor) for i in ids])
+        logs = TransitionLog.objects.bulk_create([_log(documents[i], record, actor) for i in ids])
+        events.record_decree(
+            decree_id=record.pk, instansi_id=instansi.pk, actor=actor, submission_ids=ids, number=number
+        )
+        events.record_transitions(zip(logs, [documents[i] for i in ids], strict=True), actor=actor)
         return record
 
 

@@ -19,6 +19,8 @@ from django.utils import timezone
 from submissions.models import Instansi, Submission
 from workflow import deadlines, roles
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, TransitionRefused
+from workflow.events import services as events
+from workflow.events.models import EventKind
 from workflow.letters import has_control_characters, staged_letter
 from workflow.machine import TRANSITIONS, Actor, State
 from workflow.models import ConsultationPackage, MinistryAnswer, PackageItem
@@ -252,6 +254,14 @@ def send_package(
         announcements.announce_sent(
             package=package, documents=[documents[i.submission_id] for i in items], actor=actor
         )
+        events.record_package(
+            EventKind.PACKAGE_SENT,
+            package_id=package.pk,
+            instansi_id=package.instansi_id,
+            actor=actor,
+            items=[{"submission": item.submission_id} for item in items],
+            letter_number=package.cover_letter_number,
+        )
         return package
 
 
@@ -349,6 +359,14 @@ def record_answer(
             answer=answer,
             documents=[documents[a.submission_id] for a in answers],
             actor=actor,
+        )
+        events.record_package(
+            EventKind.PACKAGE_ANSWERED,
+            package_id=package.pk,
+            instansi_id=package.instansi_id,
+            actor=actor,
+            items=[{"submission": a.submission_id, "outcome": a.outcome} for a in answers],
+            letter_number=answer.letter_number,
         )
         return answer
 

@@ -14,8 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from submissions.imports import KINDS, Preview, plan_import, preview_import
-from submissions.models import ImportBatch, ImportKind, Instansi
+from submissions.imports.base import Written
+from submissions.models import ImportBatch, ImportKind, Instansi, Position
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
+from workflow.events import services as events
+from workflow.events.models import EventKind
 from workflow.setup.administration import administered_instansi_ids, can_administer, is_administrator
 from workflow.setup.people import send_invitations
 
@@ -89,8 +92,30 @@ def apply_import(*, kind: str, content: bytes, instansi: Instansi | None, actor:
 
         users = list(User.objects.filter(pk__in=written.new_user_ids))
         send_invitations(actor=actor, users=users, instansi=instansi)
+    _record_positions(written, actor)
     plan.preview.committed = True
     return plan.preview
+
+
+def _record_positions(written: Written, actor: AnyUser | None) -> None:
+    """A peta jabatan import tells the feed of each position it created or changed."""
+    ids = [*written.new_position_ids, *written.changed_position_ids]
+    if not ids:
+        return
+    found = Position.objects.select_related("opd__instansi").in_bulk(ids)
+    new = set(written.new_position_ids)
+    events.record_positions(
+        [
+            (
+                found[pk],
+                EventKind.POSITION_CREATED if pk in new else EventKind.POSITION_CHANGED,
+                [] if pk in new else ["imported"],
+            )
+            for pk in ids
+            if pk in found
+        ],
+        actor=actor,
+    )
 
 
 def visible_batches(actor: AnyUser) -> QuerySet[ImportBatch]:

@@ -1,0 +1,1 @@
+"""The event feed: what happened, in commit order, written by the transactions that did it."""
