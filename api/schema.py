@@ -9,7 +9,11 @@ from rest_framework import serializers
 
 ERROR_DESCRIPTIONS = {
     400: "Isian tidak valid (semua masalah dicantumkan). / Invalid input (every problem listed).",
-    401: "Belum masuk atau token tidak valid. / Not authenticated or invalid token.",
+    401: (
+        "Belum masuk, atau token tidak dikenal, dicabut, kedaluwarsa, atau pemiliknya nonaktif "
+        "(`token_invalid`, `token_expired`, `token_revoked`, `account_inactive`). / Not authenticated, "
+        "or the token is unknown, revoked, expired, or its owner deactivated."
+    ),
     403: "Tidak berwenang. / Not allowed for this user.",
     404: "Tidak ditemukan atau di luar cakupan pengguna. / Not found or outside the caller's scope.",
     405: "Metode tidak didukung. / Method not allowed.",

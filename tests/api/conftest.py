@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from integrations.tokens import token_issue
 from submissions.models import Submission
 from tests.builders import World
 from tests.documents import document_in
@@ -29,8 +29,7 @@ OUTSIDERS = ("other_drafter", "other_reviewer", "other_organisasi", "outsider")
 
 def client_for(user: Any) -> APIClient:
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_issue(user=user, name='uji').secret}")
     return client
 
 

@@ -52,9 +52,9 @@ FUZZ_ROLES = (*ROLES, "second_drafter")
 
 @pytest.fixture
 def tokens(world: World) -> dict[str, str]:
-    from rest_framework.authtoken.models import Token
+    from integrations.tokens import token_issue
 
-    return {role: Token.objects.get_or_create(user=getattr(world, role))[0].key for role in FUZZ_ROLES}
+    return {role: token_issue(user=getattr(world, role)).secret for role in FUZZ_ROLES}
 
 
 @pytest.fixture
