@@ -105,6 +105,7 @@ def _queries(username: str, path: str) -> int:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
     from integrations.tokens import token_issue
 
     token = token_issue(user=api_client.user(username), name="bench").secret

@@ -49,6 +49,7 @@ class Caller:
     def __init__(self, username: str) -> None:
         from django.contrib.auth import get_user_model
         from django.test import Client
+
         from integrations.tokens import token_issue
 
         self.user = get_user_model().objects.get(username=username)

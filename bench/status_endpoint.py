@@ -59,6 +59,7 @@ def _queries_per_request(pk: int) -> dict[str, int]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
     from integrations.tokens import token_issue
 
     token = token_issue(user=api_client.user(api_client.ORGANISASI), name="bench").secret

@@ -152,6 +152,7 @@ class _Measure:
 
     def api(self, name: str, pk: int, user: Any, extra: dict[str, Any], label: str = "") -> None:
         from django.test import Client
+
         from integrations.tokens import token_issue
 
         token = token_issue(user=user, name="bench").secret

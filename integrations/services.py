@@ -104,9 +104,7 @@ def _require_manager(actor: AnyUser) -> None:
 
 
 def _locked(actor: AnyUser, account_id: int) -> ServiceAccount:
-    account = (
-        service_accounts_for(actor).select_for_update(of=("self",)).filter(pk=account_id).first()
-    )
+    account = service_accounts_for(actor).select_for_update(of=("self",)).filter(pk=account_id).first()
     if account is None:
         raise NotFound("Akun integrasi tidak ditemukan.")
     return account

@@ -31,7 +31,9 @@ STATE_DECLARATIONS = "workflow.machine"
 # declarations; notifications is told recipients and events by workflow and knows nothing of its rules;
 # nothing imports demo.
 MAY_IMPORT: dict[str, frozenset[str]] = {
-    "config": frozenset({"api", "web", "integrations", "workflow", "notifications", "submissions", "security"}),
+    "config": frozenset(
+        {"api", "web", "integrations", "workflow", "notifications", "submissions", "security"}
+    ),
     "api": frozenset({"integrations", "workflow", "notifications", "submissions", "security"}),
     "web": frozenset({"integrations", "workflow", "notifications", "submissions", "security"}),
     # Tokens and service accounts: beside api and web, which alone (with config) import it.

@@ -108,7 +108,9 @@ def test_an_expired_token_answers_401_token_expired_and_is_removed(world: World)
     body = login()
     client = bearer(body["token"])
     assert client.get("/api/v1/me/").status_code == 200  # cached with its expiry
-    AuthToken.objects.filter(label__id=body["id"]).update(expiry=timezone.now() - datetime.timedelta(seconds=1))
+    AuthToken.objects.filter(label__id=body["id"]).update(
+        expiry=timezone.now() - datetime.timedelta(seconds=1)
+    )
     cache.clear()  # an expiry moved by hand; in service the cached copy carries the same expiry
 
     response = client.get("/api/v1/me/")

@@ -28,9 +28,9 @@ def test_the_bare_view_answers_404_for_an_unknown_document(client: Client) -> No
 
 
 def test_the_transition_floor_writes_the_rows_a_transition_writes() -> None:
-    from integrations.tokens import token_issue
     from rest_framework.test import APIClient
 
+    from integrations.tokens import token_issue
     from notifications.models import Notification
     from submissions.models import Submission
     from workflow.models import TransitionLog
