@@ -74,14 +74,29 @@ def responses(success: dict[Any, Any], *codes: int) -> dict[Any, Any]:
     return {**success, **errors(*codes)}
 
 
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=(
+        "Opsional: ETag yang sudah dimiliki (atau daftar, atau *); sama dengan yang sekarang: 304 tanpa "
+        "isi. Salah format: diabaikan.\n\nOptional: the ETag(s) you hold, or *; when one is current: "
+        "304 without a body. A malformed header is ignored."
+    ),
+)
+NOT_MODIFIED = {
+    304: OpenApiResponse(description="Tidak berubah sejak ETag itu. / Not modified since that ETag.")
+}
 IF_MATCH = OpenApiParameter(
     "If-Match",
     str,
     OpenApiParameter.HEADER,
     required=False,
     description=(
-        'Opsional: ETag dokumen yang dimuat (mis. "12-3-draft") atau *. Salah format: 400; usang: 412.\n\n'
-        'Optional: the ETag you loaded (e.g. "12-3-draft") or *. Malformed: 400; stale: 412.'
+        "Opsional: ETag dokumen yang dimuat (atau daftar, atau *). Tag lain, juga tag lemah W/: 412; "
+        "salah format: 400.\n\nOptional: the ETag you loaded (or a list, or *). Any other tag, a weak "
+        "W/ one too: 412; malformed: 400."
     ),
 )
 
