@@ -34,13 +34,13 @@ def refuse(message: Any, code: str) -> exceptions.AuthenticationFailed:
 
 
 class TokenAuthentication(KnoxTokenAuthentication):
-    def authenticate(self, request: Request) -> tuple[User, TokenEntry] | None:  # type: ignore[override]
+    def authenticate(self, request: Request) -> tuple[User, TokenEntry] | None:
         result = super().authenticate(request)
         if result is not None:
             request._request.api_token_id = result[1].token_id  # type: ignore[attr-defined]
-        return result  # type: ignore[no-any-return]
+        return result
 
-    def authenticate_credentials(self, token: bytes) -> tuple[User, TokenEntry]:  # type: ignore[override]
+    def authenticate_credentials(self, token: bytes) -> tuple[User, TokenEntry]:
         try:
             digest = hash_token(token.decode("utf-8"))
         except (UnicodeDecodeError, TypeError, binascii.Error) as error:

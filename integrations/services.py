@@ -49,7 +49,7 @@ def service_account_create(
     *, actor: AnyUser, name: str, reason: str, instansi_id: int | None
 ) -> ServiceAccount:
     with transaction.atomic(durable=True):
-        _require_manager(actor)
+        creator = _require_manager(actor)
         if instansi_id is None:
             if administered_instansi_ids(actor) is not None:
                 raise NotPermitted("Hanya administrator yang dapat membuat akun integrasi nasional.")
@@ -63,7 +63,7 @@ def service_account_create(
         user.save()
         RoleAssignment.objects.create(user=user, role=Role.INTEGRATION, instansi=instansi)
         account = ServiceAccount.objects.create(
-            user=user, name=name, instansi=instansi, reason=reason, created_by=actor
+            user=user, name=name, instansi=instansi, reason=reason, created_by=creator
         )
         _audit("service_account_created", actor, account)
         return account
@@ -92,15 +92,16 @@ def service_account_deactivate(*, actor: AnyUser, account_id: int) -> ServiceAcc
             assignment.valid_until = timezone.localdate(now)
             assignment.save(update_fields=["valid_until"])
         tokens_revoke_all(account.user)
-        account.deactivated_at, account.deactivated_by = now, actor
+        account.deactivated_at, account.deactivated_by = now, _require_manager(actor)
         account.save(update_fields=["deactivated_at", "deactivated_by"])
         _audit("service_account_deactivated", actor, account)
         return account
 
 
-def _require_manager(actor: AnyUser) -> None:
-    if not administers_anything(actor):
+def _require_manager(actor: AnyUser) -> User:
+    if not isinstance(actor, User) or not administers_anything(actor):
         raise NotPermitted("Hanya Bagian Organisasi atau administrator yang mengelola akun integrasi.")
+    return actor
 
 
 def _locked(actor: AnyUser, account_id: int) -> ServiceAccount:

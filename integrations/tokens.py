@@ -70,7 +70,7 @@ def token_revoke(*, user: User, token_id: int) -> None:
 
 
 def tokens_revoke_all(user: User) -> int:
-    deleted, _ = AuthToken.objects.filter(user=user).delete()
+    deleted: int = AuthToken.objects.filter(user=user).delete()[0]
     return deleted
 
 

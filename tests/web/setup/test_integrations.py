@@ -28,7 +28,8 @@ def test_bagian_organisasi_creates_an_account_and_a_token_shown_once(
 
     assert create(client).status_code == 302
     account = ServiceAccount.objects.get()
-    assert account.instansi == dinkes.instansi and account.created_by == organisasi
+    assert account.instansi == dinkes.instansi
+    assert account.created_by == organisasi
     page = client.post(f"{PAGE}{account.pk}/token/", {"name": "produksi"})
     secret = page.context["issued"].secret
     assert secret in page.content.decode()
