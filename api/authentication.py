@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from knox.auth import TokenAuthentication as KnoxTokenAuthentication
 from knox.crypto import hash_token
-from rest_framework import exceptions
 from rest_framework.request import Request
 
+from api.errors import TokenRefused
 from integrations import auth_cache, tokens
 from integrations.auth_cache import TokenEntry
 from workflow.roles import remember_assignments
@@ -29,8 +29,8 @@ INACTIVE = _("Akun pemilik token ini sudah dinonaktifkan.")
 PASSWORD_CHANGED = _("Token dicabut karena kata sandi pemiliknya diganti; masuk lagi untuk token baru.")
 
 
-def refuse(message: Any, code: str) -> exceptions.AuthenticationFailed:
-    return exceptions.AuthenticationFailed(message, code=code)
+def refuse(message: Any, code: str) -> TokenRefused:
+    return TokenRefused(message, code=code)
 
 
 class TokenAuthentication(KnoxTokenAuthentication):
@@ -44,7 +44,7 @@ class TokenAuthentication(KnoxTokenAuthentication):
         try:
             digest = hash_token(token.decode("utf-8"))
         except (UnicodeDecodeError, TypeError, binascii.Error) as error:
-            raise refuse(INVALID, "token_invalid") from error
+            raise refuse(INVALID, "authentication_failed") from error
         now = timezone.now()
         entry = auth_cache.cached_token(digest) or self.token_from_database(digest, now)
         if entry.expiry is not None and entry.expiry <= now:
@@ -59,7 +59,7 @@ class TokenAuthentication(KnoxTokenAuthentication):
     def token_from_database(self, digest: str, now: Any) -> TokenEntry:
         entry = tokens.token_entry(digest)
         if entry is None:
-            raise refuse(INVALID, "token_invalid")
+            raise refuse(INVALID, "authentication_failed")
         auth_cache.remember_token(entry, now)
         return entry
 
@@ -68,7 +68,7 @@ class TokenAuthentication(KnoxTokenAuthentication):
         if cached is None:
             cached = tokens.user_entry(entry.user_id)
             if cached is None:
-                raise refuse(INVALID, "token_invalid")
+                raise refuse(INVALID, "authentication_failed")
             auth_cache.remember_user(cached)
         user = cached.user
         if not user.is_active:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
@@ -11,7 +13,8 @@ ERROR_DESCRIPTIONS = {
     400: "Isian tidak valid (semua masalah dicantumkan). / Invalid input (every problem listed).",
     401: (
         "Belum masuk, atau token tidak dikenal, dicabut, kedaluwarsa, atau pemiliknya nonaktif "
-        "(`token_invalid`, `token_expired`, `token_revoked`, `account_inactive`). / Not authenticated, "
+        "(`authentication_failed`, `token_expired`, `token_revoked`, `account_inactive`). "
+        "/ Not authenticated, "
         "or the token is unknown, revoked, expired, or its owner deactivated."
     ),
     403: "Tidak berwenang. / Not allowed for this user.",
@@ -107,3 +110,16 @@ def strict_request_bodies(result: dict[str, Any], **kwargs: Any) -> dict[str, An
         if name.endswith("Request") and component.get("type") == "object":
             component["additionalProperties"] = False
     return result
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """`Authorization: Token <token>` (api.authentication), under the scheme's former name."""
+
+    target_class = "api.authentication.TokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        definition: dict[str, Any] = build_bearer_security_scheme_object(
+            header_name="Authorization", token_prefix="Token"
+        )
+        return definition

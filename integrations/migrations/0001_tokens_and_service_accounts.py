@@ -12,7 +12,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ('submissions', '0006_integration_role'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        migrations.swappable_dependency(settings.KNOX_TOKEN_MODEL),
+        # knox's latest: the digest became the primary key only in its later migrations.
+        ("knox", "0009_extend_authtoken_field"),
     ]
 
     operations = [

@@ -82,7 +82,7 @@ def test_a_revoked_token_answers_401_on_the_next_request(world: World) -> None:
 
     assert bearer(keep["token"]).delete(f"{TOKENS}{drop['id']}/").status_code == 204
 
-    body = assert_error(client.get("/api/v1/me/"), 401, "token_invalid")
+    body = assert_error(client.get("/api/v1/me/"), 401, "authentication_failed")
     assert "dicabut" in body["detail"]
     assert bearer(keep["token"]).get("/api/v1/me/").status_code == 200
 
@@ -92,7 +92,7 @@ def test_a_user_can_revoke_his_own_token_with_itself(world: World) -> None:
     client = bearer(body["token"])
 
     assert client.delete(f"{TOKENS}{body['id']}/").status_code == 204
-    assert_error(client.get("/api/v1/me/"), 401, "token_invalid")
+    assert_error(client.get("/api/v1/me/"), 401, "authentication_failed")
 
 
 def test_another_users_token_is_not_found_and_keeps_working(world: World) -> None:
@@ -219,6 +219,6 @@ def test_a_malformed_token_header_is_401_in_the_error_shape(world: World) -> Non
 def test_the_401_texts_have_english(world: World) -> None:
     client = APIClient(HTTP_AUTHORIZATION="Token 0123456789abcdef", HTTP_ACCEPT_LANGUAGE="en")
 
-    body = assert_error(client.get("/api/v1/me/"), 401, "token_invalid")
+    body = assert_error(client.get("/api/v1/me/"), 401, "authentication_failed")
 
     assert "revoked" in body["detail"]
