@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import pickle
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -83,6 +84,9 @@ def _get(key: str) -> Any:
         return cache.get(key)
     except (RedisError, OSError) as error:
         _Outage.begin(error)
+        return None
+    except (AttributeError, ImportError, TypeError, pickle.UnpicklingError):
+        # An entry written by an older release whose classes changed: read the database instead.
         return None
 
 
