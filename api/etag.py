@@ -86,10 +86,13 @@ def parse_tags(header: str) -> list[EntityTag] | AnyTag | None:
     return tags or None
 
 
-def if_match_holds(header: str | None, current: str) -> bool:
-    """Whether the PATCH may proceed; raises 400 for a malformed header."""
-    if header is None:
-        return True
+def expected_revision(header: str, current: str, revision: int) -> int | None:
+    """The content revision the edit service must find under its lock, for this `If-Match`.
+
+    None for `*` (any version will do); the current revision when a tag matches strongly; else a
+    revision no document has, so the service answers 412 once it has checked permission and
+    state. A malformed header raises 400.
+    """
     tags = parse_tags(header)
     if tags is None:
         raise ApiError(
@@ -100,8 +103,8 @@ def if_match_holds(header: str | None, current: str) -> bool:
             field="If-Match",
         )
     if isinstance(tags, AnyTag):
-        return True
-    return any(not tag.weak and tag.opaque == current for tag in tags)
+        return None
+    return revision if any(not tag.weak and tag.opaque == current for tag in tags) else NO_REVISION
 
 
 def not_modified(header: str | None, current: str) -> HttpResponseNotModified | None:

@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.etag import NO_REVISION, document_etag, if_match_holds, not_modified
+from api.etag import document_etag, expected_revision, not_modified
 from api.filters import SubmissionFilter
 from api.pagination import KeysetPagination, RankedPagination
 from api.requests import AuthenticatedRequest, user_of
@@ -198,11 +198,9 @@ class SubmissionDetailView(APIView):
         revision = None
         if header is not None:
             current = get_object_or_404(documents(request.user), pk=pk)
-            # A tag that is not current still goes to the service, with a revision no document
-            # has: it refuses (403, 409) before it answers 412, as RFC 9110 §13.2.1 orders.
-            revision = (
-                current.content_revision if if_match_holds(header, document_body(current)[1]) else NO_REVISION
-            )
+            # A tag that is not current still goes to the service: it refuses (403, 409) before
+            # it answers 412, as RFC 9110 §13.2.1 orders the checks.
+            revision = expected_revision(header, document_body(current)[1], current.content_revision)
         else:
             get_object_or_404(visible_submissions(request.user).only("id"), pk=pk)
         data = validated(DocumentPatchSerializer, request.data)
