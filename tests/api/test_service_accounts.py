@@ -208,3 +208,22 @@ def test_every_token_request_is_logged_with_user_token_method_path_and_status(
         f"/api/v1/submissions/{draft.pk}/status/",
         200,
     )
+
+
+def test_a_nationwide_account_reads_every_instansi_and_still_writes_nothing(
+    world: World, administrator: Any, document
+) -> None:
+    mine = document("draft")
+    position = PositionFactory.create(opd=world.other_instansi_opd, name="Kepala Seksi Lain")
+    drafter = UserFactory.create(username="penyusun.kabupaten")
+    RoleAssignmentFactory.create(user=drafter, role=Role.DRAFTER, opd=world.other_instansi_opd)
+    elsewhere = submission_create_draft(position_id=position.pk, actor=drafter)
+    admin = client_for(administrator)
+    account = create(admin, None, "Dasbor Kementerian").json()
+    token = admin.post(f"{ACCOUNTS}{account['id']}/tokens/", {}, format="json").json()["token"]
+    service = APIClient(HTTP_AUTHORIZATION=f"Token {token}")
+
+    for submission in (mine, elsewhere):
+        assert service.get(f"/api/v1/submissions/{submission.pk}/status/").status_code == 200
+    response = service.post(f"/api/v1/submissions/{mine.pk}/transitions/", {"name": "submit"}, format="json")
+    assert_error(response, 403, "read_only_account")
