@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -134,7 +134,10 @@ class StatusView(APIView):
 )
 class TransitionView(APIView):
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        get_object_or_404(visible_submissions(request.user).only("id"), pk=pk)
+        # Out of scope is 404 before the input is judged. Only whether it exists: an instance
+        # loaded with `only("id")` would read its state again (django-fsm reads it on load).
+        if not visible_submissions(request.user).filter(pk=pk).exists():
+            raise Http404
         data = validated(TransitionInput, request.data)
         submission = submission_fire_transition(
             submission_id=pk,
@@ -153,7 +156,9 @@ class _OfDocument(generics.ListAPIView):
     filter_backends: list[Any] = []
 
     def document(self) -> Any:
-        return get_object_or_404(visible_submissions(self.request.user).only("id"), pk=self.kwargs["pk"])
+        # With its state: django-fsm reads the state of every loaded document, deferred or not.
+        queryset = visible_submissions(self.request.user).only("id", "state")
+        return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
 
 @extend_schema_view(

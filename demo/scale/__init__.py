@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from demo.scale.bulk import deferred_indexes
 from demo.scale.organisation import INSTANSI_PREFIX, Cast, ensure_organisation
 from demo.scale.plans import (
     DAY,
@@ -64,6 +65,13 @@ class ScaleOptions:
     with_rows: bool = False
     seed: int = 2026
     batch_size: int = 1000  # positions per transaction
+    # Drop the secondary indexes and foreign keys for the load and build them once at its end
+    # (demo.scale.bulk); None decides by the size of the load (PostgreSQL only).
+    defer_indexes: bool | None = None
+
+
+# Documents from which a load rebuilds the indexes instead of maintaining them (see _loads_in_bulk).
+BULK_THRESHOLD = 20_000
 
 
 @dataclass
@@ -102,17 +110,48 @@ def seed_scale(
     index = scale_positions().count()
     dictionary = Dictionary() if options.with_rows else None
     tables = _Tables()  # before anything is written: a column it cannot fill stops the run here
+    if _loads_in_bulk(options, missing, result.existing):
+        # One transaction for the whole load, indexes and foreign keys built once at its end.
+        with transaction.atomic(), deferred_indexes(tables.names()):
+            tables.lock_sequences()  # dropping their indexes locked the tables: nobody else inserts
+            _load(index, missing, options, now, cast, dictionary, tables, result, progress)
+    else:
+        _load(index, missing, options, now, cast, dictionary, tables, result, progress)
+    if result.submissions:
+        _analyze()
+    return result
+
+
+def _loads_in_bulk(options: ScaleOptions, missing: int, existing: int) -> bool:
+    """Whether rebuilding the indexes afterwards is cheaper than keeping them up to date row by row."""
+    if connection.vendor != "postgresql" or missing <= 0:
+        return False
+    if options.defer_indexes is not None:
+        return options.defer_indexes
+    # A rebuild sorts every row of the tables, old ones too: worth it when the load is large and
+    # at least as big as what is already there.
+    return missing >= BULK_THRESHOLD and missing >= existing
+
+
+def _load(
+    index: int,
+    missing: int,
+    options: ScaleOptions,
+    now: datetime.datetime,
+    cast: Cast,
+    dictionary: Dictionary | None,
+    tables: _Tables,
+    result: ScaleResult,
+    progress: Callable[[ScaleResult], None] | None,
+) -> None:
     while missing > 0:
         plans = _next_plans(index, missing, options, now)
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):  # a commit per batch, or part of the bulk load
             _write(plans, cast, now, options.seed, dictionary, tables, result)
         index += len(plans)
         missing -= sum(len(plan.versions) for plan in plans)
         if progress is not None:
             progress(result)
-    if result.submissions:
-        _analyze()
-    return result
 
 
 def _next_plans(
@@ -140,6 +179,16 @@ class _Tables:
         self.notification = TableWriter(Notification, NOTIFICATION_COLUMNS)
         self.competency = TableWriter(CompetencyRow, COMPETENCY_COLUMNS)
         self.requirement = TableWriter(RequirementRow, REQUIREMENT_COLUMNS)
+
+    def writers(self) -> list[TableWriter]:
+        return [writer for writer in vars(self).values() if isinstance(writer, TableWriter)]
+
+    def names(self) -> list[str]:
+        return [str(writer.table) for writer in self.writers()]
+
+    def lock_sequences(self) -> None:
+        for writer in self.writers():
+            writer.exclusive = True
 
 
 @dataclass

@@ -7,10 +7,12 @@ otherwise from placeholders, so the generator also works on an empty database.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from demo.scale.plans import PositionPlan
+from demo.scale.tables import JsonText
 from submissions.models import (
     CompetencyGroup,
     CompetencyLevel,
@@ -50,9 +52,16 @@ class Dictionary:
             ).select_related("competency")
         }
         self.minimums = {(m.kind, m.rank): m.level for m in MinimumLevel.objects.all()}
+        self._templates: dict[int, list[tuple[Any, ...]]] = {}
 
     def level_for(self, kind: str, rank: str) -> int:
         return max(USUAL_LEVEL, self.minimums.get((kind, rank), 1))
+
+    def rows_at(self, level: int) -> list[tuple[Any, ...]]:
+        # Encoded once per level: a million documents share a handful of these templates.
+        if level not in self._templates:
+            self._templates[level] = _competency_template(level, self)
+        return self._templates[level]
 
     def entry(self, code: str, level: int) -> Entry:
         placeholder = Entry(None, f"Kompetensi {code}", f"Level {level}", [f"Indikator {code} level {level}"])
@@ -85,14 +94,18 @@ _FIXED_CODES = (*MANAGERIAL_CODES, *SOCIOCULTURAL_CODES)
 
 def competency_rows(submission_id: int, plan: PositionPlan, dictionary: Dictionary) -> list[tuple[Any, ...]]:
     """The competency rows of one complete document (values in COMPETENCY_COLUMNS order)."""
-    level = dictionary.level_for(plan.kind, plan.rank)
+    template = dictionary.rows_at(dictionary.level_for(plan.kind, plan.rank))
+    return [(submission_id, *row) for row in template]
+
+
+def _competency_template(level: int, dictionary: Dictionary) -> list[tuple[Any, ...]]:
+    """The rows of a document at `level` without their submission id; the same for every document."""
     rows: list[tuple[Any, ...]] = []
     for order, code in enumerate(_FIXED_CODES):
         entry = dictionary.entry(code, level)
         group = CompetencyGroup.SOCIOCULTURAL if code in SOCIOCULTURAL_CODES else CompetencyGroup.MANAGERIAL
         rows.append(
             (
-                submission_id,
                 str(group),
                 order,
                 entry.competency_id,
@@ -100,10 +113,11 @@ def competency_rows(submission_id: int, plan: PositionPlan, dictionary: Dictiona
                 entry.name,
                 level,
                 entry.description,
-                entry.indicators,
+                JsonText(json.dumps(entry.indicators)),
             )
         )
-    rows.append((submission_id, _TECHNICAL[0], len(rows), *_TECHNICAL[1:]))
+    technical = (*_TECHNICAL[:-1], JsonText(json.dumps(_TECHNICAL[-1])))
+    rows.append((technical[0], len(rows), *technical[1:]))
     return rows
 
 

@@ -16,7 +16,11 @@ from typing import Any
 
 from django.db import connection, models
 
-__all__ = ["MissingColumnError", "TableWriter"]
+__all__ = ["JsonText", "MissingColumnError", "TableWriter"]
+
+
+class JsonText(str):
+    """A JSON field's value already encoded: rows that share it are not encoded again for each row."""
 
 
 class MissingColumnError(RuntimeError):
@@ -56,9 +60,16 @@ class TableWriter:
             )
         self.columns = [str(f.column) for f in self.fields] + [str(f.column) for f, _ in self.filled]
         self._constants = tuple(value for _, value in self.filled)
+        self._sequence: str | None = None
+        self.exclusive = False  # set while the caller holds the table's exclusive lock
 
     def reserve_ids(self, count: int) -> list[int]:
-        """`count` fresh primary keys, taken from the table's sequence (PostgreSQL) or past MAX(id)."""
+        """`count` fresh primary keys, taken from the table's sequence (PostgreSQL) or past MAX(id).
+
+        With `exclusive` set (the caller holds the table's exclusive lock, so nobody else inserts)
+        the block is taken in one step by moving the sequence on; otherwise one nextval per id,
+        which stays correct beside other writers. A million of those cost 12 s at 1M documents.
+        """
         if count == 0:
             return []
         pk = self.model._meta.pk
@@ -66,9 +77,16 @@ class TableWriter:
         quoted, column = connection.ops.quote_name(self.table), str(pk.column)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
+                if self._sequence is None:
+                    cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [quoted, column])
+                    self._sequence = str(cursor.fetchone()[0])
+                if self.exclusive:
+                    cursor.execute("SELECT nextval(%s::regclass)", [self._sequence])
+                    first = int(cursor.fetchone()[0])
+                    cursor.execute("SELECT setval(%s::regclass, %s)", [self._sequence, first + count - 1])
+                    return list(range(first, first + count))
                 cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                    [quoted, column, count],
+                    "SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [self._sequence, count]
                 )
                 return [row[0] for row in cursor.fetchall()]
             cursor.execute(f"SELECT COALESCE(MAX({connection.ops.quote_name(column)}), 0) FROM {quoted}")
@@ -99,7 +117,8 @@ class TableWriter:
     def _json(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         values = list(row)
         for i in self.json_positions:
-            values[i] = json.dumps(values[i])
+            if not isinstance(values[i], JsonText):
+                values[i] = json.dumps(values[i])
         return tuple(values)
 
     def _insert(self, rows: Iterable[tuple[Any, ...]]) -> int:
@@ -110,7 +129,10 @@ class TableWriter:
             f"VALUES ({placeholders})"
         )
         prepared = [
-            tuple(f.get_db_prep_save(v, connection) for f, v in zip(self.fields, row, strict=True))
+            tuple(
+                str(v) if isinstance(v, JsonText) else f.get_db_prep_save(v, connection)
+                for f, v in zip(self.fields, row, strict=True)
+            )
             + self._constants
             for row in rows
         ]

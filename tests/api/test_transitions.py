@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.api.conftest import OUTSIDERS, assert_error, client_for
 from tests.builders import World
@@ -146,3 +148,20 @@ def test_outside_the_scope_it_is_404_even_for_a_bad_body(world: World, document,
 
     assert_error(client.post(url(draft), {"name": "submit"}, format="json"), 404, "not_found")
     assert_error(client.post(url(draft), {"name": "nonsense"}, format="json"), 404, "not_found")
+
+
+def test_before_its_lock_a_transition_only_asks_whether_the_document_is_in_scope(
+    world: World, document
+) -> None:
+    draft = document("draft")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client_for(world.drafter).post(url(draft), {"name": "submit"}, format="json")
+
+    assert response.status_code == 200, response.content
+    sql = [query["sql"] for query in queries.captured_queries]
+    lock = next(i for i, text in enumerate(sql) if "FOR UPDATE" in text)
+    reads = [text for text in sql[:lock] if 'FROM "submissions_submission"' in text]
+    # One existence check; no document row is loaded, and none loaded twice, before the lock.
+    assert len(reads) == 1
+    assert reads[0].startswith("SELECT 1 AS")

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import datetime
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.db.models import Count, Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from demo.scale import NOTIFICATION_COLUMNS, ScaleOptions, scale_positions, scale_submissions, seed_scale
+from demo.scale import (
+    BULK_THRESHOLD,
+    NOTIFICATION_COLUMNS,
+    ScaleOptions,
+    _loads_in_bulk,
+    scale_positions,
+    scale_submissions,
+    seed_scale,
+)
 from demo.scale.tables import MissingColumnError, TableWriter
 from notifications.models import Notification
 from submissions.models import CompetencyRow, RequirementRow, Submission
@@ -187,3 +196,76 @@ def test_columns_with_a_default_or_null_are_filled_by_the_writer_not_the_generat
 
     assert "attempts" in writer.columns
     assert "sent_at" not in writer.columns
+
+
+REBUILD_NEEDS_POSTGRESQL = "membangun ulang indeks membutuhkan PostgreSQL (set DATABASE_URL)"
+
+
+def _indexes_and_constraints() -> set[tuple[str, str]]:
+    tables = [
+        "submissions_position",
+        "submissions_position_urusan",
+        "submissions_submission",
+        "workflow_transitionlog",
+        "notifications_notification",
+        "submissions_competencyrow",
+        "submissions_requirementrow",
+    ]
+    with connection.cursor() as cursor:
+        # An index's predicate is compared by its columns and presence: PostgreSQL prints a parsed
+        # `IN (...)` back with different parentheses after a round trip.
+        cursor.execute(
+            "SELECT i.relname, concat_ws(' ', x.indrelid::regclass, x.indisunique, x.indkey, "
+            "x.indpred IS NOT NULL) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+            "WHERE x.indrelid::regclass::text = ANY(%s) "
+            "UNION ALL SELECT conname, concat_ws(' ', contype, condeferrable, condeferred, "
+            "pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s)",
+            [tables, tables],
+        )
+        return set(cursor.fetchall())
+
+
+def test_a_bulk_load_builds_the_same_indexes_and_constraints_again_at_its_end() -> None:
+    need(connection.vendor == "postgresql", REBUILD_NEEDS_POSTGRESQL)
+    before = _indexes_and_constraints()
+
+    seed_scale(
+        ScaleOptions(submissions=300, instansi=1, opds_per_instansi=2, with_rows=True, defer_indexes=True),
+        now=NOW,
+    )
+
+    assert scale_submissions().count() == 300
+    assert CompetencyRow.objects.filter(submission__in=scale_submissions()).count() == 300 * 10
+    assert _indexes_and_constraints() == before
+    assert len(before) > 40
+    # Ids were reserved a block at a time: the sequences still hand out only fresh ones.
+    with connection.cursor() as cursor:
+        for table in ("submissions_position", "submissions_submission"):
+            cursor.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')), MAX(id) FROM {table}")
+            following, highest = cursor.fetchone()
+            assert following > highest
+
+
+def test_a_bulk_load_that_breaks_a_constraint_leaves_nothing_behind() -> None:
+    need(connection.vendor == "postgresql", REBUILD_NEEDS_POSTGRESQL)
+    seed_scale(ScaleOptions(submissions=20, instansi=1, opds_per_instansi=2), now=NOW)
+    before = _indexes_and_constraints()
+    # The same plans again from index 0: every new position repeats a name in its OPD.
+    repeat = ScaleOptions(submissions=40, instansi=1, opds_per_instansi=2, defer_indexes=True)
+
+    with mock.patch("demo.scale.scale_positions") as positions:
+        positions.return_value.count.return_value = 0
+        with pytest.raises(IntegrityError, match="position_unique_in_unit"):
+            seed_scale(repeat, now=NOW)
+
+    assert scale_submissions().count() == 20
+    assert _indexes_and_constraints() == before
+
+
+def test_only_a_large_load_on_postgresql_rebuilds_the_indexes() -> None:
+    options = ScaleOptions(submissions=1)
+
+    assert _loads_in_bulk(options, BULK_THRESHOLD, 0) is (connection.vendor == "postgresql")
+    assert not _loads_in_bulk(options, BULK_THRESHOLD - 1, 0)
+    assert not _loads_in_bulk(options, BULK_THRESHOLD, BULK_THRESHOLD + 1)  # a small top-up of a big set
+    assert not _loads_in_bulk(ScaleOptions(submissions=1, defer_indexes=False), 10 * BULK_THRESHOLD, 0)

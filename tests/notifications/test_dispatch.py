@@ -4,6 +4,7 @@ import smtplib
 from unittest import mock
 
 import pytest
+from celery import current_app
 from kombu.exceptions import OperationalError
 
 from notifications import dispatch
@@ -105,3 +106,33 @@ def test_dispatch_stops_at_the_first_broker_error(world, record, monkeypatch):
     dispatch.dispatch_deliveries([row.pk for row in rows])
 
     assert attempt.call_count == 1
+
+
+def test_one_broker_connection_serves_every_dispatch_until_an_error_drops_it(world, record, monkeypatch):
+    rows = record(world.reviewer, world.second_reviewer)
+    opened: list[object] = []
+    used: list[object] = []
+    open_connection = current_app.connection_for_write
+
+    def counting(**options):
+        opened.append(open_connection(**options))
+        return opened[-1]
+
+    def publish(args, countdown=0, connection=None, **options):
+        used.append(connection)
+        if args == (-1,):
+            raise OperationalError("Connection reset by peer")
+
+    monkeypatch.setattr(current_app, "connection_for_write", counting)
+    monkeypatch.setattr(deliver_notification, "apply_async", publish)
+    dispatch._forget_connection()  # whatever an earlier test left in this thread
+
+    dispatch.dispatch_deliveries([rows[0].pk])
+    dispatch.dispatch_deliveries([rows[1].pk])
+    assert len(opened) == 1
+    assert used == [opened[0], opened[0]]
+
+    assert dispatch.dispatch_deliveries([-1]) == 0
+    dispatch.dispatch_deliveries([rows[0].pk])
+    assert len(opened) == 2
+    assert used[-1] is opened[1]
