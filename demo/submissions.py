@@ -19,6 +19,7 @@ from demo.documents import demo_content
 from submissions.models import OPD, Position, Role, Submission
 from workflow import comments, services
 from workflow.models import CommentAnchor
+from workflow.packages import services as packages
 
 # Steps: "fill" and "edit" change the content, "revise" starts version n+1, the rest are transitions.
 STORIES: tuple[tuple[str, ...], ...] = (
@@ -27,7 +28,8 @@ STORIES: tuple[tuple[str, ...], ...] = (
         *("fill", "submit", "forward", "send_to_ministry", "ministry_agree"),
         *("revise", "edit", "submit", "forward", "send_to_ministry", "ministry_agree"),
     ),
-    ("fill", "submit", "forward", "send_to_ministry"),
+    # Sent the way Bagian Organisasi normally consults: in a package, under one cover letter.
+    ("fill", "submit", "forward", "package"),
     ("fill", "submit", "forward", "overdue"),
     ("fill", "submit", "near_deadline"),
     ("fill", "submit", "return_to_drafter", "edit", "submit", "forward"),
@@ -58,6 +60,7 @@ SEND_BACKS = {
     ),
 }
 EDIT_NOTE = " Hasil kerja dilaporkan setiap triwulan kepada atasan langsung."
+PACKAGE_TITLE = "Konsultasi SKJ {opd} tahap 1"
 REVISION_REASON = "Penyesuaian dengan PermenPAN-RB Nomor 1 Tahun 2023 tentang Jabatan Fungsional."
 REVISION_LEGAL_BASIS = "PermenPAN-RB Nomor 38 Tahun 2017; PermenPAN-RB Nomor 1 Tahun 2023."
 
@@ -134,6 +137,8 @@ def _play(position: Position, story: tuple[str, ...], cast: Cast) -> int:
                 anchor_key=ROW_COMMENT[0],
                 body=ROW_COMMENT[1],
             )
+        elif step == "package":
+            _send_in_package(submission, cast)
         elif step in ("overdue", "near_deadline"):
             # The demo's stand-in for time passing: only the deadline moves, never the state.
             due = timezone.now() - OVERDUE_BY if step == "overdue" else timezone.now() + NEAR_IN
@@ -143,6 +148,21 @@ def _play(position: Position, story: tuple[str, ...], cast: Cast) -> int:
         else:
             submission = _fire(submission, step, cast)
     return versions
+
+
+def _send_in_package(submission: Submission, cast: Cast) -> None:
+    package = packages.create_package(
+        instansi_id=cast.opd.instansi_id,
+        actor=cast.organisasi,
+        title=PACKAGE_TITLE.format(opd=cast.opd.short_name or cast.opd.name),
+        submission_ids=[submission.pk],
+    )
+    packages.send_package(
+        package_id=package.pk,
+        actor=cast.organisasi,
+        letter_number=f"800/{100 + package.pk}/Org/{timezone.localdate().year}",
+        letter_date=timezone.localdate(),
+    )
 
 
 def _write(submission: Submission, cast: Cast, *, edit: bool) -> Submission:

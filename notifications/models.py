@@ -9,26 +9,27 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_noop
 
 
 class Kind(models.TextChoices):
-    SUBMIT = "submit", "Dokumen diajukan untuk reviu"
-    WITHDRAW = "withdraw", "Dokumen ditarik kembali"
-    RETURN_TO_DRAFTER = "return_to_drafter", "Dokumen dikembalikan ke penyusun"
-    FORWARD = "forward", "Dokumen diteruskan ke Bagian Organisasi"
-    RETURN_TO_OPD = "return_to_opd", "Dokumen dikembalikan ke OPD"
-    SEND_TO_MINISTRY = "send_to_ministry", "Dokumen dikirim ke KemenPAN-RB"
-    MINISTRY_AGREE = "ministry_agree", "KemenPAN-RB menyetujui"
-    MINISTRY_RETURN = "ministry_return", "KemenPAN-RB mengembalikan"
-    REVISION_STARTED = "revision_started", "Versi baru mulai disusun"
-    PACKAGE_SENT = "package_sent", "Paket konsultasi dikirim ke KemenPAN-RB"
-    PACKAGE_ANSWERED = "package_answered", "Jawaban KemenPAN-RB atas paket"
-    PACKAGE_FOLLOW_UP = "package_follow_up", "Tindak lanjut paket yang belum dijawab"
-    REMINDER = "reminder", "Pengingat tenggat"
-    ESCALATION = "escalation", "Eskalasi keterlambatan"
-    DIGEST = "digest", "Ringkasan harian"
-    INVITATION = "invitation", "Undangan ke Alur SKJ"
-    ROUND_ANNOUNCED = "round_announced", "Putaran penyusunan dibuka"
+    SUBMIT = "submit", gettext_noop("Dokumen diajukan untuk reviu")
+    WITHDRAW = "withdraw", gettext_noop("Dokumen ditarik kembali")
+    RETURN_TO_DRAFTER = "return_to_drafter", gettext_noop("Dokumen dikembalikan ke penyusun")
+    FORWARD = "forward", gettext_noop("Dokumen diteruskan ke Bagian Organisasi")
+    RETURN_TO_OPD = "return_to_opd", gettext_noop("Dokumen dikembalikan ke OPD")
+    SEND_TO_MINISTRY = "send_to_ministry", gettext_noop("Dokumen dikirim ke KemenPAN-RB")
+    MINISTRY_AGREE = "ministry_agree", gettext_noop("KemenPAN-RB menyetujui")
+    MINISTRY_RETURN = "ministry_return", gettext_noop("KemenPAN-RB mengembalikan")
+    REVISION_STARTED = "revision_started", gettext_noop("Versi baru mulai disusun")
+    PACKAGE_SENT = "package_sent", gettext_noop("Paket konsultasi dikirim ke KemenPAN-RB")
+    PACKAGE_ANSWERED = "package_answered", gettext_noop("Jawaban KemenPAN-RB atas paket")
+    PACKAGE_FOLLOW_UP = "package_follow_up", gettext_noop("Tindak lanjut paket yang belum dijawab")
+    REMINDER = "reminder", gettext_noop("Pengingat tenggat")
+    ESCALATION = "escalation", gettext_noop("Eskalasi keterlambatan")
+    DIGEST = "digest", gettext_noop("Ringkasan harian")
+    INVITATION = "invitation", gettext_noop("Undangan ke Alur SKJ")
+    ROUND_ANNOUNCED = "round_announced", gettext_noop("Putaran penyusunan dibuka")
 
 
 # Kinds a user may route (the digest itself is always an email).
@@ -37,9 +38,9 @@ PREFERENCE_KINDS = [kind for kind in Kind if kind not in (Kind.DIGEST, Kind.INVI
 
 
 class Delivery(models.TextChoices):
-    EMAIL = "email", "Email segera"
-    DIGEST = "digest", "Ringkasan harian"
-    IN_APP = "in_app", "Hanya di aplikasi"
+    EMAIL = "email", gettext_noop("Email segera")
+    DIGEST = "digest", gettext_noop("Ringkasan harian")
+    IN_APP = "in_app", gettext_noop("Hanya di aplikasi")
 
 
 class Status(models.TextChoices):

@@ -9,13 +9,11 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import (
-    Avg,
     Case,
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -25,6 +23,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from submissions.models import (
@@ -36,7 +35,7 @@ from submissions.models import (
     Role,
     Submission,
 )
-from workflow.calendar import add_working_days
+from workflow.calendar import WorkingDayCounter, add_working_days
 from workflow.deadlines import current_round, local_today
 from workflow.machine import ACTIVE_STATES, State
 from workflow.models import TransitionLog
@@ -242,33 +241,42 @@ def _add_round(board: Board, instansi_id: int) -> None:
 
 
 def stage_durations(instansi_id: int) -> list[tuple[str, float, int]]:
-    """(stage label, average days spent, number of passages) from the transition log timestamps.
+    """(stage label, average working days spent, number of passages) from the transition log.
 
-    A stage starts at the log entry that entered it and ends at the next entry of the same document.
-    The database does the pairing and the averaging, so the page reads at most four rows however
-    long the instansi's history grows.
+    A stage starts at the log entry that entered it and ends at the next entry of the same document
+    that changed its state (an extension of the deadline is no passage of its own). The database
+    pairs the entries and counts the passages per (stage, local day entered, local day left), so
+    the page reads one row per distinct pair of days; those are counted in the instansi's working
+    days (the days after the entry day up to the day it left, as a deadline counts them).
     """
-    later = TransitionLog.objects.filter(submission=OuterRef("submission")).filter(
+    instansi = Instansi.objects.get(pk=instansi_id)
+    zone = ZoneInfo(instansi.time_zone)
+    moves = TransitionLog.objects.exclude(from_state=F("to_state"))
+    later = moves.filter(submission=OuterRef("submission")).filter(
         Q(at__gt=OuterRef("at")) | Q(at=OuterRef("at"), id__gt=OuterRef("id"))
     )
-    left_at = Subquery(later.order_by("at", "id").values("at")[:1])
-    rows = (
-        TransitionLog.objects.filter(submission__position__opd__instansi_id=instansi_id)
+    rows = list(
+        moves.filter(submission__position__opd__instansi_id=instansi_id)
         .exclude(to_state="")
-        .annotate(left_at=left_at)
+        .annotate(left_at=Subquery(later.order_by("at", "id").values("at")[:1]))
         .filter(left_at__isnull=False)
-        .values("to_state")
-        .annotate(
-            passages=Count("id"),
-            average=Avg(ExpressionWrapper(F("left_at") - F("at"), output_field=DurationField())),
-        )
+        .annotate(entered_on=TruncDate("at", tzinfo=zone), left_on=TruncDate("left_at", tzinfo=zone))
+        .values_list("to_state", "entered_on", "left_on")
+        .annotate(passages=Count("id"))
         .order_by()
     )
-    spent = {row["to_state"]: (row["average"], row["passages"]) for row in rows}
+    if not rows:
+        return []
+    counter = WorkingDayCounter.spanning(min(row[1] for row in rows), max(row[2] for row in rows))
+    days: dict[str, int] = defaultdict(int)
+    passages: dict[str, int] = defaultdict(int)
+    for state, entered_on, left_on, count in rows:
+        days[state] += counter.between(entered_on, left_on, instansi_id) * count
+        passages[state] += count
     return [
-        (State(state).label, round(spent[state][0].total_seconds() / 86400, 1), spent[state][1])
+        (State(state).label, round(days[state] / passages[state], 1), passages[state])
         for state in ACTIVE_STATES
-        if state in spent
+        if passages[state]
     ]
 
 

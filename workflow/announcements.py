@@ -131,7 +131,9 @@ def recipients_for(submission: Submission, rules: Sequence[Rule]) -> list[Recipi
     recipients: list[Recipient] = []
     for rule in rules:
         for user in people.get(rule.audience, []):
-            recipients.append(Recipient(user=user, context={"next_step": rule.next_step}))
+            # The ministry works for every instansi: its subjects name the instansi beside the OPD.
+            context = {"next_step": rule.next_step, "nationwide": rule.audience == Actor.MINISTRY}
+            recipients.append(Recipient(user=user, context=context))
     return recipients
 
 

@@ -120,7 +120,11 @@ class WorkingDayCounter:
 
     @classmethod
     def around(cls, today: datetime.date, days: int = 400) -> WorkingDayCounter:
-        start, end = today - datetime.timedelta(days=days), today + datetime.timedelta(days=days)
+        return cls.spanning(today - datetime.timedelta(days=days), today + datetime.timedelta(days=days))
+
+    @classmethod
+    def spanning(cls, start: datetime.date, end: datetime.date) -> WorkingDayCounter:
+        """A counter for the dates from `start` to `end`, with their corrections read in one query."""
         counter = cls(start=start, end=end)
         rows = CalendarDay.objects.filter(date__range=(start, end)).values_list(
             "date", "instansi_id", "is_working_day"

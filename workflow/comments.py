@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from submissions.models import Submission
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
+from workflow.inputs import ROW_COMMENT_MAX_LENGTH
 from workflow.machine import Actor, State
 from workflow.models import CommentAnchor, RowComment
 from workflow.roles import grant_for
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 
     from workflow.roles import AnyUser
 
-# One limit for the API and the pages (the counter in the form reads it too).
-COMMENT_MAX_LENGTH = 2_000
+# One limit for the API and the pages (the counter in the form reads it too), declared with the others.
+COMMENT_MAX_LENGTH = ROW_COMMENT_MAX_LENGTH
 ANCHOR_KEY_LENGTH = 300
 
 # Who remarks on a document in which state: the one whose stage it is.

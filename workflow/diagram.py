@@ -13,10 +13,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from workflow.machine import TRANSITIONS, State, Step
 
 SVG_NS = "http://www.w3.org/2000/svg"
-TITLE = "Alur status dokumen SKJ"
+TITLE = gettext_noop("Alur status dokumen SKJ")
 
 BOX_W, BOX_H, GAP = 180, 70, 120
 LEFT, TOP_ROW_Y, ROW_STEP = 70, 270, 180
@@ -38,9 +41,9 @@ STYLES = {
     "internal": {"stroke": "#5c5c5c", "stroke-width": "2", "stroke-dasharray": "2 4"},
 }
 LEGEND = {
-    "forward": "Maju ke tahap berikutnya",
-    "send_back": "Dikembalikan untuk diperbaiki (putaran baru)",
-    "internal": "Dilakukan sistem",
+    "forward": gettext_noop("Maju ke tahap berikutnya"),
+    "send_back": gettext_noop("Dikembalikan untuk diperbaiki (putaran baru)"),
+    "internal": gettext_noop("Dilakukan sistem"),
 }
 FONT = "DejaVu Sans, Arial, sans-serif"
 MONO = "DejaVu Sans Mono, monospace"
@@ -76,7 +79,7 @@ def declared_edges() -> list[Edge]:
 
 def _edge(step: Step) -> Edge:
     style = "send_back" if step.send_back else "internal" if step.internal else "forward"
-    return Edge(step.name, str(step.source), str(step.target), step.label, style)
+    return Edge(step.name, str(step.source), str(step.target), _(step.label), style)
 
 
 def box_of(state: str) -> Box:
@@ -88,7 +91,7 @@ def render_svg(edges: list[Edge] | None = None) -> str:
     edges = declared_edges() if edges is None else edges
     root = _root(edges)
     _defs(root)
-    _text(root, WIDTH / 2, 34, [TITLE], size=20, weight="bold", anchor="middle")
+    _text(root, WIDTH / 2, 34, [_(TITLE)], size=20, weight="bold", anchor="middle")
     edges_group = ET.SubElement(root, "g", {"id": "transitions"})
     _draw_edges(edges_group, edges)
     states_group = ET.SubElement(root, "g", {"id": "states"})
@@ -113,20 +116,30 @@ def _root(edges: list[Edge]) -> ET.Element:
             "font-family": FONT,
         },
     )
-    ET.SubElement(root, "title", {"id": "diagram-title"}).text = TITLE
+    ET.SubElement(root, "title", {"id": "diagram-title"}).text = _(TITLE)
     ET.SubElement(root, "desc", {"id": "diagram-desc"}).text = _description(edges)
     ET.SubElement(root, "rect", {"width": "100%", "height": "100%", "fill": "#ffffff"})
     return root
 
 
 def _description(edges: Iterable[Edge]) -> str:
-    states = "; ".join(f"{state.label} ({state.value})" for state in State)
+    states = "; ".join(f"{_(state.label)} ({state.value})" for state in State)
     steps = " ".join(
-        f"{edge.label} ({edge.name}): dari {State(edge.source).label} ke {State(edge.target).label}"
-        f"{', dokumen dikembalikan' if edge.style == 'send_back' else ''}."
+        _("%(step)s (%(name)s): dari %(source)s ke %(target)s")
+        % {
+            "step": edge.label,
+            "name": edge.name,
+            "source": _(State(edge.source).label),
+            "target": _(State(edge.target).label),
+        }
+        + (_(", dokumen dikembalikan") if edge.style == "send_back" else "")
+        + "."
         for edge in edges
     )
-    return f"Status dokumen: {states}. Dokumen baru dimulai sebagai Draf. Transisi: {steps}"
+    return _("Status dokumen: %(states)s. Dokumen baru dimulai sebagai Draf. Transisi: %(steps)s") % {
+        "states": states,
+        "steps": steps,
+    }
 
 
 def _defs(root: ET.Element) -> None:
@@ -155,7 +168,7 @@ def _draw_state(parent: ET.Element, state: State) -> None:
     rect = {"x": str(box.x), "y": str(box.y), "width": str(BOX_W), "height": str(BOX_H), "rx": "10"}
     colours = {"fill": "#eef7ee" if final else "#eef2fa", "stroke": "#2f4f2f" if final else "#1f3a68"}
     ET.SubElement(group, "rect", {**rect, **colours, "stroke-width": "2"})
-    lines = _wrap(str(state.label), 18)
+    lines = _wrap(_(state.label), 18)
     first_y = box.mid_y - 7 * len(lines) + 4
     _text(group, box.mid_x, first_y, lines, size=13, weight="bold", anchor="middle")
     _text(group, box.mid_x, first_y + 15 * len(lines), [state.value], size=10, anchor="middle", mono=True)
@@ -163,7 +176,7 @@ def _draw_state(parent: ET.Element, state: State) -> None:
 
 def _draw_start(parent: ET.Element) -> None:
     box = box_of(State.DRAFT)
-    group = ET.SubElement(parent, "g", {"id": "start", "role": "img", "aria-label": "Awal"})
+    group = ET.SubElement(parent, "g", {"id": "start", "role": "img", "aria-label": _("Awal")})
     ET.SubElement(group, "circle", {"cx": str(LEFT - 40), "cy": str(box.mid_y), "r": "8", "fill": "#1f3a68"})
     _line(group, (LEFT - 32, box.mid_y), (box.x, box.mid_y), "forward")
 
@@ -199,7 +212,7 @@ def _arc_anchors(arcs: list[Edge]) -> dict[Edge, tuple[float, float, float]]:
     xs: dict[tuple[Edge, str], float] = {}
     for state, attached in attachments.items():
         box, count = box_of(state), len(attached)
-        for position, (_, edge, end) in enumerate(sorted(attached, key=lambda item: item[0])):
+        for position, (_order, edge, end) in enumerate(sorted(attached, key=lambda item: item[0])):
             xs[(edge, end)] = box.x + BOX_W * (position + 1) / (count + 1)
     return {edge: (xs[(edge, "source")], xs[(edge, "target")], heights[edge]) for edge in ordered}
 
@@ -270,7 +283,7 @@ def _draw_legend(root: ET.Element) -> None:
     for index, (style, text) in enumerate(LEGEND.items()):
         x = LEFT + index * 360
         _line(group, (x, y), (x + 50, y), style)
-        _text(group, x + 60, y + 4, [text], size=12)
+        _text(group, x + 60, y + 4, [_(text)], size=12)
 
 
 def _text(

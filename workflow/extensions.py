@@ -7,6 +7,7 @@ next reminder is the first point of the new schedule after now).
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -17,7 +18,7 @@ from workflow import reminders
 from workflow.calendar import add_working_days
 from workflow.deadlines import end_of_day, local_today
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
-from workflow.inputs import COMMENT_MAX_LENGTH
+from workflow.inputs import COMMENT_MAX_LENGTH, EXTENSION_MAX_DAYS
 from workflow.machine import ACTIVE_STATES, Actor, State
 from workflow.models import TransitionLog
 from workflow.roles import grant_for
@@ -26,10 +27,11 @@ from workflow.scoping import visible_submissions
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
+    from submissions.models import Instansi
     from workflow.roles import AnyUser
 
 EXTEND_TRANSITION = "extend_deadline"
-MAX_EXTENSION_DAYS = 60
+MAX_EXTENSION_DAYS = EXTENSION_MAX_DAYS
 
 
 def extension_allowed(submission: Submission, user: AnyUser) -> bool:
@@ -84,17 +86,28 @@ def extend_deadline(*, submission_id: int, actor: User, working_days: object, re
             to_state=submission.state,
             actor=actor,
             comment=f"Tenggat diperpanjang {days} hari kerja: {text}",
+            extension_days=days,
             round=submission.round,
         )
         return submission
 
 
+def extended_due_at(
+    instansi: Instansi, due_at: datetime.datetime, days: int, at: datetime.datetime
+) -> datetime.datetime:
+    """The deadline `due_at` extended at `at` by `days` working days.
+
+    Counted from the later of the old deadline and the day of the extension: an overdue document
+    gets its days from then on. The recomputation of running deadlines replays it the same way.
+    """
+    start = max(local_today(instansi, due_at), local_today(instansi, at))
+    return end_of_day(instansi, add_working_days(start, days, instansi.pk))
+
+
 def _move_deadline(submission: Submission, days: int) -> None:
     instansi = submission.position.opd.instansi
     assert submission.due_at is not None
-    # From the later of the old deadline and today: an overdue document gets days from now on.
-    start = max(local_today(instansi, submission.due_at), local_today(instansi, timezone.now()))
-    submission.due_at = end_of_day(instansi, add_working_days(start, days, instansi.pk))
+    submission.due_at = extended_due_at(instansi, submission.due_at, days, timezone.now())
     submission.escalations_sent = 0
     submission.next_reminder_at = reminders.next_point_after(submission, timezone.now())
     submission.save(update_fields=["due_at", "escalations_sent", "next_reminder_at", "updated_at"])

@@ -18,6 +18,10 @@ from workflow.machine import Input
 COMMENT_MAX_LENGTH = 5_000
 REASON_CODE_MAX_LENGTH = 40
 LETTER_NUMBER_MAX_LENGTH = 120
+# A row comment is a short remark beside one row, shorter than a transition's comment.
+ROW_COMMENT_MAX_LENGTH = 2_000
+# The working days Bagian Organisasi may add to a deadline at once.
+EXTENSION_MAX_DAYS = 60
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,12 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", "Draf"
-    OPD_REVIEW = "opd_review", "Reviu OPD"
-    COMPILATION = "compilation", "Verifikasi dan kompilasi Bagian Organisasi"
-    MINISTRY_CONSULTATION = "ministry_consultation", "Konsultasi KemenPAN-RB"
-    APPROVED = "approved", "Disetujui"
-    SUPERSEDED = "superseded", "Digantikan"
+    DRAFT = "draft", gettext_noop("Draf")
+    OPD_REVIEW = "opd_review", gettext_noop("Reviu OPD")
+    COMPILATION = "compilation", gettext_noop("Verifikasi dan kompilasi Bagian Organisasi")
+    MINISTRY_CONSULTATION = "ministry_consultation", gettext_noop("Konsultasi KemenPAN-RB")
+    APPROVED = "approved", gettext_noop("Disetujui")
+    SUPERSEDED = "superseded", gettext_noop("Digantikan")
 
 
 # States in which a deadline runs and someone must act.
@@ -120,11 +120,11 @@ class Input(models.TextChoices):
 class Actor(models.TextChoices):
     """Who may fire a transition; `workflow.roles` says who that is for one document."""
 
-    OPD_DRAFTER = "opd_drafter", "Penyusun OPD"
-    SUBMITTER = "submitter", "Pengaju dokumen ini"
-    OPD_REVIEWER = "opd_reviewer", "Pemeriksa OPD"
-    BAGIAN_ORGANISASI = "bagian_organisasi", "Bagian Organisasi"
-    MINISTRY = "ministry", "KemenPAN-RB"
+    OPD_DRAFTER = "opd_drafter", gettext_noop("Penyusun OPD")
+    SUBMITTER = "submitter", gettext_noop("Pengaju dokumen ini")
+    OPD_REVIEWER = "opd_reviewer", gettext_noop("Pemeriksa OPD")
+    BAGIAN_ORGANISASI = "bagian_organisasi", gettext_noop("Bagian Organisasi")
+    MINISTRY = "ministry", gettext_noop("KemenPAN-RB")
 
 
 class Kind(enum.Enum):
@@ -186,7 +186,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         source=State.DRAFT,
         target=State.OPD_REVIEW,
         conditions=[document_is_complete],
-        custom=TransitionSpec("Ajukan ke reviu OPD", (Actor.OPD_DRAFTER,)).custom(),
+        custom=TransitionSpec(gettext_noop("Ajukan ke reviu OPD"), (Actor.OPD_DRAFTER,)).custom(),
     )
     def submit(self, *, by: int, at: datetime.datetime) -> None:
         self.submitted_by_id = by
@@ -195,7 +195,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.OPD_REVIEW,
         target=State.DRAFT,
-        custom=TransitionSpec("Tarik kembali", (Actor.SUBMITTER,), kind=Kind.WITHDRAW).custom(),
+        custom=TransitionSpec(gettext_noop("Tarik kembali"), (Actor.SUBMITTER,), kind=Kind.WITHDRAW).custom(),
     )
     def withdraw(self, *, by: int, at: datetime.datetime) -> None:
         pass
@@ -205,7 +205,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         source=State.OPD_REVIEW,
         target=State.DRAFT,
         custom=TransitionSpec(
-            "Kembalikan ke penyusun", (Actor.OPD_REVIEWER,), _SEND_BACK_INPUTS, Kind.SEND_BACK
+            gettext_noop("Kembalikan ke penyusun"), (Actor.OPD_REVIEWER,), _SEND_BACK_INPUTS, Kind.SEND_BACK
         ).custom(),
     )
     def return_to_drafter(self, *, by: int, at: datetime.datetime) -> None:
@@ -216,7 +216,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         source=State.OPD_REVIEW,
         target=State.COMPILATION,
         custom=TransitionSpec(
-            "Teruskan ke Bagian Organisasi",
+            gettext_noop("Teruskan ke Bagian Organisasi"),
             (Actor.OPD_REVIEWER,),
             actor_conditions=(not_his_own_submission,),
         ).custom(),
@@ -229,7 +229,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         source=State.COMPILATION,
         target=State.DRAFT,
         custom=TransitionSpec(
-            "Kembalikan ke OPD", (Actor.BAGIAN_ORGANISASI,), _SEND_BACK_INPUTS, Kind.SEND_BACK
+            gettext_noop("Kembalikan ke OPD"), (Actor.BAGIAN_ORGANISASI,), _SEND_BACK_INPUTS, Kind.SEND_BACK
         ).custom(),
     )
     def return_to_opd(self, *, by: int, at: datetime.datetime) -> None:
@@ -240,7 +240,9 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         source=State.COMPILATION,
         target=State.MINISTRY_CONSULTATION,
         # The cover letter (surat pengantar) of the consultation.
-        custom=TransitionSpec("Kirim ke KemenPAN-RB", (Actor.BAGIAN_ORGANISASI,), _LETTER).custom(),
+        custom=TransitionSpec(
+            gettext_noop("Kirim ke KemenPAN-RB"), (Actor.BAGIAN_ORGANISASI,), _LETTER
+        ).custom(),
     )
     def send_to_ministry(self, *, by: int, at: datetime.datetime) -> None:
         pass
@@ -250,7 +252,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         source=State.MINISTRY_CONSULTATION,
         target=State.APPROVED,
         custom=TransitionSpec(
-            "Catat persetujuan KemenPAN-RB", (Actor.BAGIAN_ORGANISASI, Actor.MINISTRY), _LETTER
+            gettext_noop("Catat persetujuan KemenPAN-RB"), (Actor.BAGIAN_ORGANISASI, Actor.MINISTRY), _LETTER
         ).custom(),
     )
     def ministry_agree(self, *, by: int, at: datetime.datetime) -> None:
@@ -261,7 +263,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         source=State.MINISTRY_CONSULTATION,
         target=State.DRAFT,
         custom=TransitionSpec(
-            "Catat pengembalian KemenPAN-RB",
+            gettext_noop("Catat pengembalian KemenPAN-RB"),
             (Actor.BAGIAN_ORGANISASI, Actor.MINISTRY),
             (*_SEND_BACK_INPUTS, *_LETTER),
             Kind.SEND_BACK,
@@ -275,7 +277,7 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.APPROVED,
         target=State.SUPERSEDED,
-        custom=TransitionSpec("Digantikan versi baru", kind=Kind.INTERNAL).custom(),
+        custom=TransitionSpec(gettext_noop("Digantikan versi baru"), kind=Kind.INTERNAL).custom(),
     )
     def supersede(self, *, by: int, at: datetime.datetime) -> None:
         pass

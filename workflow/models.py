@@ -59,6 +59,8 @@ class TransitionLog(models.Model):
         related_name="+",
         verbose_name="keputusan penetapan",
     )
+    # The working days an `extend_deadline` row added, so a recomputed deadline can add them again.
+    extension_days = models.PositiveSmallIntegerField("tambahan hari kerja", null=True, blank=True)
     round = models.PositiveIntegerField("putaran")
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
 

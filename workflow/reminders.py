@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from submissions.models import Submission
+from submissions.models import Instansi, Submission
 
 # An explicit re-export (the strict checks forbid implicit ones): tests patch the name here, where it is used.
 from workflow.announcements import announce_deadline as announce_deadline
@@ -49,11 +49,15 @@ def escalation_max() -> int:
 
 def schedule(submission: Submission) -> list[Point]:
     """Every reminder and escalation moment of the document's current stage, in order."""
-    if submission.state not in ACTIVE_STATES or submission.due_at is None:
+    return schedule_for(submission.position.opd.instansi, submission.state, submission.due_at)
+
+
+def schedule_for(instansi: Instansi, state: str, due_at: datetime.datetime | None) -> list[Point]:
+    """The reminder and escalation moments of a stage due at `due_at` in this instansi."""
+    if state not in ACTIVE_STATES or due_at is None:
         return []
-    instansi = submission.position.opd.instansi
     zone = ZoneInfo(instansi.time_zone)
-    due_day = submission.due_at.astimezone(zone).date()
+    due_day = due_at.astimezone(zone).date()
     calendar = load_calendar(due_day - CALENDAR_MARGIN, due_day + CALENDAR_MARGIN, instansi.pk)
     days_before = sorted({int(n) for n in settings.REMINDER_WORKING_DAYS_BEFORE}, reverse=True)
     points = [Point(_at(_shift(calendar, due_day, -n, instansi.pk), zone), REMINDER) for n in days_before]
@@ -72,6 +76,13 @@ def first_reminder_at(submission: Submission) -> datetime.datetime | None:
 def next_point_after(submission: Submission, moment: datetime.datetime) -> datetime.datetime | None:
     # Moments missed while no sweep ran collapse into the one being sent now.
     return next((point.at for point in schedule(submission) if point.at > moment), None)
+
+
+def next_point_for(
+    instansi: Instansi, state: str, due_at: datetime.datetime | None, moment: datetime.datetime
+) -> datetime.datetime | None:
+    """The first moment of that schedule after `moment` (what `next_reminder_at` should hold)."""
+    return next((point.at for point in schedule_for(instansi, state, due_at) if point.at > moment), None)
 
 
 def _at(day: datetime.date, zone: ZoneInfo) -> datetime.datetime:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from workflow import deadlines
 from workflow.machine import State, user_steps
@@ -22,24 +23,24 @@ if TYPE_CHECKING:
 
 # What each log entry says in the history, in the past tense (never the raw transition name).
 HISTORY_LABELS = {
-    "create": "Draf dibuat",
-    "start_revision": "Revisi dimulai",
-    "submit": "Diajukan ke reviu OPD",
-    "withdraw": "Ditarik kembali menjadi draf",
-    "return_to_drafter": "Dikembalikan ke penyusun",
-    "forward": "Diteruskan ke Bagian Organisasi",
-    "return_to_opd": "Dikembalikan ke OPD",
-    "send_to_ministry": "Dikirim untuk konsultasi KemenPAN-RB",
-    "ministry_agree": "Disetujui KemenPAN-RB",
-    "ministry_return": "Dikembalikan oleh KemenPAN-RB",
-    "supersede": "Digantikan oleh versi baru",
-    "extend_deadline": "Tenggat diperpanjang",
-    "enact": "Ditetapkan dengan keputusan",
+    "create": gettext_noop("Draf dibuat"),
+    "start_revision": gettext_noop("Revisi dimulai"),
+    "submit": gettext_noop("Diajukan ke reviu OPD"),
+    "withdraw": gettext_noop("Ditarik kembali menjadi draf"),
+    "return_to_drafter": gettext_noop("Dikembalikan ke penyusun"),
+    "forward": gettext_noop("Diteruskan ke Bagian Organisasi"),
+    "return_to_opd": gettext_noop("Dikembalikan ke OPD"),
+    "send_to_ministry": gettext_noop("Dikirim untuk konsultasi KemenPAN-RB"),
+    "ministry_agree": gettext_noop("Disetujui KemenPAN-RB"),
+    "ministry_return": gettext_noop("Dikembalikan oleh KemenPAN-RB"),
+    "supersede": gettext_noop("Digantikan oleh versi baru"),
+    "extend_deadline": gettext_noop("Tenggat diperpanjang"),
+    "enact": gettext_noop("Ditetapkan dengan keputusan"),
 }
 
 
 def history_label(transition: str) -> str:
-    return HISTORY_LABELS.get(transition, "Perubahan status")
+    return HISTORY_LABELS.get(transition, gettext_noop("Perubahan status"))
 
 
 @dataclass(frozen=True)

@@ -406,6 +406,7 @@ def submission_update_content(
             )
         _replace_content(submission, summary, competencies, requirements)
         submission.content_revision += 1
+        submission.content_edited_by, submission.content_edited_at = actor, timezone.now()
         submission.save()
         return submission
 

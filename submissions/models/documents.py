@@ -61,6 +61,16 @@ class Submission(SubmissionWorkflow):
 
     # Bumped on every content change: the API's ETag and the editor's guard against lost updates.
     content_revision = models.PositiveIntegerField("revisi isi", default=1)
+    # Who saved the content last, and when: a stale editor says who changed the document meanwhile.
+    content_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="isi terakhir diubah oleh",
+    )
+    content_edited_at = models.DateTimeField("isi terakhir diubah", null=True, blank=True)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     updated_at = models.DateTimeField("diubah", auto_now=True)
 

@@ -8,19 +8,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_noop
 
 from submissions.models.organisation import OPD, Instansi
 
 
 class Role(models.TextChoices):
-    DRAFTER = "drafter", "Penyusun OPD"
-    REVIEWER = "reviewer", "Pemeriksa OPD"
-    BAGIAN_ORGANISASI = "bagian_organisasi", "Bagian Organisasi"
-    MINISTRY = "ministry", "KemenPAN-RB"
-    ADMINISTRATOR = "administrator", "Administrator"
+    DRAFTER = "drafter", gettext_noop("Penyusun OPD")
+    REVIEWER = "reviewer", gettext_noop("Pemeriksa OPD")
+    BAGIAN_ORGANISASI = "bagian_organisasi", gettext_noop("Bagian Organisasi")
+    MINISTRY = "ministry", gettext_noop("KemenPAN-RB")
+    ADMINISTRATOR = "administrator", gettext_noop("Administrator")
     # A read-only account of another system (SIMPEG, an inspectorate's dashboard): bound to one
     # instansi, or to none for a nationwide account that only an administrator may create.
-    INTEGRATION = "integration", "Akun integrasi (hanya baca)"
+    INTEGRATION = "integration", gettext_noop("Akun integrasi (hanya baca)")
 
 
 OPD_ROLES = (Role.DRAFTER, Role.REVIEWER)
@@ -28,8 +29,8 @@ OPD_ROLES = (Role.DRAFTER, Role.REVIEWER)
 
 class ActingKind(models.TextChoices):
     DEFINITIVE = "", "Definitif"
-    PLT = "plt", "Plt. (pelaksana tugas)"
-    PLH = "plh", "Plh. (pelaksana harian)"
+    PLT = "plt", gettext_noop("Plt. (pelaksana tugas)")
+    PLH = "plh", gettext_noop("Plh. (pelaksana harian)")
 
 
 class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):

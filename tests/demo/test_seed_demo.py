@@ -30,6 +30,7 @@ from submissions.models import (
 from submissions.validity import MANAGERIAL_CODES, SOCIOCULTURAL_CODES
 from workflow.machine import State
 from workflow.models import DraftingRound, ReasonCode, TransitionLog
+from workflow.packages.models import ConsultationPackage, PackageItem
 
 PASSWORD = "skj-demo-2026"
 MADIUN = "Pemerintah Kota Madiun"
@@ -190,6 +191,22 @@ class SeedDemoTests(TestCase):
         newer = Submission.objects.get(position=superseded.position, state=State.APPROVED)
         assert newer.version == superseded.version + 1
         assert newer.based_on == superseded
+
+    def test_the_demo_shows_every_case_of_the_daily_work(self) -> None:
+        now = timezone.now()
+        for opd in STAFFED_OPDS:
+            documents = Submission.objects.filter(position__opd__name=opd)
+            assert documents.filter(state__in=State.values[:4], due_at__lt=now).exists(), f"{opd}: overdue"
+            near = documents.filter(due_at__gt=now, due_at__lt=now + datetime.timedelta(days=2))
+            assert near.exists(), f"{opd}: near its deadline"
+            assert documents.filter(row_comments__resolved_at__isnull=True).exists(), f"{opd}: open comment"
+            assert documents.filter(state=State.SUPERSEDED).exists(), f"{opd}: superseded version"
+            sent = ConsultationPackage.objects.filter(
+                sent_at__isnull=False, items__submission__position__opd__name=opd
+            )
+            assert sent.exists(), f"{opd}: a consultation package"
+            item = PackageItem.objects.get(package=sent.get())
+            assert item.submission.state == State.MINISTRY_CONSULTATION
 
     def test_a_document_sent_back_then_resubmitted_is_in_a_later_round(self) -> None:
         sent_back = TransitionLog.objects.filter(transition="return_to_drafter").values("submission")

@@ -89,7 +89,7 @@ def test_the_email_is_in_indonesian_text_and_html_with_a_link_and_the_next_step(
     assert isinstance(message, EmailMultiAlternatives)
     link = f"https://skj.example.go.id/dokumen/{draft.pk}/"
     html = str(message.alternatives[0][0])
-    assert message.subject == f"[Alur SKJ] Perlu reviu: SKJ {draft.position.name}"
+    assert message.subject == f"[Alur SKJ] Perlu reviu: SKJ {draft.position.name} · {draft.position.opd.name}"
     assert "Yth." in message.body
     assert "Yang perlu Anda lakukan:\nReviu dokumen ini." in message.body
     assert link in message.body

@@ -226,3 +226,73 @@ def test_a_problem_of_a_requirement_row_the_page_no_longer_has_stays_with_the_re
 
     assert data.requirement_errors == ["Isi teks persyaratan."]
     assert data.competency_errors == []
+
+
+def test_a_refused_save_says_nothing_was_saved_and_links_each_problem_to_its_field(
+    world, as_user, draft
+) -> None:
+    post = editor_post(draft, summary="Teks yang saya ketik")
+    post["c-c0-level"] = "9"
+
+    html = as_user(world.drafter).post(f"/dokumen/{draft.pk}/ubah/", post).content.decode()
+
+    summary = html[html.index('id="error-summary"') : html.index('id="editor-form"')]
+    assert "Tidak ada yang disimpan." in summary
+    anchors = re.findall(r'<a href="#([\w-]+)">Pilih level 1 sampai 5\.</a>', summary)
+    assert anchors == ["c-c0-level"]
+    assert f'id="{anchors[0]}"' in html
+
+
+def test_a_saved_draft_with_problems_lists_them_without_saying_it_was_refused(world, as_user, draft) -> None:
+    html = as_user(world.drafter).get(f"/dokumen/{draft.pk}/ubah/").content.decode()
+
+    summary = html[html.index('id="error-summary"') : html.index('id="editor-form"')]
+    assert "Tidak ada yang disimpan." not in summary
+    assert '<a href="#summary">Ikhtisar jabatan belum diisi.</a>' in summary
+
+
+def test_every_link_of_the_error_list_points_at_an_element_of_the_page(world, as_user, draft) -> None:
+    client = as_user(world.drafter)
+    post = editor_post(draft, summary="")
+    post.update({"r_key": ["r9"], "r-r9-section": "", "r-r9-text": "S-1 Hukum", "r-r9-importance": ""})
+    post["c-c0-level"] = ""
+
+    for html in (
+        client.get(f"/dokumen/{draft.pk}/ubah/").content.decode(),
+        client.post(f"/dokumen/{draft.pk}/ubah/", post).content.decode(),
+    ):
+        anchors = re.findall(r'<li><a href="#([\w-]+)">', html)
+        assert anchors
+        for anchor in anchors:
+            assert f'id="{anchor}"' in html
+
+
+def test_a_level_below_the_minimum_comes_back_with_its_warning(world, as_user, draft) -> None:
+    def row(level: str) -> str:
+        response = as_user(world.drafter).get(
+            f"/dokumen/{draft.pk}/ubah/baris-kompetensi/",
+            {"c_key": "k1", "c-k1-group": "managerial", "c-k1-code": "M.01", "c-k1-level": level},
+            headers={"HX-Request": "true"},
+        )
+        return response.content.decode()
+
+    below, enough = row("1"), row("3")
+
+    assert 'data-minimum="2"' in below
+    warning = re.search(r'<p class="field-warning" id="c-k1-level-warning"( hidden)?>', below)
+    assert warning is not None
+    assert warning[1] is None
+    assert 'aria-describedby="c-k1-level-warning"' in below
+    assert re.search(r'<p class="field-warning" id="c-k1-level-warning" hidden>', enough)
+
+
+def test_a_technical_row_has_no_minimum_to_warn_about(world, as_user, draft) -> None:
+    response = as_user(world.drafter).get(
+        f"/dokumen/{draft.pk}/ubah/baris-kompetensi/", {"new": "1"}, headers={"HX-Request": "true"}
+    )
+
+    html = response.content.decode()
+    assert "data-minimum" not in html
+    assert "field-warning" not in html
+    assert re.search(r'maxlength="255" data-counter', html)
+    assert "/255 karakter" in html

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from tests.documents import document_in
+from workflow.machine import State
+
 
 @pytest.mark.django_db
 def test_the_home_page_asks_an_anonymous_visitor_to_log_in() -> None:
@@ -43,3 +46,14 @@ def test_bagian_organisasi_sees_a_progress_board_of_its_own_instansi_only(world,
     assert rows["Dinas Kesehatan"].counts["opd_review"] == 1
     assert as_user(world.drafter).get("/").context["boards"] == []
     assert as_user(world.other_organisasi).get("/").context["boards"][0].opds[0].counts["opd_review"] == 0
+
+
+def test_the_ministry_sees_the_instansi_beside_the_opd_of_each_task(world, as_user) -> None:
+    document = document_in(world, State.MINISTRY_CONSULTATION)
+
+    html = as_user(world.ministry).get("/").content.decode()
+    own = as_user(world.organisasi).get("/").content.decode()
+
+    instansi = document.position.opd.instansi.name
+    assert f'<span class="muted small">{instansi}</span>' in html
+    assert f'<span class="muted small">{instansi}</span>' not in own

@@ -132,6 +132,8 @@ def test_bagian_organisasi_extends_a_deadline_with_a_reason_in_the_history(world
     assert document.due_at is not None
     assert document.due_at > before
     assert document.next_reminder_at is not None
+    # The days are kept on the log row, so a recomputed deadline can add them again.
+    assert document.log_entries.get(transition="extend_deadline").extension_days == 5
     page = client.get(f"/dokumen/{document.pk}/").content.decode()
     assert "Tenggat diperpanjang" in page
     assert "Menunggu data kepegawaian." in page

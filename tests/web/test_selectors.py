@@ -12,7 +12,7 @@ from tests.documents import document_in
 from web.selectors import my_tasks, progress_boards, stage_durations
 from workflow import services
 from workflow.machine import State
-from workflow.models import DraftingRound
+from workflow.models import CalendarDay, DraftingRound
 
 START = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)
 
@@ -30,8 +30,26 @@ def test_time_in_each_stage_is_averaged_from_the_log(world) -> None:
     with at(3.5):
         services.submission_fire_transition(submission_id=draft.pk, name="forward", actor=world.reviewer)
 
-    assert stage_durations(world.instansi.pk) == [("Draf", 2.0, 1), ("Reviu OPD", 1.5, 1)]
+    # Monday to Wednesday, then Wednesday to Friday (Thursday 21:00 UTC is Friday in Jakarta).
+    assert stage_durations(world.instansi.pk) == [("Draf", 2.0, 1), ("Reviu OPD", 2.0, 1)]
     assert stage_durations(world.other_instansi_opd.instansi_id) == []
+
+
+def test_time_in_each_stage_counts_working_days_not_weekends_or_holidays(world) -> None:
+    # Friday 6 November 2026; the stage ends on Tuesday 10 November, and Monday 9 is a holiday.
+    CalendarDay.objects.create(
+        date=datetime.date(2026, 11, 9),
+        instansi=world.instansi,
+        is_working_day=False,
+        description="Hari jadi",
+    )
+    with at(4):
+        draft = services.submission_create_draft(position_id=world.position.pk, actor=world.drafter)
+        services.submission_update_content(submission_id=draft.pk, actor=world.drafter, **valid_content())
+    with at(8):
+        services.submission_fire_transition(submission_id=draft.pk, name="submit", actor=world.drafter)
+
+    assert stage_durations(world.instansi.pk) == [("Draf", 1.0, 1)]
 
 
 def test_tasks_are_ordered_by_the_nearest_deadline(world) -> None:

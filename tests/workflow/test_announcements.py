@@ -154,3 +154,15 @@ def test_the_email_is_in_indonesian_even_when_the_actor_browses_in_english(world
     english_days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
     assert any(day in row.body_text for day in indonesian_days)
     assert not any(day in row.body_text for day in english_days)
+
+
+def test_the_ministry_reads_the_instansi_beside_the_opd_in_its_subjects(world):
+    document = document_in(world, State.COMPILATION)
+
+    fire(document, "send_to_ministry", world.organisasi, **INPUTS["send_to_ministry"])
+
+    opd, instansi = document.position.opd.name, document.position.opd.instansi.name
+    ministry = Notification.objects.get(recipient=world.ministry, kind="send_to_ministry")
+    drafter = Notification.objects.get(recipient=world.drafter, kind="send_to_ministry")
+    assert ministry.subject.endswith(f" · {opd}, {instansi}")
+    assert drafter.subject.endswith(f" · {opd}")

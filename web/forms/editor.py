@@ -26,6 +26,8 @@ GROUP_ORDER = {group: i for i, group in enumerate(CompetencyGroup.values)}
 IMPORTANCES = Importance.choices
 SECTIONS = RequirementSection.choices
 LEVELS = (1, 2, 3, 4, 5)
+# The length of a competency's name (submissions.Competency.name); the page counts towards it.
+NAME_MAX_LENGTH = 255
 
 
 def new_key() -> str:
@@ -101,6 +103,17 @@ class EditorData:
             for letter, group in zip("ABC", CompetencyGroup, strict=True)
         ]
 
+    def error_links(self) -> list[tuple[str, str]]:
+        """Every problem on the page with the id of the field it concerns, in the page's order."""
+        links = [(message, "summary") for message in self.summary_errors]
+        links += [(message, "competencies-error") for message in self.competency_errors]
+        for row in self.competencies:
+            links += [(message, _competency_anchor(row, where)) for where, message in _messages(row)]
+        links += [(message, "requirements-error") for message in self.requirement_errors]
+        for req in self.requirements:
+            links += [(message, _requirement_anchor(req, where)) for where, message in _messages(req)]
+        return links
+
     @property
     def has_errors(self) -> bool:
         rows: list[Any] = [*self.competencies, *self.requirements]
@@ -125,6 +138,25 @@ class EditorData:
             section.append(message)
 
 
+COMPETENCY_FIELDS = ("level", "description", "indicators")
+REQUIREMENT_FIELDS = ("section", "text", "importance")
+
+
+def _messages(row: CompetencyInput | RequirementInput) -> list[tuple[str, str]]:
+    return [(where, message) for where, messages in row.errors.items() for message in messages]
+
+
+def _competency_anchor(row: CompetencyInput, where: str) -> str:
+    # A dictionary row has no name field (the dictionary names it): its problems point at the row.
+    if where in COMPETENCY_FIELDS or (where == "name" and not row.from_dictionary):
+        return f"c-{row.key}-{where}"
+    return f"row-{row.key}"
+
+
+def _requirement_anchor(row: RequirementInput, where: str) -> str:
+    return f"r-{row.key}-{where}" if where in REQUIREMENT_FIELDS else f"req-{row.key}"
+
+
 def _clean(value: str, limit: int = 10_000) -> str:
     return clean_text(value)[:limit]
 
@@ -146,7 +178,7 @@ def competency_from(data: QueryDict | Mapping[str, str], key: str) -> Competency
         key=key,
         group=group if group in CompetencyGroup.values else CompetencyGroup.TECHNICAL,
         code=get("code")[:30].strip(),
-        name=get("name")[:255],
+        name=get("name")[:NAME_MAX_LENGTH],
         level=get("level").strip(),
         description=get("description"),
         indicators=get("indicators"),

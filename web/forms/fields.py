@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from submissions.text import clean_text
 
@@ -20,3 +21,21 @@ def clean_text_formfield(field: models.Field[Any, Any], **kwargs: Any) -> forms.
     if isinstance(field, models.CharField | models.TextField) and not field.choices:
         return field.formfield(form_class=CleanCharField, **kwargs)
     return field.formfield(**kwargs)
+
+
+# The one text of an empty choice in every select of the pages (Django's own is "---------").
+EMPTY_CHOICE = _("- pilih -")
+DJANGO_BLANK = "---------"
+
+
+def one_empty_choice(form: forms.BaseForm) -> None:
+    """Give every select of the form the same empty choice, whatever field made it."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = EMPTY_CHOICE
+        elif isinstance(field, forms.ChoiceField):
+            # A form field's choices are always a list of pairs by now (Django normalises them).
+            choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
+            if choices and choices[0][0] in ("", None) and str(choices[0][1]) == DJANGO_BLANK:
+                field.choices = [("", EMPTY_CHOICE), *choices[1:]]

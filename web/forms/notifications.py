@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from notifications.services import delivery_choices, preference_choices
 
@@ -14,8 +15,8 @@ class PreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         for kind, label in preference_choices():
             self.fields[kind] = forms.ChoiceField(
-                label=label,
-                choices=delivery_choices(),
+                label=_(label),
+                choices=[(value, _(text)) for value, text in delivery_choices()],
                 initial=current.get(kind),
                 widget=forms.RadioSelect,
             )

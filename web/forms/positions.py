@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import OPD, Position, PositionKind, Urusan
-from web.forms.fields import CleanCharField, clean_text_formfield
+from web.forms.fields import CleanCharField, clean_text_formfield, one_empty_choice
 from web.selectors import NEAR, NOT_STARTED, OVERDUE, SORTS
 from workflow.machine import State
 from workflow.scoping import can_create_positions, visible_opds
@@ -39,6 +39,7 @@ class PositionForm(forms.ModelForm):
         opd_field.label = _("OPD")
         urusan_field: Any = self.fields["urusan"]
         urusan_field.queryset = Urusan.objects.order_by("name")
+        one_empty_choice(self)
 
     @staticmethod
     def _creatable_opds(user: AnyUser) -> Any:

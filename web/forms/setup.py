@@ -8,9 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import OPD, ActingKind, ImportKind, Position
+from web.forms.fields import one_empty_choice
 from workflow.setup.people import GRANTABLE_CHOICES as GRANTABLE_ROLES
 
 MAX_UPLOAD = 10 * 1024 * 1024
+
+
+# The roles in the page's language (their labels are Indonesian constants).
+ROLE_CHOICES = [(value, _(label)) for value, label in GRANTABLE_ROLES]
 
 
 class OpdForm(forms.Form):
@@ -40,13 +45,14 @@ class PositionPetaForm(forms.Form):
             .exclude(pk=position.pk)
             .order_by("name")
         )
+        one_empty_choice(self)
 
 
 class InviteForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
     name = forms.CharField(label=_("Nama lengkap"), max_length=150, required=False)
     email = forms.EmailField(label=_("Email"))
-    role = forms.ChoiceField(label=_("Peran"), choices=GRANTABLE_ROLES)
+    role = forms.ChoiceField(label=_("Peran"), choices=ROLE_CHOICES)
     opd = forms.ModelChoiceField(label=_("OPD"), queryset=OPD.objects.none(), required=False)
 
     def __init__(self, *args: Any, instansi_id: int, **kwargs: Any) -> None:
@@ -54,10 +60,11 @@ class InviteForm(forms.Form):
         opd: Any = self.fields["opd"]
         opd.queryset = OPD.objects.filter(instansi_id=instansi_id, active=True).order_by("name")
         opd.help_text = _("Wajib untuk penyusun dan pemeriksa; kosongkan untuk Bagian Organisasi.")
+        one_empty_choice(self)
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Peran"), choices=GRANTABLE_ROLES)
+    role = forms.ChoiceField(label=_("Peran"), choices=ROLE_CHOICES)
     opd = forms.ModelChoiceField(label=_("OPD"), queryset=OPD.objects.none(), required=False)
     acting = forms.ChoiceField(label=_("Jenis penugasan"), choices=ActingKind.choices, required=False)
     acting_for = forms.CharField(
@@ -77,6 +84,7 @@ class RoleForm(forms.Form):
         super().__init__(*args, **kwargs)
         opd: Any = self.fields["opd"]
         opd.queryset = OPD.objects.filter(instansi_id=instansi_id, active=True).order_by("name")
+        one_empty_choice(self)
 
 
 class RoundForm(forms.Form):

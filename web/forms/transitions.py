@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from web.forms.fields import CleanCharField
+from web.forms.fields import EMPTY_CHOICE, CleanCharField
 from workflow.inputs import INPUT_RULES
 from workflow.machine import Input, Step
 from workflow.selectors import reason_codes
@@ -45,7 +45,7 @@ class TransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.spec = spec
         reason_field: Any = self.fields["reason_code"]
-        reason_field.choices = [("", _("- pilih alasan -"))] + [(r.code, r.label) for r in reason_codes()]
+        reason_field.choices = [("", EMPTY_CHOICE)] + [(r.code, r.label) for r in reason_codes()]
         for name in list(self.fields):
             if name in spec.requires:
                 self.fields[name].required = True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django import template
@@ -19,18 +19,30 @@ from workflow.machine import ACTIVE_STATES, Actor, State
 from workflow.models import CommentAnchor
 from workflow.selectors import history_label
 
+if TYPE_CHECKING:
+    from submissions.validity import MinimumRule
+    from web.forms.editor import CompetencyInput
+
 register = template.Library()
 SOON_DAYS = 2
 
 
 @register.filter
+def below_minimum(row: CompetencyInput, minimum: MinimumRule | None) -> bool:
+    """Whether a managerial or socio-cultural row's level is under the position's minimum."""
+    level = row.level_number
+    return bool(row.fixed and minimum and level is not None and level < minimum.level)
+
+
+@register.filter
 def state_label(value: str) -> str:
-    return str(State(value).label) if value in State.values else (value or "-")
+    # The labels are Indonesian constants (the API gives them as they are); pages translate them.
+    return _(State(value).label) if value in State.values else (value or "-")
 
 
 @register.filter
 def actor_labels(actors: list[str]) -> str:
-    return ", ".join(str(Actor(actor).label) for actor in actors if actor in Actor.values)
+    return ", ".join(_(Actor(actor).label) for actor in actors if actor in Actor.values)
 
 
 def _in_zone(moment: datetime.datetime, time_zone: str) -> tuple[datetime.datetime, str]:

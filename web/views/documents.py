@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,8 +27,10 @@ from workflow import extensions, services
 from workflow.comments import open_comments
 from workflow.errors import WorkflowError
 from workflow.extensions import extension_allowed
+from workflow.inputs import COMMENT_MAX_LENGTH, EXTENSION_MAX_DAYS
 from workflow.machine import TRANSITIONS, USER_TRANSITIONS, State, user_steps
 from workflow.roles import may_edit
+from workflow.rules import CONFLICT, FORBIDDEN, INVALID
 from workflow.scoping import visible_submissions
 from workflow.selectors import allowed_transitions, history, is_overdue, reason_codes
 from workflow.setup.administration import can_administer
@@ -103,9 +106,10 @@ def _document_context(request: AuthedRequest, submission: Submission) -> dict[st
         .filter(position=submission.position)
         .exclude(pk=submission.pk)
         .order_by("-version"),
-        "transition_labels": {step.name: step.label for step in user_steps()},
+        "transition_labels": {step.name: _(step.label) for step in user_steps()},
         "send_back_names": [step.name for step in user_steps() if step.send_back],
         "may_extend": extension_allowed(submission, request.user),
+        "limits": {"comment": COMMENT_MAX_LENGTH, "extension_days": EXTENSION_MAX_DAYS},
         "reason_labels": {reason.code: reason.label for reason in reason_codes()},
         "peers": _peers(request, submission),
     }
@@ -129,6 +133,7 @@ def transition(request: AuthedRequest, submission_id: int, name: str) -> HttpRes
     spec = TRANSITIONS[name]
     form = TransitionForm(request.POST if request.method == "POST" else None, spec=spec)
     status = 200
+    remedies: dict[str, Any] = {}
     if request.method == "POST":
         status = 400
         if form.is_valid():
@@ -142,13 +147,36 @@ def transition(request: AuthedRequest, submission_id: int, name: str) -> HttpRes
             except WorkflowError as error:
                 _add_errors(form, error)
                 status = status_for(error)
+                remedies = _remedies(request, submission, error)
             else:
-                messages.success(request, _("%(label)s: berhasil.") % {"label": spec.label})
+                messages.success(request, _("%(label)s: berhasil.") % {"label": _(spec.label)})
                 return redirect("web:document", submission_id=submission.pk)
-    context = {"submission": submission, "spec": spec, "form": form}
+    context = {"submission": submission, "spec": spec, "form": form, **remedies}
     if spec.send_back:
         context["open_threads"] = list(open_comments(submission))
     return render(request, "web/documents/transition.html", context, status=status)
+
+
+CONTENT_FIELDS = ("summary", "competencies", "requirements")
+
+
+def _remedies(request: AuthedRequest, submission: Submission, error: WorkflowError) -> dict[str, Any]:
+    """Where a refused action can be put right: the editor, one's roles, or the document as it is now.
+
+    A conflict means someone acted first: the page says who and when (the latest log entry).
+    """
+    fixes: list[tuple[str, str]] = []
+    if error.kind == INVALID and may_edit(request.user, submission):
+        fields = [str(item.get("field") or "") for item in error.errors]
+        if any(field.startswith(CONTENT_FIELDS) for field in fields) or error.code == "incomplete":
+            fixes.append((_("Perbaiki isian di editor"), reverse("web:editor", args=[submission.pk])))
+    if error.kind == FORBIDDEN:
+        fixes.append((_("Lihat peran Anda dan siapa yang dapat bertindak"), reverse("web:roles")))
+    latest = None
+    if error.kind == CONFLICT:
+        latest = submission.log_entries.select_related("actor").order_by("at", "id").last()
+        fixes.append((_("Lihat status terbaru dokumen"), reverse("web:document", args=[submission.pk])))
+    return {"fixes": fixes, "latest": latest}
 
 
 def _add_errors(form: TransitionForm, error: WorkflowError) -> None:

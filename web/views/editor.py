@@ -64,7 +64,7 @@ def _save(request: AuthedRequest, submission: Submission) -> HttpResponse:
     data = editor_form.parse_editor(request.POST)
     revision = _int(request.POST.get("content_revision"))
     if data.has_errors:
-        return _render(request, submission, data, revision=revision, status=400)
+        return _render(request, submission, data, revision=revision, status=400, refused=True)
     try:
         services.submission_update_content(
             submission_id=submission.pk,
@@ -78,7 +78,7 @@ def _save(request: AuthedRequest, submission: Submission) -> HttpResponse:
         if error.kind == INVALID:  # problems of the content go next to their fields
             data.attach(error.errors)
         messages.error(request, error.message)
-        return _render(request, submission, data, revision=revision, status=status_for(error))
+        return _render(request, submission, data, revision=revision, status=status_for(error), refused=True)
     messages.success(request, _("Perubahan disimpan."))
     return redirect("web:editor", submission_id=submission.pk)
 
@@ -99,7 +99,13 @@ def _stale(
         ),
     )
     return _render(
-        request, submission, data, revision=stale.current_revision, status=409, stale_changes=changes
+        request,
+        submission,
+        data,
+        revision=stale.current_revision,
+        status=409,
+        stale_changes=changes,
+        refused=True,
     )
 
 
@@ -118,8 +124,11 @@ def _render(
     revision: int | None,
     status: int = 200,
     stale_changes: list[Any] | None = None,
+    refused: bool = False,
 ) -> HttpResponse:
     context = {
+        "refused": refused,
+        "name_limit": editor_form.NAME_MAX_LENGTH,
         **comment_context(request, submission, current_content(submission), back="editor"),
         "reason_labels": {reason.code: reason.label for reason in reason_codes()},
         "submission": submission,
@@ -152,7 +161,14 @@ def competency_row(request: AuthedRequest, submission_id: int) -> HttpResponse:
         row.errors.clear()
     if row.code and row.level_number:
         _fill_from_dictionary(request, submission, row)
-    context = {"row": row, "levels": editor_form.LEVELS, "submission": submission, "announce": True}
+    context = {
+        "row": row,
+        "levels": editor_form.LEVELS,
+        "submission": submission,
+        "announce": True,
+        "minimum": minimum_rule_for(submission.position),
+        "name_limit": editor_form.NAME_MAX_LENGTH,
+    }
     return render(request, "web/editor/_competency_row.html", context)
 
 

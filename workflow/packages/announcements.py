@@ -86,8 +86,10 @@ def _announce(
             # One recipient query per OPD, not per item: the item's OPD decides who hears of it.
             for recipient in recipients_for(opd_documents[0], rules):
                 entry = people.setdefault(
-                    recipient.user.pk, {"user": recipient.user, "steps": [], "items": {}}
+                    recipient.user.pk,
+                    {"user": recipient.user, "steps": [], "items": {}, "nationwide": False},
                 )
+                entry["nationwide"] |= bool(recipient.context.get("nationwide"))
                 step = str(recipient.context["next_step"])
                 if step not in entry["steps"]:
                     entry["steps"].append(step)
@@ -96,7 +98,11 @@ def _announce(
     recipients = [
         Recipient(
             user=entry["user"],
-            context={"next_step": " ".join(entry["steps"]), "items": list(entry["items"].values())},
+            context={
+                "next_step": " ".join(entry["steps"]),
+                "items": list(entry["items"].values()),
+                "nationwide": entry["nationwide"],
+            },
         )
         for entry in people.values()
     ]

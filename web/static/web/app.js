@@ -116,10 +116,73 @@
     }
   });
 
+  // A managerial or socio-cultural level under the position's minimum is flagged as soon as it is
+  // chosen (the server renders the same warning when the row comes back).
+  function checkMinimum(select) {
+    var warning = document.getElementById(select.getAttribute("data-warning"));
+    if (!warning) { return; }
+    var level = parseInt(select.value, 10);
+    var below = !isNaN(level) && level < parseInt(select.getAttribute("data-minimum"), 10);
+    var ids = (select.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== warning.id;
+    });
+    if (below) { ids.unshift(warning.id); }
+    warning.hidden = !below;
+    if (ids.length) { select.setAttribute("aria-describedby", ids.join(" ")); }
+    else { select.removeAttribute("aria-describedby"); }
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[data-minimum]")) { checkMinimum(event.target); }
+  });
+
+  // Fields with a length limit count what is typed; the number turns amber near the limit.
+  function count(field) {
+    var counter = document.getElementById(field.id + "-count");
+    var number = counter && counter.querySelector("[data-count]");
+    if (!number) { return; }
+    var limit = parseInt(field.getAttribute("maxlength"), 10);
+    number.textContent = String(field.value.length);
+    counter.classList.toggle("near", field.value.length >= limit * 0.9);
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches("[data-counter]")) { count(event.target); }
+  });
+
+  // The sticky save bar must not hide the field in focus. CSS scroll-padding covers scrolling by
+  // links; Chromium leaves a partly visible field where it is when tabbing, so lift it here.
+  document.addEventListener("focusin", function (event) {
+    var bar = document.querySelector(".sticky-save");
+    if (!bar || bar.contains(event.target) || !event.target.closest("#editor-form")) { return; }
+    var field = event.target.getBoundingClientRect();
+    var covered = field.bottom - bar.getBoundingClientRect().top + 16;
+    if (covered > 16) { window.scrollBy(0, Math.min(covered, Math.max(field.top - 16, 0))); }
+  });
+
+  // A link of the error list puts the cursor in its field, not only the field on screen.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".error-links a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) { return; }
+    event.preventDefault();
+    if (!field.matches("input, select, textarea, button, a")) { field.setAttribute("tabindex", "-1"); }
+    field.focus();
+  });
+
+  // After a refused save or dialog the first problem gets the focus: the error list of the editor,
+  // otherwise the first field marked invalid, otherwise the form's own error box.
+  function focusFirstProblem() {
+    var target = document.getElementById("error-summary") ||
+      document.querySelector("main [aria-invalid=true]") ||
+      document.querySelector("main .action-form .error-summary");
+    if (!target) { return; }
+    if (!target.matches("input, select, textarea, button, a")) { target.setAttribute("tabindex", "-1"); }
+    target.focus();
+  }
+
   // Hide no-JavaScript fallbacks.
   document.documentElement.classList.add("js");
   document.addEventListener("DOMContentLoaded", function () {
-    var summary = document.getElementById("error-summary");
-    if (summary) { summary.focus(); }
+    document.querySelectorAll("[data-counter]").forEach(count);
+    focusFirstProblem();
   });
 })();
