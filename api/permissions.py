@@ -1,7 +1,9 @@
 """A service account of another system only reads: every write answers 403, before any view runs.
 
 The workflow would refuse its transitions anyway (it holds no actor's role); this makes the rule
-one line for every write the API has or will have (packages, decrees, comments, set-up).
+one line for every write the API has or will have (packages, decrees, comments, set-up). A view
+meant for these accounts' own writes (e.g. registering a webhook) says so with
+`allows_integration_accounts = True`.
 """
 
 from __future__ import annotations
@@ -22,4 +24,6 @@ class IntegrationAccountsReadOnly(BasePermission):
     code = "read_only_account"
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return request.method in SAFE_METHODS or not is_integration_account(request.user)
+        if request.method in SAFE_METHODS or getattr(view, "allows_integration_accounts", False):
+            return True
+        return not is_integration_account(request.user)

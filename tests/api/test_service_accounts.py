@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from rest_framework.test import APIClient
+from rest_framework.response import Response
+from rest_framework.test import APIClient, APIRequestFactory, force_authenticate
+from rest_framework.views import APIView
 
 from integrations.models import ServiceAccount
 from submissions.models import Role, RoleAssignment
@@ -227,3 +229,23 @@ def test_a_nationwide_account_reads_every_instansi_and_still_writes_nothing(
         assert service.get(f"/api/v1/submissions/{submission.pk}/status/").status_code == 200
     response = service.post(f"/api/v1/submissions/{mine.pk}/transitions/", {"name": "submit"}, format="json")
     assert_error(response, 403, "read_only_account")
+
+
+def test_only_a_view_made_for_service_accounts_lets_them_write(world: World, api: Api) -> None:
+    from rest_framework.response import Response
+    from rest_framework.test import APIRequestFactory, force_authenticate
+    from rest_framework.views import APIView
+
+    class Ordinary(APIView):
+        def post(self, request: Any) -> Response:
+            return Response({"ok": True})
+
+    class ForIntegrations(Ordinary):
+        allows_integration_accounts = True
+
+    account = ServiceAccount.objects.get(pk=create(api("organisasi"), world.instansi.pk).json()["id"])
+    request = APIRequestFactory().post("/x/", {}, format="json")
+    force_authenticate(request, user=account.user)
+
+    assert Ordinary.as_view()(request).status_code == 403
+    assert ForIntegrations.as_view()(request).status_code == 200
