@@ -232,10 +232,6 @@ def test_a_nationwide_account_reads_every_instansi_and_still_writes_nothing(
 
 
 def test_only_a_view_made_for_service_accounts_lets_them_write(world: World, api: Api) -> None:
-    from rest_framework.response import Response
-    from rest_framework.test import APIRequestFactory, force_authenticate
-    from rest_framework.views import APIView
-
     class Ordinary(APIView):
         def post(self, request: Any) -> Response:
             return Response({"ok": True})
