@@ -16,3 +16,8 @@ class ApiError(exceptions.APIException):
         super().__init__(detail=message, code=code)
         self.status_code = status_code
         self.field = field
+
+
+class TokenRefused(exceptions.AuthenticationFailed):
+    """401 for a token that is unknown, revoked, expired or whose owner may no longer use it; its
+    own words (translated), not the generic ones of `authentication_failed`."""

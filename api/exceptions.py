@@ -19,7 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from api.errors import ApiError
+from api.errors import ApiError, TokenRefused
 from api.outages import outage_of
 from workflow.errors import WorkflowError
 
@@ -120,7 +120,7 @@ def _body(exc: exceptions.APIException) -> dict[str, Any]:
         return error_body(INVALID_INPUT, list(flatten_errors(exc.detail)))
     code = exc.get_codes() if isinstance(exc.detail, str) else exc.default_code
     code = code if isinstance(code, str) else exc.default_code
-    if isinstance(exc, ApiError | LockedOut | ServiceUnavailable):
+    if isinstance(exc, ApiError | LockedOut | ServiceUnavailable | TokenRefused):
         message = str(exc.detail)
     else:
         message = MESSAGES.get(code, str(exc.detail))

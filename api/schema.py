@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 ERROR_DESCRIPTIONS = {
     400: "Isian tidak valid (semua masalah dicantumkan). / Invalid input (every problem listed).",
-    401: "Belum masuk atau token tidak valid. / Not authenticated or invalid token.",
+    401: (
+        "Belum masuk, atau token tidak dikenal, dicabut, kedaluwarsa, atau pemiliknya nonaktif "
+        "(`authentication_failed`, `token_expired`, `token_revoked`, `account_inactive`). "
+        "/ Not authenticated, "
+        "or the token is unknown, revoked, expired, or its owner deactivated."
+    ),
     403: "Tidak berwenang. / Not allowed for this user.",
     404: "Tidak ditemukan atau di luar cakupan pengguna. / Not found or outside the caller's scope.",
     405: "Metode tidak didukung. / Method not allowed.",
@@ -70,14 +77,29 @@ def responses(success: dict[Any, Any], *codes: int) -> dict[Any, Any]:
     return {**success, **errors(*codes)}
 
 
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=(
+        "Opsional: ETag yang sudah dimiliki (atau daftar, atau *); sama dengan yang sekarang: 304 tanpa "
+        "isi. Salah format: diabaikan.\n\nOptional: the ETag(s) you hold, or *; when one is current: "
+        "304 without a body. A malformed header is ignored."
+    ),
+)
+NOT_MODIFIED = {
+    304: OpenApiResponse(description="Tidak berubah sejak ETag itu. / Not modified since that ETag.")
+}
 IF_MATCH = OpenApiParameter(
     "If-Match",
     str,
     OpenApiParameter.HEADER,
     required=False,
     description=(
-        'Opsional: ETag dokumen yang dimuat (mis. "12-3-draft") atau *. Salah format: 400; usang: 412.\n\n'
-        'Optional: the ETag you loaded (e.g. "12-3-draft") or *. Malformed: 400; stale: 412.'
+        "Opsional: ETag dokumen yang dimuat (atau daftar, atau *). Tag lain, juga tag lemah W/: 412; "
+        "salah format: 400.\n\nOptional: the ETag you loaded (or a list, or *). Any other tag, a weak "
+        "W/ one too: 412; malformed: 400."
     ),
 )
 
@@ -88,3 +110,16 @@ def strict_request_bodies(result: dict[str, Any], **kwargs: Any) -> dict[str, An
         if name.endswith("Request") and component.get("type") == "object":
             component["additionalProperties"] = False
     return result
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """`Authorization: Token <token>` (api.authentication), under the scheme's former name."""
+
+    target_class = "api.authentication.TokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        definition: dict[str, Any] = build_bearer_security_scheme_object(
+            header_name="Authorization", token_prefix="Token"
+        )
+        return definition

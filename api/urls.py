@@ -19,6 +19,7 @@ from api.views import (
     decrees,
     events,
     exports,
+    integrations,
     packages,
     positions,
     reference,
@@ -34,7 +35,20 @@ app_name = "api"
 
 v1 = [
     path("auth/token/", accounts.TokenView.as_view(), name="token"),
+    path("auth/tokens/", accounts.TokenListView.as_view(), name="tokens"),
+    path("auth/tokens/<id:pk>/", accounts.TokenDetailView.as_view(), name="token-detail"),
     path("me/", accounts.MeView.as_view(), name="me"),
+    path("integrations/accounts/", integrations.ServiceAccountListView.as_view(), name="service-accounts"),
+    path(
+        "integrations/accounts/<id:pk>/",
+        integrations.ServiceAccountDetailView.as_view(),
+        name="service-account",
+    ),
+    path(
+        "integrations/accounts/<id:pk>/tokens/",
+        integrations.ServiceAccountTokenView.as_view(),
+        name="service-account-tokens",
+    ),
     path("opds/", setup.OPDListCreateView.as_view(), name="opds"),
     path("opds/<id:pk>/", setup.OPDDetailView.as_view(), name="opd"),
     path("peta-jabatan/", setup.PetaJabatanView.as_view(), name="peta-jabatan"),

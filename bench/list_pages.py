@@ -105,11 +105,12 @@ def _queries(username: str, path: str) -> int:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from rest_framework.authtoken.models import Token
 
-    token, _ = Token.objects.get_or_create(user=api_client.user(username))
+    from integrations.tokens import token_issue
+
+    token = token_issue(user=api_client.user(username), name="bench").secret
     with CaptureQueriesContext(connection) as captured:
-        Client().get(path, headers={"Authorization": f"Token {token.key}"})
+        Client().get(path, headers={"Authorization": f"Token {token}"})
     return len(captured)
 
 

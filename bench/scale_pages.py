@@ -50,14 +50,15 @@ class Caller:
     def __init__(self, username: str) -> None:
         from django.contrib.auth import get_user_model
         from django.test import Client
-        from rest_framework.authtoken.models import Token
+
+        from integrations.tokens import token_issue
 
         self.user = get_user_model().objects.get(username=username)
         self.username = username
         self.web = Client()
         self.web.force_login(self.user)
-        token, _ = Token.objects.get_or_create(user=self.user)
-        self.api = Client(headers={"Authorization": f"Token {token.key}"})
+        token = token_issue(user=self.user, name="bench").secret
+        self.api = Client(headers={"Authorization": f"Token {token}"})
 
     def get(self, path: str) -> Any:
         client = self.api if path.startswith("/api/") else self.web

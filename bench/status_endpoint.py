@@ -59,12 +59,13 @@ def _queries_per_request(pk: int) -> dict[str, int]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from rest_framework.authtoken.models import Token
 
-    token, _ = Token.objects.get_or_create(user=api_client.user(api_client.ORGANISASI))
+    from integrations.tokens import token_issue
+
+    token = token_issue(user=api_client.user(api_client.ORGANISASI), name="bench").secret
     client = Client()
     counts = {}
-    headers = {"Authorization": f"Token {token.key}"}
+    headers = {"Authorization": f"Token {token}"}
     for side, template in SIDES:
         client.get(template.format(pk), headers=headers)  # first call fills per-process caches
         with CaptureQueriesContext(connection) as captured:

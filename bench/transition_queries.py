@@ -152,10 +152,11 @@ class _Measure:
 
     def api(self, name: str, pk: int, user: Any, extra: dict[str, Any], label: str = "") -> None:
         from django.test import Client
-        from rest_framework.authtoken.models import Token
 
-        token, _ = Token.objects.get_or_create(user=user)
-        client = Client(headers={"Authorization": f"Token {token.key}"})
+        from integrations.tokens import token_issue
+
+        token = token_issue(user=user, name="bench").secret
+        client = Client(headers={"Authorization": f"Token {token}"})
         path = f"/api/v1/submissions/{pk}/transitions/"
         response = self(
             label or name,

@@ -35,7 +35,7 @@ REPLICA_READS = frozenset(
     }
 )
 # Always the primary: who the caller is and what he may do.
-PRIMARY_ONLY_APPS = frozenset({"auth", "authtoken", "sessions", "knox", "axes"})
+PRIMARY_ONLY_APPS = frozenset({"auth", "sessions", "knox", "axes", "integrations"})
 PRIMARY_ONLY_MODELS = frozenset({"submissions.roleassignment"})
 
 _reading_from_replica: contextvars.ContextVar[bool] = contextvars.ContextVar("replica_reads", default=False)

@@ -4,6 +4,7 @@ Every value that differs between a laptop, CI and production comes from an envir
 variable; the defaults are those of `make run` (SQLite, eager tasks, console email).
 """
 
+import datetime
 import os
 import sys
 import tempfile
@@ -55,7 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "notifications",
     "api",
     "web",
+    "integrations",
     # Last: the demo world and the scale generator (their commands); no other app imports it.
     "demo",
 ]
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "security.middleware.SessionLimitsMiddleware",  # idle and absolute session limits
     "security.middleware.PrivateResponsesMiddleware",  # no-store when logged in; refusals logged
+    "api.middleware.TokenRequestLogMiddleware",  # one log line per token request (api/middleware.py)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "web.middleware.SecurityHeadersMiddleware",  # CSP and other headers (web/middleware.py)
@@ -355,10 +358,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 REST_FRAMEWORK: dict[str, object] = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "api.permissions.IntegrationAccountsReadOnly",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # API: one error shape, JSON only, fair-use throttles whose rates are read at each request.
@@ -373,6 +379,15 @@ REST_FRAMEWORK: dict[str, object] = {
         # The public verification page of printed copies, per client address.
         "verify": env.str("VERIFY_THROTTLE", default="30/min"),
     },
+}
+# API tokens (django-rest-knox): stored as SHA-512 digests, shown once, each with its own expiry.
+# The header keyword stays `Token`, as with DRF's former tokens.
+API_TOKEN_TTL_DAYS = env.int("API_TOKEN_TTL_DAYS", default=90)
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # knox's own model; integrations.TokenLabel adds name and use
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=API_TOKEN_TTL_DAYS),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Alur SKJ API",

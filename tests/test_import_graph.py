@@ -14,16 +14,30 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("config", "submissions", "workflow", "notifications", "api", "web", "demo", "security")
+APPS = (
+    "config",
+    "submissions",
+    "workflow",
+    "notifications",
+    "api",
+    "web",
+    "integrations",
+    "demo",
+    "security",
+)
 STATE_DECLARATIONS = "workflow.machine"
 
 # Which apps each app may import (besides itself): api, web -> workflow -> submissions -> the state
 # declarations; notifications is told recipients and events by workflow and knows nothing of its rules;
 # nothing imports demo.
 MAY_IMPORT: dict[str, frozenset[str]] = {
-    "config": frozenset({"api", "web", "workflow", "notifications", "submissions", "security"}),
-    "api": frozenset({"workflow", "notifications", "submissions", "security"}),
-    "web": frozenset({"workflow", "notifications", "submissions", "security"}),
+    "config": frozenset(
+        {"api", "web", "integrations", "workflow", "notifications", "submissions", "security"}
+    ),
+    "api": frozenset({"integrations", "workflow", "notifications", "submissions", "security"}),
+    "web": frozenset({"integrations", "workflow", "notifications", "submissions", "security"}),
+    # Tokens and service accounts: beside api and web, which alone (with config) import it.
+    "integrations": frozenset({"workflow", "notifications", "submissions", "security"}),
     "workflow": frozenset({"notifications", "submissions"}),
     "notifications": frozenset({"submissions"}),
     "submissions": frozenset({STATE_DECLARATIONS}),

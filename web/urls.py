@@ -17,9 +17,11 @@ from web.views import (
     packages,
     positions,
     search,
+    tokens,
     verification,
 )
 from web.views.setup import imports as setup_imports
+from web.views.setup import integrations as setup_integrations
 from web.views.setup import invitation, organisation, people, rounds
 
 app_name = "web"
@@ -73,6 +75,8 @@ urlpatterns = [
     path("notifikasi/baca-semua/", notifications.mark_all_read, name="mark_all_read"),
     path("notifikasi/preferensi/", notifications.preferences, name="preferences"),
     path("akun/peran/", account.roles, name="roles"),
+    path("akun/token/", tokens.tokens, name="tokens"),
+    path("akun/token/<int:token_id>/cabut/", tokens.revoke, name="token_revoke"),
     path("alur/", account.state_machine, name="state_machine"),
     path("undangan/<str:token>/", invitation.accept, name="invitation"),
     path("pengaturan/", organisation.index, name="setup"),
@@ -85,6 +89,17 @@ urlpatterns = [
     path("pengaturan/pengguna/<int:user_id>/", people.person, name="setup_person"),
     path("pengaturan/pengguna/<int:user_id>/undang-ulang/", people.resend, name="setup_resend"),
     path("pengaturan/peran/<int:assignment_id>/akhiri/", people.end_role, name="setup_end_role"),
+    path("pengaturan/integrasi/", setup_integrations.accounts, name="setup_integrations"),
+    path(
+        "pengaturan/integrasi/<int:account_id>/token/",
+        setup_integrations.issue_token,
+        name="setup_integration_token",
+    ),
+    path(
+        "pengaturan/integrasi/<int:account_id>/nonaktifkan/",
+        setup_integrations.deactivate,
+        name="setup_integration_deactivate",
+    ),
     path("pengaturan/putaran/", rounds.rounds, name="setup_rounds"),
     path("pengaturan/putaran/<int:round_id>/umumkan/", rounds.announce, name="setup_announce"),
     path("pengaturan/putaran/<int:round_id>/tutup/", rounds.close, name="setup_close_round"),

@@ -76,6 +76,20 @@ def assignments_of(user: AnyUser, day: datetime.date | None = None) -> list[Role
     return cache[key]
 
 
+def every_assignment(user_id: int) -> list[RoleAssignment]:
+    """All of a user's assignments, past and future, with what `in_force` reads (for a cache)."""
+    return list(
+        RoleAssignment.objects.filter(user_id=user_id).order_by().select_related("opd__instansi", "instansi")
+    )
+
+
+def remember_assignments(user: User, assignments: list[RoleAssignment]) -> None:
+    """Fill `assignments_of`'s memo from `every_assignment`'s list, judging each period now."""
+    now = timezone.now()
+    memo: dict[Any, list[RoleAssignment]] = user.__dict__.setdefault("_skj_roles", {})
+    memo[_local_days(now)] = [a for a in assignments if _period_covers(a, _local_day(a, now))]
+
+
 def in_force(assignments: QuerySet[RoleAssignment], now: datetime.datetime) -> list[RoleAssignment]:
     """The assignments in force at `now`, each judged by the date in its own instansi's time zone.
 

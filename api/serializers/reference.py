@@ -43,10 +43,25 @@ class MeSerializer(serializers.Serializer):
 class TokenInput(StrictSerializer):
     username = StrictCharField(max_length=150)
     password = StrictCharField(max_length=128, trim_whitespace=False, style={"input_type": "password"})
+    name = StrictCharField(
+        max_length=100, required=False, allow_blank=True, help_text="Nama token, mis. 'SIMPEG'."
+    )
 
 
-class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField()
+class TokenInfoSerializer(serializers.Serializer):
+    """A token without its secret."""
+
+    id = serializers.IntegerField(source="pk")
+    name = serializers.CharField()
+    created = serializers.DateTimeField(source="token.created")
+    expiry = serializers.DateTimeField(source="token.expiry")
+    last_used_at = serializers.DateTimeField(allow_null=True)
+
+
+class TokenSerializer(TokenInfoSerializer):
+    """A new token: the only answer that carries its secret."""
+
+    token = serializers.CharField(help_text="Dikirim sekali; simpan sekarang. / Shown once; store it now.")
 
 
 class OPDSerializer(serializers.Serializer):

@@ -6,9 +6,8 @@ from typing import Any
 
 from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_logged_in
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import status
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -17,10 +16,11 @@ from rest_framework.views import APIView
 
 from api.exceptions import LockedOut
 from api.requests import AuthenticatedRequest
-from api.schema import BASE, responses
-from api.serializers.reference import MeSerializer, TokenInput, TokenSerializer
+from api.schema import BASE, READ_ONE, responses
+from api.serializers.reference import MeSerializer, TokenInfoSerializer, TokenInput, TokenSerializer
 from api.throttles import LoginThrottle
 from api.views.common import bilingual, validated
+from integrations.tokens import IssuedToken, token_issue, token_revoke, tokens_of
 from workflow.roles import assignments_of
 
 WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah."
@@ -40,17 +40,19 @@ class TokenView(APIView):
         responses=responses({200: TokenSerializer}, 400, 406, 415, 429),
         summary="Minta token / obtain a token",
         description=bilingual(
-            "Tukar nama pengguna dan kata sandi dengan token; kirim `Authorization: Token <token>`. "
+            "Tukar nama pengguna dan kata sandi dengan token baru (setiap kali token baru, ditampilkan "
+            "sekali saja, berlaku `API_TOKEN_TTL_DAYS` hari); kirim `Authorization: Token <token>`. "
             "Percobaan gagal dihitung per nama pengguna dan per alamat: setelah 5 kali nama pengguna "
             "dikunci 30 menit (429 `locked_out`), kecuali dari alamat tempat akun itu pernah berhasil masuk.",
-            "Exchange username and password for a token. Failures are counted per username and per "
+            "Exchange username and password for a new token (a new one each time, shown once, valid "
+            "`API_TOKEN_TTL_DAYS` days). Failures are counted per username and per "
             "address; after 5 the username is locked for 30 minutes (429 `locked_out`), except from "
             "addresses where that account logged in before.",
         ),
         examples=[
             OpenApiExample(
                 "Masuk",
-                value={"username": "madiun.penyusun.dinkes", "password": "skj-demo-2026"},
+                value={"username": "madiun.penyusun.dinkes", "password": "skj-demo-2026", "name": "skrip"},
                 request_only=True,
             ),
         ],
@@ -66,8 +68,11 @@ class TokenView(APIView):
         # A token is a login: axes records it (and clears this username's failures), the security
         # log notes it, last_login moves, as for the web login.
         user_logged_in.send(sender=type(user), request=django_request, user=user)
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key}, status=status.HTTP_200_OK)
+        return Response(issued_token_body(token_issue(user=user, name=data.get("name", ""))))
+
+
+def issued_token_body(issued: IssuedToken) -> dict[str, Any]:
+    return {**TokenInfoSerializer(issued.label).data, "token": issued.secret}
 
 
 def _wrong_credentials() -> ErrorDetail:
@@ -88,3 +93,40 @@ class MeView(APIView):
     def get(self, request: AuthenticatedRequest) -> Response:
         roles = assignments_of(request.user)
         return Response(MeSerializer(request.user, context={"roles": roles}).data)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="auth_tokens_list",
+        tags=["auth"],
+        responses=responses({200: TokenInfoSerializer(many=True)}, *BASE),
+        summary="Token saya / my tokens",
+        description=bilingual(
+            "Token pemanggil yang masih berlaku, terbaru dahulu: nama, dibuat, kedaluwarsa, terakhir "
+            "dipakai (dicatat paling sering sekali per menit). Rahasianya tidak pernah ditampilkan lagi.",
+            "The caller's working tokens, newest first: name, creation, expiry, last use (recorded at "
+            "most once a minute). The secret is never shown again.",
+        ),
+    )
+)
+class TokenListView(APIView):
+    def get(self, request: AuthenticatedRequest) -> Response:
+        return Response(TokenInfoSerializer(tokens_of(request.user), many=True).data)
+
+
+@extend_schema_view(
+    delete=extend_schema(
+        operation_id="auth_tokens_revoke",
+        tags=["auth"],
+        responses=responses({204: None}, *READ_ONE),
+        summary="Cabut token / revoke a token",
+        description=bilingual(
+            "Mencabut satu token milik pemanggil; berlaku seketika. Token orang lain: 404.",
+            "Revokes one of the caller's tokens, at once. Another user's token: 404.",
+        ),
+    )
+)
+class TokenDetailView(APIView):
+    def delete(self, request: AuthenticatedRequest, pk: int) -> Response:
+        token_revoke(user=request.user, token_id=pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)

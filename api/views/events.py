@@ -143,6 +143,7 @@ class EventFeedView(APIView):
     ),
 )
 class WebhookListView(generics.ListAPIView):
+    allows_integration_accounts = True  # its own webhooks are the one thing such an account writes
     serializer_class = WebhookSerializer
     pagination_class = ReferencePagination
 
@@ -184,6 +185,7 @@ class WebhookListView(generics.ListAPIView):
     ),
 )
 class WebhookDetailView(APIView):
+    allows_integration_accounts = True  # its own webhooks are the one thing such an account writes
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(WebhookSerializer(webhook_of(actor=request.user, webhook_id=pk)).data)
 

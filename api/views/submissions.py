@@ -12,11 +12,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.etag import etag_of, expected_revision, parse_if_match
+from api.etag import document_etag, expected_revision, not_modified
 from api.filters import SubmissionFilter
 from api.pagination import KeysetPagination, RankedPagination
 from api.requests import AuthenticatedRequest, user_of
-from api.schema import IF_MATCH, LIST, READ_ONE, WRITE, responses
+from api.schema import IF_MATCH, IF_NONE_MATCH, LIST, NOT_MODIFIED, READ_ONE, WRITE, responses
 from api.serializers.documents import (
     DocumentPatchSerializer,
     DocumentSerializer,
@@ -33,7 +33,10 @@ ETAG_HEADER = OpenApiParameter(
     str,
     OpenApiParameter.HEADER,
     response=[200, 201],
-    description='Versi dokumen untuk If-Match. / Version for If-Match, e.g. "12-3-draft".',
+    description=(
+        "Versi representasi ini, untuk If-Match dan If-None-Match. / This representation's version, "
+        'for If-Match and If-None-Match, e.g. "12-3-9f86d081884c7d659a2feaa0".'
+    ),
 )
 DOCUMENT_EXAMPLE = {
     "id": 12,
@@ -77,8 +80,14 @@ def documents(user: Any) -> QuerySet[Any]:
     )
 
 
+def document_body(submission: Any) -> tuple[Any, str]:
+    data = DocumentSerializer(submission).data
+    return data, document_etag(submission, data)
+
+
 def document_response(submission: Any, code: int = status.HTTP_200_OK) -> Response:
-    return Response(DocumentSerializer(submission).data, status=code, headers={"ETag": etag_of(submission)})
+    data, etag = document_body(submission)
+    return Response(data, status=code, headers={"ETag": etag})
 
 
 @extend_schema_view(
@@ -133,10 +142,14 @@ class SubmissionListView(generics.ListCreateAPIView):
 @extend_schema_view(
     get=extend_schema(
         operation_id="submissions_retrieve",
-        parameters=[ETAG_HEADER],
+        parameters=[ETAG_HEADER, IF_NONE_MATCH],
         tags=["submissions"],
-        responses=responses({200: DocumentSerializer}, *READ_ONE),
+        responses=responses({200: DocumentSerializer, **NOT_MODIFIED}, *READ_ONE),
         summary="Dokumen lengkap / the whole document",
+        description=bilingual(
+            "Dengan `If-None-Match` berisi ETag terakhir: 304 tanpa isi bila dokumen tidak berubah.",
+            "With `If-None-Match` holding the last ETag: 304 without a body when nothing changed.",
+        ),
         examples=[OpenApiExample("Dokumen", value=DOCUMENT_EXAMPLE, response_only=True)],
     ),
     patch=extend_schema(
@@ -152,10 +165,12 @@ class SubmissionListView(generics.ListCreateAPIView):
             "deskripsi dan indikator "
             "diisi dari kamus. Kolom hanya-baca (mis. `state`): 400 `read_only_field`; kolom "
             "tak dikenal: 400 "
-            "`unknown_field`. Kirim `If-Match` berisi ETag: usang 412 `stale`.",
+            "`unknown_field`. Kirim `If-Match` berisi ETag: tag lain (juga tag lemah `W/`) 412 `stale`, "
+            "salah format 400 `invalid_if_match`.",
             "Only in draft (409 `not_editable`) by a drafter of its OPD (403). A list replaces the whole "
             "list. A dictionary row needs only `code` and `level`. Read-only fields: 400 `read_only_field`; "
-            "unknown fields: 400 `unknown_field`. Send `If-Match` with the ETag: stale 412 `stale`.",
+            "unknown fields: 400 `unknown_field`. Send `If-Match` with the ETag: any other tag (a weak "
+            "`W/` one too) 412 `stale`, a malformed header 400 `invalid_if_match`.",
         ),
         examples=[
             OpenApiExample(
@@ -173,15 +188,21 @@ class SubmissionListView(generics.ListCreateAPIView):
     ),
 )
 class SubmissionDetailView(APIView):
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return document_response(get_object_or_404(documents(request.user), pk=pk))
+    def get(self, request: AuthenticatedRequest, pk: int) -> Any:
+        data, etag = document_body(get_object_or_404(documents(request.user), pk=pk))
+        unchanged = not_modified(request.headers.get("If-None-Match"), etag)
+        return unchanged or Response(data, headers={"ETag": etag})
 
     def patch(self, request: AuthenticatedRequest, pk: int) -> Response:
-        tag = parse_if_match(request.headers.get("If-Match"))
-        current = get_object_or_404(
-            visible_submissions(request.user).only("id", "state", "content_revision"), pk=pk
-        )
-        revision = expected_revision(tag, current)
+        header = request.headers.get("If-Match")
+        revision = None
+        if header is not None:
+            current = get_object_or_404(documents(request.user), pk=pk)
+            # A tag that is not current still goes to the service: it refuses (403, 409) before
+            # it answers 412, as RFC 9110 §13.2.1 orders the checks.
+            revision = expected_revision(header, document_body(current)[1], current.content_revision)
+        else:
+            get_object_or_404(visible_submissions(request.user).only("id"), pk=pk)
         data = validated(DocumentPatchSerializer, request.data)
         submission_update_content(
             submission_id=pk,

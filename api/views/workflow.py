@@ -21,9 +21,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.etag import not_modified, status_etag
 from api.pagination import OldestFirstPagination
 from api.requests import AuthenticatedRequest
-from api.schema import ERROR_EXAMPLE, LIST, READ_ONE, WRITE, responses
+from api.schema import ERROR_EXAMPLE, IF_NONE_MATCH, LIST, NOT_MODIFIED, READ_ONE, WRITE, responses
 from api.serializers.workflow import (
     DiffQuery,
     DiffSerializer,
@@ -62,27 +63,32 @@ def status_queryset(user: Any) -> QuerySet[Any]:
 
 
 def status_response(request: Request, submission: Any) -> Response:
-    return Response(StatusSerializer(submission, context={"request": request}).data)
+    data = StatusSerializer(submission, context={"request": request}).data
+    return Response(data, headers={"ETag": status_etag(data)})
 
 
 @extend_schema_view(
     get=extend_schema(
         operation_id="submissions_status",
         tags=["workflow"],
-        responses=responses({200: StatusSerializer}, *READ_ONE),
+        parameters=[IF_NONE_MATCH],
+        responses=responses({200: StatusSerializer, **NOT_MODIFIED}, *READ_ONE),
         summary="Status ringkas / cheap status",
         description=bilingual(
             "Status, tenggat dan tindakan yang boleh dilakukan pemanggil, tanpa membaca isi dokumen. "
             "`submit` dapat muncul walau dokumen belum lengkap: saat ditekan, jawabannya 400 "
-            "dengan semua masalah.",
+            "dengan semua masalah. Dengan `If-None-Match` berisi ETag terakhir: 304 tanpa isi selama "
+            "tidak ada perubahan.",
             "State, deadline and the caller's allowed transitions, without reading the content. `submit` may "
-            "be listed for an incomplete document: firing it then answers 400 listing every problem.",
+            "be listed for an incomplete document: firing it then answers 400 listing every problem. "
+            "With `If-None-Match` holding the last ETag: 304 without a body while nothing changed.",
         ),
     )
 )
 class StatusView(APIView):
-    def get(self, request: AuthenticatedRequest, pk: int) -> Response:
-        return status_response(request, get_object_or_404(status_queryset(request.user), pk=pk))
+    def get(self, request: AuthenticatedRequest, pk: int) -> Any:
+        response = status_response(request, get_object_or_404(status_queryset(request.user), pk=pk))
+        return not_modified(request.headers.get("If-None-Match"), response["ETag"]) or response
 
 
 @extend_schema_view(

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from integrations.tokens import token_issue, tokens_of
 from submissions.models import Submission
 from tests.builders import World
 from tests.documents import document_in
@@ -27,10 +27,18 @@ ROLES = (
 OUTSIDERS = ("other_drafter", "other_reviewer", "other_organisasi", "outsider")
 
 
+# One token per user, reused while it works (as a real client holds its token): a test's requests
+# meet a warm token cache, and a helper called per request does not write a token each time.
+_TOKENS: dict[int, tuple[int, str]] = {}
+
+
 def client_for(user: Any) -> APIClient:
+    known = _TOKENS.get(user.pk)
+    if known is None or not tokens_of(user).filter(pk=known[0]).exists():
+        issued = token_issue(user=user, name="uji")
+        known = _TOKENS[user.pk] = (issued.label.pk, issued.secret)
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {known[1]}")
     return client
 
 

@@ -28,11 +28,14 @@ def test_good_credentials_get_a_token_that_authenticates(world: World, anonymous
     assert me.json()["username"] == "penyusun"
 
 
-def test_the_same_user_gets_the_same_token_twice(world: World, anonymous: APIClient) -> None:
-    first = anonymous.post(URL, {"username": "penyusun", "password": DEMO_PASSWORD}, format="json")
-    second = anonymous.post(URL, {"username": "penyusun", "password": DEMO_PASSWORD}, format="json")
+def test_each_login_makes_a_new_token_and_both_work(world: World, anonymous: APIClient) -> None:
+    first = anonymous.post(URL, {"username": "penyusun", "password": DEMO_PASSWORD}, format="json").json()
+    second = anonymous.post(URL, {"username": "penyusun", "password": DEMO_PASSWORD}, format="json").json()
 
-    assert first.json() == second.json()
+    assert first["token"] != second["token"]
+    assert first["id"] != second["id"]
+    for body in (first, second):
+        assert APIClient(HTTP_AUTHORIZATION=f"Token {body['token']}").get("/api/v1/me/").status_code == 200
 
 
 def test_a_wrong_password_answers_400_invalid_credentials(world: World, anonymous: APIClient) -> None:

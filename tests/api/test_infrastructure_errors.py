@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from django.db import OperationalError
 from django.test import Client
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.test import APIClient
 
+from integrations import tokens
 from tests.api.conftest import assert_error, client_for
 from tests.builders import World
 from tests.integration.services import free_port
@@ -126,10 +126,10 @@ def test_a_body_over_the_upload_limit_is_413(world: World, settings: Any) -> Non
 def test_the_database_away_during_authentication_is_503_with_retry_after(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def database_gone(self: Any, key: str) -> Any:
+    def database_gone(digest: str) -> Any:
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(TokenAuthentication, "authenticate_credentials", database_gone)
+    monkeypatch.setattr(tokens, "token_entry", database_gone)
 
     response = APIClient(HTTP_AUTHORIZATION="Token abc").get("/api/v1/me/")
 

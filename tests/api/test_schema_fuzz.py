@@ -28,6 +28,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from config.wsgi import application
+from integrations.services import service_account_create
+from integrations.tokens import token_issue
 from notifications.models import Notification, WebhookSubscription
 from submissions.models import ExportJob, ImportBatch, ImportKind
 from tests.api.conftest import ROLES
@@ -53,9 +55,7 @@ FUZZ_ROLES = (*ROLES, "second_drafter")
 
 @pytest.fixture
 def tokens(world: World) -> dict[str, str]:
-    from rest_framework.authtoken.models import Token
-
-    return {role: Token.objects.get_or_create(user=getattr(world, role))[0].key for role in FUZZ_ROLES}
+    return {role: token_issue(user=getattr(world, role)).secret for role in FUZZ_ROLES}
 
 
 @pytest.fixture
@@ -97,6 +97,11 @@ def real_ids(world: World) -> dict[str, int]:
         "packages": package.pk,
         "decrees": decree.pk,
         "letters": package.cover_letter_id or 1,
+        # A token of someone who never calls here: every caller's DELETE is a 404, none is revoked.
+        "auth": token_issue(user=world.second_reviewer, name="bukan milik pemanggil").label.pk,
+        "integrations": service_account_create(
+            actor=world.organisasi, name="SIMPEG", reason="Uji", instansi_id=world.instansi.pk
+        ).pk,
     }
 
 

@@ -44,9 +44,10 @@ def test_outside_the_scope_it_is_not_found(world: World, document, role: str) ->
     assert_error(client_for(getattr(world, role)).get(url(document("draft"))), 404, "not_found")
 
 
-def test_it_costs_three_queries_and_never_touches_the_rows(world: World, document) -> None:
+def test_with_a_cached_token_it_costs_one_query_and_never_touches_the_rows(world: World, document) -> None:
     draft = document("draft")
     client = client_for(world.drafter)
+    client.get(url(draft))  # the first request caches the token, the user and his roles
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url(draft))
@@ -56,4 +57,14 @@ def test_it_costs_three_queries_and_never_touches_the_rows(world: World, documen
     sql = " ".join(query["sql"] for query in queries.captured_queries)
     assert "competencyrow" not in sql
     assert "requirementrow" not in sql
-    assert len(queries.captured_queries) == 3  # token + user, role assignments, the document
+    assert len(queries.captured_queries) == 1, sql  # the document, its position and OPD
+
+
+def test_a_cold_token_costs_the_token_the_user_his_roles_and_its_last_use(world: World, document) -> None:
+    draft = document("draft")
+    client = client_for(world.drafter)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url(draft)).status_code == 200
+
+    assert len(queries.captured_queries) == 5  # token, user, roles, last use (once a minute), document

@@ -44,7 +44,7 @@ def test_it_returns_the_whole_document_with_an_etag(world: World, document) -> N
         "text": "S-1/D-IV",
         "importance": "mutlak",
     }
-    assert response.headers["ETag"] == f'"{draft.pk}-{draft.content_revision}-draft"'
+    assert response.headers["ETag"].startswith(f'"{draft.pk}-{draft.content_revision}-')
 
 
 @pytest.mark.parametrize("role", OUTSIDERS)
@@ -98,7 +98,8 @@ def test_patch_replaces_lists_and_fills_dictionary_rows_from_code_and_level(worl
     ]
     assert body["summary"] == "Melaksanakan surveilans penyakit menular di wilayah kota."
     assert len(body["requirements"]) == 3
-    assert response.headers["ETag"] == f'"{draft.pk}-{draft.content_revision + 1}-draft"'
+    assert response.headers["ETag"].startswith(f'"{draft.pk}-{draft.content_revision + 1}-')
+    assert response.headers["ETag"] == client_for(world.drafter).get(url(draft)).headers["ETag"]
 
 
 def test_patch_with_the_current_etag_succeeds_and_a_stale_one_is_412(world: World, document) -> None:
@@ -135,7 +136,7 @@ def test_if_match_star_means_any_version(world: World, document) -> None:
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("header", ["12", 'W/"1-2-draft"', '"1-2-draft", "1-3-draft"', '"a-b-c"', "\u00e9"])
+@pytest.mark.parametrize("header", ["12", "\u00e9", '"unterminated', '"a" "b"', 'w/"1"', '"1",x'])
 def test_a_malformed_if_match_is_400(world: World, document, header: str) -> None:
     draft = document("draft")
 

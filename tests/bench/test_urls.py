@@ -28,9 +28,9 @@ def test_the_bare_view_answers_404_for_an_unknown_document(client: Client) -> No
 
 
 def test_the_transition_floor_writes_the_rows_a_transition_writes() -> None:
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
+    from integrations.tokens import token_issue
     from notifications.models import Notification
     from submissions.models import Submission
     from workflow.models import TransitionLog
@@ -41,7 +41,7 @@ def test_the_transition_floor_writes_the_rows_a_transition_writes() -> None:
     submission = Submission.objects.create(position=PositionFactory(), created_by=actor)
     Submission.objects.filter(pk=submission.pk).update(state="compilation")
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=actor).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_issue(user=actor).secret}")
 
     response = client.post(f"/bench/floor-transition/{submission.pk}/?rows=3")
 

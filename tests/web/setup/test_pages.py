@@ -21,6 +21,7 @@ PAGES = (
     "/pengaturan/pengguna/",
     "/pengaturan/putaran/",
     "/pengaturan/impor/",
+    "/pengaturan/integrasi/",
 )
 
 

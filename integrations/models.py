@@ -1,0 +1,69 @@
+"""What Alur SKJ adds to knox's tokens (a name, the last use, the password it was issued under), and
+the read-only accounts of other systems with who created them and why."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from knox.models import AuthToken
+
+from submissions.models import Instansi
+
+
+class TokenLabel(models.Model):
+    """One knox token's name and use; its id is the token's id in the API and on the pages.
+
+    `password_stamp` is a keyed digest of the owner's password hash when the token was issued: a
+    password changed by any path (the invitation page, the admin, a shell) no longer matches, so
+    the token stops working without any hook on the places that change passwords.
+    """
+
+    token = models.OneToOneField(AuthToken, on_delete=models.CASCADE, related_name="label")
+    name = models.CharField("nama", max_length=100)
+    last_used_at = models.DateTimeField("terakhir dipakai", null=True, blank=True)
+    password_stamp = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "token API"
+        verbose_name_plural = "token API"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceAccount(models.Model):
+    """A read-only account of another system (SIMPEG, a dashboard): one instansi, or all (None)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="service_account"
+    )
+    name = models.CharField("nama sistem", max_length=150)
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.PROTECT, null=True, blank=True, verbose_name="instansi"
+    )
+    reason = models.TextField("keperluan")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="dibuat oleh"
+    )
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    deactivated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dinonaktifkan oleh",
+    )
+    deactivated_at = models.DateTimeField("dinonaktifkan", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "akun integrasi"
+        verbose_name_plural = "akun integrasi"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_active(self) -> bool:
+        return self.deactivated_at is None
