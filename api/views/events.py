@@ -186,6 +186,7 @@ class WebhookListView(generics.ListAPIView):
 )
 class WebhookDetailView(APIView):
     allows_integration_accounts = True  # its own webhooks are the one thing such an account writes
+
     def get(self, request: AuthenticatedRequest, pk: int) -> Response:
         return Response(WebhookSerializer(webhook_of(actor=request.user, webhook_id=pk)).data)
 
