@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from email.message import Message
 from pathlib import Path
 from typing import Any
@@ -69,7 +69,8 @@ class Mailbox:
         if self.refuse_with is not None:
             self.refused += 1
             return self.refuse_with
-        message = message_from_bytes(envelope.original_content or envelope.content)
+        # The modern policy decodes headers: a subject with an OPD's middle dot arrives RFC 2047-encoded.
+        message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
         self.messages.append(message)
         if self.on_accept is not None:
             self.on_accept(message)
