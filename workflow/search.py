@@ -51,11 +51,18 @@ RANK_WINDOW = 1000
 _STORED = RawSQL('"submissions_submission"."search_vector"', [], output_field=SearchVectorField())
 
 
-def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submission]:
+def newest_matches(documents: QuerySet[Submission], words: str) -> QuerySet[Submission]:
+    """The matches, newest first (found through the stored vector's GIN index)."""
     search = SearchQuery(words, search_type="websearch", config=CONFIG)
     matches = documents.alias(search_document=_STORED).filter(search_document=search)
+    return matches.order_by("-updated_at", "id")
+
+
+def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submission]:
+    search = SearchQuery(words, search_type="websearch", config=CONFIG)
+    matches = newest_matches(documents, words)
     rank = SearchRank(_STORED, search)
-    newest = list(matches.order_by("-updated_at", "id").values_list("pk", flat=True)[: RANK_WINDOW + 1])
+    newest = list(matches.values_list("pk", flat=True)[: RANK_WINDOW + 1])
     if len(newest) <= RANK_WINDOW:
         # Every match is in the window: the same documents, by id, ranked.
         ranked = documents.filter(pk__in=newest).annotate(rank=rank)
