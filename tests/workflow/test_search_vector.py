@@ -22,7 +22,7 @@ from workflow.search import newest_matches, search_submissions
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's")
 
 
-def _stored(submission: Submission) -> str:
+def stored(submission: Submission) -> str:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT search_vector::text FROM submissions_submission WHERE id = %s", [submission.pk]
@@ -37,7 +37,7 @@ def _rows_text(model: Any, *parts: Any) -> Subquery:
     return Subquery(joined[:1], output_field=CharField())
 
 
-def _built_at_query_time(submission: Submission) -> str:
+def built_at_query_time(submission: Submission) -> str:
     """The vector as workflow.search built it for every document before it was stored."""
     competencies = _rows_text(
         CompetencyRow, "code", Value(" "), "name", Value(" level "), Cast("level", CharField())
@@ -57,10 +57,10 @@ def _found(query: str) -> list[int]:
     return [s.pk for s in search_submissions(Submission.objects.all(), query)]
 
 
-def test_the_stored_vector_is_the_one_the_search_built_at_query_time(world: World) -> None:
+def test_the_stored_vector_is_the_one_the_searchbuilt_at_query_time(world: World) -> None:
     document = complete_draft(world)
 
-    assert _stored(document) == _built_at_query_time(document)
+    assert stored(document) == built_at_query_time(document)
 
 
 def test_the_vector_follows_an_edit_of_the_requirements_and_the_summary(world: World) -> None:
@@ -74,7 +74,7 @@ def test_the_vector_follows_an_edit_of_the_requirements_and_the_summary(world: W
     assert _found("Perpustakaan") == [document.pk]
     assert _found("arsip") == [document.pk]
     assert _found("wilayah kota") == []
-    assert _stored(document) == _built_at_query_time(document)
+    assert stored(document) == built_at_query_time(document)
 
 
 def test_the_vector_follows_a_renamed_position(world: World) -> None:
@@ -83,7 +83,7 @@ def test_the_vector_follows_a_renamed_position(world: World) -> None:
     Position.objects.filter(pk=document.position_id).update(name="Pustakawan Ahli Muda")
 
     assert _found("Pustakawan") == [document.pk]
-    assert _stored(document) == _built_at_query_time(document)
+    assert stored(document) == built_at_query_time(document)
 
 
 def test_a_save_of_a_document_loaded_before_its_rows_changed_keeps_the_new_vector(world: World) -> None:
