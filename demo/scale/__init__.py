@@ -43,6 +43,7 @@ from demo.scale.rows import (
     requirement_rows,
 )
 from demo.scale.tables import MissingColumnError, TableWriter
+from demo.scale.vectors import vectors_at_the_end
 from notifications.models import Notification
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow.models import TransitionLog
@@ -112,7 +113,7 @@ def seed_scale(
     tables = _Tables()  # before anything is written: a column it cannot fill stops the run here
     if _loads_in_bulk(options, missing, result.existing):
         # One transaction for the whole load, indexes and foreign keys built once at its end.
-        with transaction.atomic(), deferred_indexes(tables.names()):
+        with transaction.atomic(), deferred_indexes(tables.names()), vectors_at_the_end():
             tables.lock_sequences()  # dropping their indexes locked the tables: nobody else inserts
             _load(index, missing, options, now, cast, dictionary, tables, result, progress)
     else:

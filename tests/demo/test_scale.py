@@ -29,6 +29,7 @@ from submissions.models import CompetencyRow, RequirementRow, Submission
 from tests.builders import build_dictionary
 from tests.factories import PositionFactory, UserFactory
 from tests.services import need
+from tests.workflow.test_search_vector import built_at_query_time, stored
 from workflow.machine import ACTIVE_STATES, OPEN_STATES, State
 from workflow.models import TransitionLog
 from workflow.reference import load_reference_data
@@ -269,3 +270,22 @@ def test_only_a_large_load_on_postgresql_rebuilds_the_indexes() -> None:
     assert not _loads_in_bulk(options, BULK_THRESHOLD - 1, 0)
     assert not _loads_in_bulk(options, BULK_THRESHOLD, BULK_THRESHOLD + 1)  # a small top-up of a big set
     assert not _loads_in_bulk(ScaleOptions(submissions=1, defer_indexes=False), 10 * BULK_THRESHOLD, 0)
+
+
+@pytest.mark.parametrize("in_bulk", [True, False])
+def test_every_loaded_document_has_its_search_vector_and_the_triggers_are_on_again(in_bulk: bool) -> None:
+    need(connection.vendor == "postgresql", REBUILD_NEEDS_POSTGRESQL)
+
+    seed_scale(
+        ScaleOptions(submissions=30, instansi=1, opds_per_instansi=2, with_rows=True, defer_indexes=in_bulk),
+        now=NOW,
+    )
+
+    for document in scale_submissions().order_by("id")[::7]:
+        assert stored(document) == built_at_query_time(document)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'"
+            " AND tgrelid::regclass::text LIKE 'submissions_%%'"
+        )
+        assert cursor.fetchone()[0] == 0

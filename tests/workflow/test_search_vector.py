@@ -1,0 +1,132 @@
+"""Each document's stored search vector follows every change of what it is searched by, and the
+search ranks only a bounded window of the matches (the rest follow, newest first)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+
+from submissions.models import CompetencyRow, Position, RequirementRow, Submission
+from tests.builders import World, valid_content
+from tests.documents import complete_draft
+from tests.factories import PositionFactory
+from workflow import search, services
+from workflow.search import newest_matches, search_submissions
+
+pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's")
+
+
+def stored(submission: Submission) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector::text FROM submissions_submission WHERE id = %s", [submission.pk]
+        )
+        return str(cursor.fetchone()[0])
+
+
+def _rows_text(model: Any, *parts: Any) -> Subquery:
+    rows = model.objects.filter(submission=OuterRef("pk")).order_by().values("submission")
+    text = Concat(*parts, output_field=CharField()) if len(parts) > 1 else parts[0]
+    joined = rows.annotate(joined=StringAgg(text, " ", order_by="id")).values("joined")
+    return Subquery(joined[:1], output_field=CharField())
+
+
+def built_at_query_time(submission: Submission) -> str:
+    """The vector as workflow.search built it for every document before it was stored."""
+    competencies = _rows_text(
+        CompetencyRow, "code", Value(" "), "name", Value(" level "), Cast("level", CharField())
+    )
+    requirements = _rows_text(RequirementRow, F("text"))
+    vector = (
+        SearchVector("position__name", weight="A", config="simple")
+        + SearchVector("summary", weight="B", config="simple")
+        + SearchVector(Coalesce(competencies, Value("")), weight="B", config="simple")
+        + SearchVector(Coalesce(requirements, Value("")), weight="C", config="simple")
+    )
+    built = Submission.objects.filter(pk=submission.pk).annotate(v=Cast(vector, CharField()))
+    return str(built.values_list("v", flat=True).get())
+
+
+def _found(query: str) -> list[int]:
+    return [s.pk for s in search_submissions(Submission.objects.all(), query)]
+
+
+def test_the_stored_vector_is_the_one_the_searchbuilt_at_query_time(world: World) -> None:
+    document = complete_draft(world)
+
+    assert stored(document) == built_at_query_time(document)
+
+
+def test_the_vector_follows_an_edit_of_the_requirements_and_the_summary(world: World) -> None:
+    document = complete_draft(world)
+    content = valid_content()
+    content["requirements"][1]["text"] = "Ilmu Perpustakaan"
+    content["summary"] = "Mengelola arsip dinamis."
+
+    services.submission_update_content(submission_id=document.pk, actor=world.drafter, **content)
+
+    assert _found("Perpustakaan") == [document.pk]
+    assert _found("arsip") == [document.pk]
+    assert _found("wilayah kota") == []
+    assert stored(document) == built_at_query_time(document)
+
+
+def test_the_vector_follows_a_renamed_position(world: World) -> None:
+    document = complete_draft(world)
+
+    Position.objects.filter(pk=document.position_id).update(name="Pustakawan Ahli Muda")
+
+    assert _found("Pustakawan") == [document.pk]
+    assert stored(document) == built_at_query_time(document)
+
+
+def test_a_save_of_a_document_loaded_before_its_rows_changed_keeps_the_new_vector(world: World) -> None:
+    document = complete_draft(world)
+    loaded = Submission.objects.get(pk=document.pk)
+    RequirementRow.objects.filter(submission=document).update(text="Arsiparis bersertifikat")
+
+    loaded.save()
+
+    assert _found("bersertifikat") == [document.pk]
+
+
+def test_the_position_name_outranks_the_same_word_in_a_requirement(world: World) -> None:
+    in_requirement = complete_draft(world)
+    RequirementRow.objects.filter(submission=in_requirement).update(text="Arsiparis")
+    in_name = complete_draft(world, PositionFactory.create(opd=world.opd, name="Arsiparis Ahli Muda").pk)
+
+    assert _found("Arsiparis") == [in_name.pk, in_requirement.pk]
+
+
+def test_beyond_the_window_the_newest_matches_are_ranked_and_the_rest_follow_newest_first(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    oldest_in_name = complete_draft(world, PositionFactory.create(opd=world.opd, name="Arsiparis Ahli").pk)
+    in_requirement = [complete_draft(world, PositionFactory.create(opd=world.opd).pk) for _ in range(3)]
+    RequirementRow.objects.filter(submission__in=in_requirement).update(text="Arsiparis")
+    newest_in_name = complete_draft(world, PositionFactory.create(opd=world.opd, name="Arsiparis Muda").pk)
+    by_update = sorted(in_requirement, key=lambda s: (-s.updated_at.timestamp(), s.pk))
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+
+    found = _found("Arsiparis")
+
+    # The window is the two newest (newest_in_name and the newest requirement match), best first.
+    assert found == [newest_in_name.pk, *(s.pk for s in by_update), oldest_in_name.pk]
+    assert search_submissions(Submission.objects.all(), "Arsiparis").count() == 5
+
+
+def test_the_documents_search_reads_the_stored_vector_through_its_gin_index(world: World) -> None:
+    matches = newest_matches(Submission.objects.all(), "Arsiparis S-1").values("pk")[:1001]
+    sql, params = matches.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "submission_search_vector_gin" in plan
