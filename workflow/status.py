@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from workflow.machine import State, Step, user_steps
 from workflow.roles import assignments_of, holds_in
-from workflow.scoping import visible_submissions
+from workflow.scoping import visible_submission_values
 
 if TYPE_CHECKING:
     from workflow.roles import AnyUser
@@ -80,9 +80,8 @@ _STEPS_FROM: dict[str, tuple[Step, ...]] = {
 
 def status_row(user: AnyUser, pk: int) -> StatusRow | None:
     """The document's status columns if `user` may see it, else None (the caller answers 404)."""
-    for values in visible_submissions(user).filter(pk=pk).values_list(*STATUS_COLUMNS)[:1]:
-        return StatusRow(*values)
-    return None
+    values = visible_submission_values(user, pk, STATUS_COLUMNS)
+    return None if values is None else StatusRow(*values)
 
 
 def steps_allowed(document: StatusSource, user: AnyUser) -> list[Step]:
