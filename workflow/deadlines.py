@@ -9,7 +9,7 @@ zone (WIB, WITA or WIT): the same instant is a different "today" in Jakarta and 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from submissions.models import Instansi, Submission
 
 END_OF_WORKING_DAY = datetime.time(23, 59, 59)
+
+
+class HasDeadline(Protocol):
+    """What `is_overdue` reads: a document, or the status check's row of it."""
+
+    @property
+    def state(self) -> str: ...
+
+    @property
+    def due_at(self) -> datetime.datetime | None: ...
 
 
 def stage_budget(instansi: Instansi, state: str) -> int:
@@ -92,7 +102,7 @@ def enter_stage(submission: Submission, now: datetime.datetime) -> None:
     submission.next_reminder_at = reminders.first_reminder_at(submission)
 
 
-def is_overdue(submission: Submission, now: datetime.datetime) -> bool:
+def is_overdue(submission: HasDeadline, now: datetime.datetime) -> bool:
     return submission.state in ACTIVE_STATES and submission.due_at is not None and now > submission.due_at
 
 

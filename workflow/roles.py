@@ -126,14 +126,21 @@ def _period_covers(assignment: RoleAssignment, day: datetime.date) -> bool:
 
 def holds(assignment: RoleAssignment, actor: Actor, opd: OPD, submitted_by_id: int | None = None) -> bool:
     """Whether `assignment` makes its user the `actor` of a document of `opd`."""
+    return holds_in(assignment, actor, opd.pk, opd.instansi_id, submitted_by_id)
+
+
+def holds_in(
+    assignment: RoleAssignment, actor: Actor, opd_id: int, instansi_id: int, submitted_by_id: int | None
+) -> bool:
+    """`holds`, from the ids alone: a document's own copies of its OPD and instansi will do."""
     wanted = ACTOR_ROLES[actor]
     if assignment.role != wanted.role:
         return False
     if wanted.submitter_only and (submitted_by_id is None or assignment.user_id != submitted_by_id):
         return False
     if wanted.place is Place.OPD:
-        return assignment.opd_id == opd.pk
-    return _covers_instansi(assignment, wanted, opd.instansi_id)
+        return assignment.opd_id == opd_id
+    return _covers_instansi(assignment, wanted, instansi_id)
 
 
 def _covers_instansi(assignment: RoleAssignment, wanted: ActorRole, instansi_id: int) -> bool:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers.common import StrictSerializer, TextField
 from api.serializers.documents import SubmissionStatusFields
+from workflow.deadlines import is_overdue
 from workflow.diff import ChangeKind
 from workflow.inputs import INPUT_RULES
-from workflow.machine import USER_TRANSITIONS, Input, State
+from workflow.machine import USER_TRANSITIONS, Input, State, user_steps
 from workflow.selectors import allowed_transitions
+from workflow.status import StatusSource, steps_allowed
+
+if TYPE_CHECKING:
+    from workflow.roles import AnyUser
 
 UNKNOWN_TRANSITION = "Tindakan tidak dikenal. Pilihan: " + ", ".join(USER_TRANSITIONS) + "."
 
@@ -36,6 +42,36 @@ class StatusSerializer(SubmissionStatusFields):
             {"name": option.name, "label": option.label, "requires": option.requires}
             for option in allowed_transitions(submission, user, check_content=False)
         ]
+
+
+_TIME = serializers.DateTimeField()
+_STATE_LABELS = {state.value: str(state.label) for state in State}
+# Each step's entry in `allowed_transitions`, built once: the labels and inputs never change.
+_OPTIONS = {
+    step.name: {"name": step.name, "label": str(step.label), "requires": [str(n) for n in step.requires]}
+    for step in user_steps()
+}
+
+
+def status_body(document: StatusSource, user: AnyUser) -> dict[str, Any]:
+    """What StatusSerializer describes, as a plain dict: the status check is polled, so no field
+    objects are built per request. tests/api/test_status.py holds the two to the same output."""
+    return {
+        "id": document.pk,
+        "version": document.version,
+        "round": document.round,
+        "state": document.state,
+        "state_label": _STATE_LABELS[document.state],
+        "due_at": None if document.due_at is None else _TIME.to_representation(document.due_at),
+        "overdue": is_overdue(document, timezone.now()),
+        "updated_at": _TIME.to_representation(document.updated_at),
+        "allowed_transitions": [_option(step.name) for step in steps_allowed(document, user)],
+    }
+
+
+def _option(name: str) -> dict[str, Any]:
+    option = _OPTIONS[name]
+    return {**option, "requires": list(option["requires"])}
 
 
 class TransitionNameField(serializers.ChoiceField):

@@ -32,6 +32,7 @@ from api.serializers.workflow import (
     SnapshotSerializer,
     StatusSerializer,
     TransitionInput,
+    status_body,
 )
 from api.views.common import bilingual, validated
 from submissions.exports import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, export_queryset, file_response
@@ -40,30 +41,11 @@ from workflow.scoping import visible_submissions
 from workflow.selectors import history
 from workflow.services import submission_fire_transition
 from workflow.snapshots import current_content
-
-# What the status check and the permission rules read; never the content rows.
-STATUS_FIELDS = (
-    "id",
-    "state",
-    "version",
-    "round",
-    "due_at",
-    "updated_at",
-    "submitted_by_id",
-    "position_id",
-    "position__opd_id",
-    "position__opd__name",
-    "position__opd__instansi_id",
-    "position__opd__instansi__name",
-)
+from workflow.status import StatusSource, status_row
 
 
-def status_queryset(user: Any) -> QuerySet[Any]:
-    return visible_submissions(user).select_related("position__opd__instansi").only(*STATUS_FIELDS)
-
-
-def status_response(request: Request, submission: Any) -> Response:
-    data = StatusSerializer(submission, context={"request": request}).data
+def status_response(request: Request, document: StatusSource) -> Response:
+    data = status_body(document, request.user)
     return Response(data, headers={"ETag": status_etag(data)})
 
 
@@ -87,7 +69,11 @@ def status_response(request: Request, submission: Any) -> Response:
 )
 class StatusView(APIView):
     def get(self, request: AuthenticatedRequest, pk: int) -> Any:
-        response = status_response(request, get_object_or_404(status_queryset(request.user), pk=pk))
+        # One row of one table, scoped by the document's own OPD and instansi columns.
+        document = status_row(request.user, pk)
+        if document is None:
+            raise Http404
+        response = status_response(request, document)
         return not_modified(request.headers.get("If-None-Match"), response["ETag"]) or response
 
 

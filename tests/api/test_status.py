@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from rest_framework.test import APIRequestFactory
 
+from api.serializers.workflow import StatusSerializer
+from submissions.models import Submission
 from tests.api.conftest import OUTSIDERS, assert_error, client_for
 from tests.builders import World
 
@@ -68,3 +75,20 @@ def test_a_cold_token_costs_the_token_the_user_his_roles_and_its_last_use(world:
         assert client.get(url(draft)).status_code == 200
 
     assert len(queries.captured_queries) == 5  # token, user, roles, last use (once a minute), document
+
+
+@pytest.mark.parametrize("state", ["draft", "opd_review", "compilation", "ministry_consultation", "approved"])
+def test_the_plain_body_is_what_the_documented_serializer_gives(world: World, document, state: str) -> None:
+    submission = document(state)
+    Submission.objects.filter(pk=submission.pk).update(due_at=timezone.now() - datetime.timedelta(days=1))
+    submission = Submission.objects.select_related("position__opd__instansi").get(pk=submission.pk)
+
+    callers = [world.drafter, world.reviewer, world.second_reviewer, world.organisasi]
+    if state not in ("draft", "opd_review", "compilation"):
+        callers.append(world.ministry)  # he sees what is or has been in consultation
+    for user in callers:
+        request = APIRequestFactory().get(url(submission))
+        request.user = User.objects.get(pk=user.pk)
+        documented = StatusSerializer(submission, context={"request": request}).data
+
+        assert client_for(user).get(url(submission)).json() == documented, (user.username, state)

@@ -153,6 +153,42 @@ def test_each_role_sees_exactly_the_documents_of_its_scope(
     assert _names(visible, scene.documents) == sorted(expected)
 
 
+@pytest.mark.parametrize(("role", "expected"), SUBMISSIONS.items(), ids=list(SUBMISSIONS))
+def test_the_written_out_row_of_the_status_check_sees_exactly_the_same_documents(
+    scene: Scene, role: str, expected: list[str]
+) -> None:
+    columns = ("id", "state", "round", "due_at", "opd_id", "instansi_id")
+    for name, document in scene.documents.items():
+        found = scoping.visible_submission_values(scene.users[role], document.pk, columns)
+        orm = scoping.visible_submissions(scene.users[role]).filter(pk=document.pk).values_list(*columns)
+
+        assert found == next(iter(orm), None), (role, name)
+        assert (found is not None) == (name in expected), (role, name)
+
+
+def test_the_written_out_row_covers_a_user_of_two_opds_and_two_instansi(scene: Scene) -> None:
+    world = scene.world
+    user = UserFactory.create(username="penyusun.dua")
+    RoleAssignment.objects.create(user=user, role=Role.DRAFTER, opd=world.opd)
+    RoleAssignment.objects.create(user=user, role=Role.DRAFTER, opd=world.other_opd)
+    RoleAssignment.objects.create(user=user, role=Role.BAGIAN_ORGANISASI, instansi=world.instansi)
+    RoleAssignment.objects.create(
+        user=user, role=Role.BAGIAN_ORGANISASI, instansi=world.other_instansi_opd.instansi
+    )
+
+    seen = {
+        name
+        for name, document in scene.documents.items()
+        if scoping.visible_submission_values(user, document.pk, ("id",)) is not None
+    }
+
+    assert seen == set(EVERY_DOCUMENT)
+    assert (
+        scoping.visible_submission_values(user, max(d.pk for d in scene.documents.values()) + 1, ("id",))
+        is None
+    )
+
+
 @pytest.mark.parametrize(("role", "expected"), POSITIONS.items(), ids=list(POSITIONS))
 def test_each_role_sees_exactly_the_positions_of_its_scope(
     scene: Scene, role: str, expected: list[str]
