@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from knox.models import AuthToken
 
 from submissions.models import Instansi
@@ -26,7 +27,7 @@ class TokenLabel(models.Model):
 
     class Meta:
         verbose_name = _("token API")
-        verbose_name_plural = _("token API")
+        verbose_name_plural = pgettext_lazy("plural", "token API")
 
     def __str__(self) -> str:
         return self.name
@@ -59,7 +60,7 @@ class ServiceAccount(models.Model):
 
     class Meta:
         verbose_name = _("akun integrasi")
-        verbose_name_plural = _("akun integrasi")
+        verbose_name_plural = pgettext_lazy("plural", "akun integrasi")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class Kind(models.TextChoices):
@@ -105,7 +105,7 @@ class Notification(models.Model):
 
     class Meta:
         verbose_name = _("notifikasi")
-        verbose_name_plural = _("notifikasi")
+        verbose_name_plural = pgettext_lazy("plural", "notifikasi")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["recipient", "-created_at", "-id"], name="notification_inbox"),
@@ -152,7 +152,7 @@ class Preference(models.Model):
 
     class Meta:
         verbose_name = _("preferensi notifikasi")
-        verbose_name_plural = _("preferensi notifikasi")
+        verbose_name_plural = pgettext_lazy("plural", "preferensi notifikasi")
         ordering = ["user", "kind"]
         constraints = [
             models.UniqueConstraint(

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from workflow.inputs import LETTER_NUMBER_MAX_LENGTH, REASON_CODE_MAX_LENGTH
 from workflow.machine import State
@@ -70,7 +70,7 @@ class TransitionLog(models.Model):
 
     class Meta:
         verbose_name = _("log transisi")
-        verbose_name_plural = _("log transisi")
+        verbose_name_plural = pgettext_lazy("plural", "log transisi")
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
@@ -100,7 +100,7 @@ class Snapshot(models.Model):
 
     class Meta:
         verbose_name = _("cuplikan isi")
-        verbose_name_plural = _("cuplikan isi")
+        verbose_name_plural = pgettext_lazy("plural", "cuplikan isi")
         ordering = ["submission", "taken_at", "id"]
 
     def __str__(self) -> str:
@@ -117,7 +117,7 @@ class ReasonCode(models.Model):
 
     class Meta:
         verbose_name = _("kode alasan pengembalian")
-        verbose_name_plural = _("kode alasan pengembalian")
+        verbose_name_plural = pgettext_lazy("plural", "kode alasan pengembalian")
         ordering = ["order", "code"]
 
     def __str__(self) -> str:
@@ -139,7 +139,7 @@ class StageBudget(models.Model):
 
     class Meta:
         verbose_name = _("batas waktu tahap")
-        verbose_name_plural = _("batas waktu tahap")
+        verbose_name_plural = pgettext_lazy("plural", "batas waktu tahap")
         constraints = [
             models.UniqueConstraint(
                 fields=["instansi", "state"],
@@ -177,7 +177,7 @@ class CalendarDay(models.Model):
 
     class Meta:
         verbose_name = _("koreksi kalender kerja")
-        verbose_name_plural = _("koreksi kalender kerja")
+        verbose_name_plural = pgettext_lazy("plural", "koreksi kalender kerja")
         ordering = ["date"]
         constraints = [
             models.UniqueConstraint(
@@ -211,7 +211,7 @@ class DraftingRound(models.Model):
 
     class Meta:
         verbose_name = _("putaran penyusunan")
-        verbose_name_plural = _("putaran penyusunan")
+        verbose_name_plural = pgettext_lazy("plural", "putaran penyusunan")
         ordering = ["-deadline"]
         constraints = [
             models.CheckConstraint(
@@ -248,7 +248,7 @@ class Letter(models.Model):
 
     class Meta:
         verbose_name = _("berkas surat")
-        verbose_name_plural = _("berkas surat")
+        verbose_name_plural = pgettext_lazy("plural", "berkas surat")
 
     def __str__(self) -> str:
         return self.original_name or str(self.file.name)
@@ -318,7 +318,7 @@ class RowComment(models.Model):
 
     class Meta:
         verbose_name = _("komentar baris")
-        verbose_name_plural = _("komentar baris")
+        verbose_name_plural = pgettext_lazy("plural", "komentar baris")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["submission", "round"], name="row_comment_round")]
 

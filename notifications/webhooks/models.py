@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 URL_MAX_LENGTH = 500
 
@@ -30,7 +30,7 @@ class WebhookSubscription(models.Model):
 
     class Meta:
         verbose_name = _("langganan webhook")
-        verbose_name_plural = _("langganan webhook")
+        verbose_name_plural = pgettext_lazy("plural", "langganan webhook")
         ordering = ["id"]
 
     def __str__(self) -> str:
@@ -66,7 +66,7 @@ class WebhookDelivery(models.Model):
 
     class Meta:
         verbose_name = _("pengiriman webhook")
-        verbose_name_plural = _("pengiriman webhook")
+        verbose_name_plural = pgettext_lazy("plural", "pengiriman webhook")
         ordering = ["-created_at", "-event_id"]
         constraints = [
             models.UniqueConstraint(fields=["subscription", "event_id"], name="webhook_delivery_once"),

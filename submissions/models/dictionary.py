@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.organisation import Instansi
 from submissions.models.positions import FunctionalRank, PositionKind, Urusan
@@ -89,7 +89,7 @@ class CompetencyLevel(models.Model):
 
     class Meta:
         verbose_name = _("level kompetensi")
-        verbose_name_plural = _("level kompetensi")
+        verbose_name_plural = pgettext_lazy("plural", "level kompetensi")
         ordering = ["competency", "level"]
         constraints = [
             models.UniqueConstraint(

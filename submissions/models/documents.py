@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from submissions.models.dictionary import LEVEL_RANGE_MESSAGE, Competency, CompetencyGroup
 from submissions.models.organisation import OPD, Instansi
@@ -117,7 +118,7 @@ class Submission(SubmissionWorkflow):
 
     class Meta:
         verbose_name = _("dokumen SKJ")
-        verbose_name_plural = _("dokumen SKJ")
+        verbose_name_plural = pgettext_lazy("plural", "dokumen SKJ")
         ordering = ["-updated_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -239,7 +240,7 @@ class CompetencyRow(models.Model):
 
     class Meta:
         verbose_name = _("baris kompetensi")
-        verbose_name_plural = _("baris kompetensi")
+        verbose_name_plural = pgettext_lazy("plural", "baris kompetensi")
         ordering = ["submission", "order", "id"]
         constraints = [
             models.CheckConstraint(
@@ -267,7 +268,7 @@ class RequirementRow(models.Model):
 
     class Meta:
         verbose_name = _("baris persyaratan")
-        verbose_name_plural = _("baris persyaratan")
+        verbose_name_plural = pgettext_lazy("plural", "baris persyaratan")
         ordering = ["submission", "order", "id"]
         constraints = [
             models.CheckConstraint(

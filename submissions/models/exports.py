@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.documents import Submission
 from submissions.models.organisation import OPD, Instansi
@@ -101,7 +101,7 @@ class ExportJob(models.Model):
 
     class Meta:
         verbose_name = _("ekspor")
-        verbose_name_plural = _("ekspor")
+        verbose_name_plural = pgettext_lazy("plural", "ekspor")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -136,7 +136,7 @@ class VerificationCode(models.Model):
 
     class Meta:
         verbose_name = _("kode verifikasi")
-        verbose_name_plural = _("kode verifikasi")
+        verbose_name_plural = pgettext_lazy("plural", "kode verifikasi")
 
     def __str__(self) -> str:
         return self.code

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.organisation import Instansi
 
@@ -39,7 +39,7 @@ class ImportBatch(models.Model):
 
     class Meta:
         verbose_name = _("impor berkas")
-        verbose_name_plural = _("impor berkas")
+        verbose_name_plural = pgettext_lazy("plural", "impor berkas")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class InstansiKind(models.TextChoices):
@@ -32,7 +32,7 @@ class Instansi(models.Model):
 
     class Meta:
         verbose_name = _("instansi")
-        verbose_name_plural = _("instansi")
+        verbose_name_plural = pgettext_lazy("plural", "instansi")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -65,7 +65,7 @@ class OPD(models.Model):
 
     class Meta:
         verbose_name = _("OPD")
-        verbose_name_plural = _("OPD")
+        verbose_name_plural = pgettext_lazy("plural", "OPD")
         ordering = ["instansi__name", "name"]
         constraints = [
             # The target of the documents' (OPD, instansi) foreign key (their copied scope).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.organisation import OPD
 
@@ -38,7 +38,7 @@ class Urusan(models.Model):
 
     class Meta:
         verbose_name = _("urusan pemerintahan")
-        verbose_name_plural = _("urusan pemerintahan")
+        verbose_name_plural = pgettext_lazy("plural", "urusan pemerintahan")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -85,7 +85,7 @@ class Position(models.Model):
 
     class Meta:
         verbose_name = _("jabatan")
-        verbose_name_plural = _("jabatan")
+        verbose_name_plural = pgettext_lazy("plural", "jabatan")
         ordering = ["opd__name", "name"]
         indexes = [
             # The national lists walk positions by name (keyset on name, sub_unit, id).

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.organisation import OPD, Instansi
 
@@ -81,7 +81,7 @@ class RoleAssignment(models.Model):
 
     class Meta:
         verbose_name = _("penugasan peran")
-        verbose_name_plural = _("penugasan peran")
+        verbose_name_plural = pgettext_lazy("plural", "penugasan peran")
         ordering = ["user__username", "role"]
         constraints = [
             models.CheckConstraint(

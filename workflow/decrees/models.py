@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class DecreeKind(models.TextChoices):
@@ -58,7 +58,7 @@ class Decree(models.Model):
 
     class Meta:
         verbose_name = _("keputusan penetapan")
-        verbose_name_plural = _("keputusan penetapan")
+        verbose_name_plural = pgettext_lazy("plural", "keputusan penetapan")
         ordering = ["-date", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -90,7 +90,7 @@ class Enactment(models.Model):
 
     class Meta:
         verbose_name = _("standar yang ditetapkan")
-        verbose_name_plural = _("standar yang ditetapkan")
+        verbose_name_plural = pgettext_lazy("plural", "standar yang ditetapkan")
         ordering = ["decree", "id"]
 
     def __str__(self) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -62,7 +62,7 @@ class Event(models.Model):
 
     class Meta:
         verbose_name = _("peristiwa")
-        verbose_name_plural = _("peristiwa")
+        verbose_name_plural = pgettext_lazy("plural", "peristiwa")
         ordering = ["seq"]
         constraints = [
             models.UniqueConstraint(fields=["seq"], name="event_seq_unique"),

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class PackageStatus(models.TextChoices):
@@ -73,7 +73,7 @@ class ConsultationPackage(models.Model):
 
     class Meta:
         verbose_name = _("paket konsultasi")
-        verbose_name_plural = _("paket konsultasi")
+        verbose_name_plural = pgettext_lazy("plural", "paket konsultasi")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(
@@ -112,7 +112,7 @@ class MinistryAnswer(models.Model):
 
     class Meta:
         verbose_name = _("jawaban KemenPAN-RB")
-        verbose_name_plural = _("jawaban KemenPAN-RB")
+        verbose_name_plural = pgettext_lazy("plural", "jawaban KemenPAN-RB")
         ordering = ["recorded_at", "id"]
 
     def __str__(self) -> str:
@@ -135,7 +135,7 @@ class PackageItem(models.Model):
 
     class Meta:
         verbose_name = _("isi paket")
-        verbose_name_plural = _("isi paket")
+        verbose_name_plural = pgettext_lazy("plural", "isi paket")
         ordering = ["package", "id"]
         constraints = [
             models.UniqueConstraint(
