@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from knox.models import AuthToken
 
 from submissions.models import Instansi
@@ -19,13 +21,13 @@ class TokenLabel(models.Model):
     """
 
     token = models.OneToOneField(AuthToken, on_delete=models.CASCADE, related_name="label")
-    name = models.CharField("nama", max_length=100)
-    last_used_at = models.DateTimeField("terakhir dipakai", null=True, blank=True)
+    name = models.CharField(_("nama"), max_length=100)
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
     password_stamp = models.CharField(max_length=64)
 
     class Meta:
-        verbose_name = "token API"
-        verbose_name_plural = "token API"
+        verbose_name = _("token API")
+        verbose_name_plural = pgettext_lazy("plural", "token API")
 
     def __str__(self) -> str:
         return self.name
@@ -37,28 +39,28 @@ class ServiceAccount(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="service_account"
     )
-    name = models.CharField("nama sistem", max_length=150)
+    name = models.CharField(_("nama sistem"), max_length=150)
     instansi = models.ForeignKey(
-        Instansi, on_delete=models.PROTECT, null=True, blank=True, verbose_name="instansi"
+        Instansi, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("instansi")
     )
-    reason = models.TextField("keperluan")
+    reason = models.TextField(_("keperluan"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="dibuat oleh"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("dibuat oleh")
     )
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     deactivated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="dinonaktifkan oleh",
+        verbose_name=_("dinonaktifkan oleh"),
     )
-    deactivated_at = models.DateTimeField("dinonaktifkan", null=True, blank=True)
+    deactivated_at = models.DateTimeField(_("dinonaktifkan"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "akun integrasi"
-        verbose_name_plural = "akun integrasi"
+        verbose_name = _("akun integrasi")
+        verbose_name_plural = pgettext_lazy("plural", "akun integrasi")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

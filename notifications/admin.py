@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from notifications.delivery import retry_notifications
 from notifications.dispatch import dispatch_deliveries
@@ -34,11 +35,11 @@ class NotificationAdmin(admin.ModelAdmin[Notification]):
     actions = ["send_again"]
     readonly_fields = [field.name for field in Notification._meta.fields]
 
-    @admin.display(description="galat terakhir")
+    @admin.display(description=_("galat terakhir"))
     def error_short(self, notification: Notification) -> str:
         return notification.last_error[:120]
 
-    @admin.action(description="Kirim ulang notifikasi terpilih")
+    @admin.action(description=_("Kirim ulang notifikasi terpilih"))
     def send_again(self, request: HttpRequest, queryset: QuerySet[Notification]) -> None:
         with transaction.atomic():
             ids = retry_notifications(list(queryset.values_list("id", flat=True)))
@@ -101,11 +102,11 @@ class WebhookDeliveryAdmin(admin.ModelAdmin[WebhookDelivery]):
     actions = ["send_again"]
     readonly_fields = [field.name for field in WebhookDelivery._meta.fields]
 
-    @admin.display(description="galat terakhir")
+    @admin.display(description=_("galat terakhir"))
     def error_short(self, delivery: WebhookDelivery) -> str:
         return delivery.last_error[:120]
 
-    @admin.action(description="Kirim ulang webhook terpilih")
+    @admin.action(description=_("Kirim ulang webhook terpilih"))
     def send_again(self, request: HttpRequest, queryset: QuerySet[WebhookDelivery]) -> None:
         with transaction.atomic():
             ids = retry_deliveries([str(pk) for pk in queryset.values_list("pk", flat=True)])

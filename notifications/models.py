@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class Kind(models.TextChoices):
@@ -44,30 +45,30 @@ class Delivery(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    PENDING = "pending", "Menunggu dikirim"
-    SENDING = "sending", "Sedang dikirim"
-    SENT = "sent", "Terkirim"
-    FAILED = "failed", "Gagal"
-    AWAITING_DIGEST = "awaiting_digest", "Menunggu ringkasan harian"
-    DIGESTED = "digested", "Masuk ringkasan harian"
-    IN_APP = "in_app", "Hanya di aplikasi"
+    PENDING = "pending", gettext_noop("Menunggu dikirim")
+    SENDING = "sending", gettext_noop("Sedang dikirim")
+    SENT = "sent", gettext_noop("Terkirim")
+    FAILED = "failed", gettext_noop("Gagal")
+    AWAITING_DIGEST = "awaiting_digest", gettext_noop("Menunggu ringkasan harian")
+    DIGESTED = "digested", gettext_noop("Masuk ringkasan harian")
+    IN_APP = "in_app", gettext_noop("Hanya di aplikasi")
 
 
 class Notification(models.Model):
-    kind = models.CharField("jenis", max_length=30, choices=Kind.choices)
+    kind = models.CharField(_("jenis"), max_length=30, choices=Kind.choices)
     submission = models.ForeignKey(
         "submissions.Submission",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="notifications",
-        verbose_name="dokumen",
+        verbose_name=_("dokumen"),
     )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="notifications",
-        verbose_name="penerima",
+        verbose_name=_("penerima"),
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -75,36 +76,36 @@ class Notification(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="pelaku",
+        verbose_name=_("pelaku"),
     )
-    event_key = models.CharField("kunci peristiwa", max_length=120)
-    idempotency_key = models.CharField("kunci idempotensi", max_length=200, unique=True)
-    delivery = models.CharField("cara penyampaian", max_length=10, choices=Delivery.choices)
-    subject = models.CharField("perihal", max_length=255)
-    body_text = models.TextField("isi (teks)")
-    body_html = models.TextField("isi (HTML)")
+    event_key = models.CharField(_("kunci peristiwa"), max_length=120)
+    idempotency_key = models.CharField(_("kunci idempotensi"), max_length=200, unique=True)
+    delivery = models.CharField(_("cara penyampaian"), max_length=10, choices=Delivery.choices)
+    subject = models.CharField(_("perihal"), max_length=255)
+    body_text = models.TextField(_("isi (teks)"))
+    body_html = models.TextField(_("isi (HTML)"))
 
-    status = models.CharField("status", max_length=20, choices=Status.choices)
-    attempts = models.PositiveSmallIntegerField("percobaan", default=0)
-    next_attempt_at = models.DateTimeField("percobaan berikutnya", null=True, blank=True)
-    claimed_at = models.DateTimeField("mulai dikirim", null=True, blank=True)
-    last_error = models.TextField("galat terakhir", blank=True)
-    sent_at = models.DateTimeField("terkirim", null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    next_attempt_at = models.DateTimeField(_("percobaan berikutnya"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("mulai dikirim"), null=True, blank=True)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+    sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True)
     digest = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="digest_items",
-        verbose_name="ringkasan",
+        verbose_name=_("ringkasan"),
     )
 
-    read_at = models.DateTimeField("dibaca", null=True, blank=True)
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "notifikasi"
-        verbose_name_plural = "notifikasi"
+        verbose_name = _("notifikasi")
+        verbose_name_plural = pgettext_lazy("plural", "notifikasi")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["recipient", "-created_at", "-id"], name="notification_inbox"),
@@ -144,14 +145,14 @@ class Preference(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="notification_preferences",
-        verbose_name="pengguna",
+        verbose_name=_("pengguna"),
     )
-    kind = models.CharField("jenis", max_length=30, choices=[(k.value, k.label) for k in PREFERENCE_KINDS])
-    delivery = models.CharField("cara penyampaian", max_length=10, choices=Delivery.choices)
+    kind = models.CharField(_("jenis"), max_length=30, choices=[(k.value, k.label) for k in PREFERENCE_KINDS])
+    delivery = models.CharField(_("cara penyampaian"), max_length=10, choices=Delivery.choices)
 
     class Meta:
-        verbose_name = "preferensi notifikasi"
-        verbose_name_plural = "preferensi notifikasi"
+        verbose_name = _("preferensi notifikasi")
+        verbose_name_plural = pgettext_lazy("plural", "preferensi notifikasi")
         ordering = ["user", "kind"]
         constraints = [
             models.UniqueConstraint(
@@ -171,6 +172,7 @@ class Preference(models.Model):
 
 
 # Webhooks live in their own modules; importing them here registers their models with this app.
+
 from notifications.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription  # noqa: E402
 
 __all__ = [

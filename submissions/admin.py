@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from submissions.models import (
     OPD,
@@ -50,7 +51,7 @@ class InstansiAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Instansi]:
         return super().get_queryset(request).annotate(opd_total=Count("opds"))
 
-    @admin.display(description="jumlah OPD", ordering="opd_total")
+    @admin.display(description=_("jumlah OPD"), ordering="opd_total")
     def opd_count(self, obj: Any) -> int:
         return int(obj.opd_total)
 
@@ -71,7 +72,7 @@ class OPDAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[OPD]:
         return super().get_queryset(request).annotate(position_total=Count("positions"))
 
-    @admin.display(description="jumlah jabatan", ordering="position_total")
+    @admin.display(description=_("jumlah jabatan"), ordering="position_total")
     def position_count(self, obj: Any) -> int:
         return int(obj.position_total)
 
@@ -84,7 +85,7 @@ class UrusanAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Urusan]:
         return super().get_queryset(request).annotate(position_total=Count("positions"))
 
-    @admin.display(description="jumlah jabatan", ordering="position_total")
+    @admin.display(description=_("jumlah jabatan"), ordering="position_total")
     def position_count(self, obj: Any) -> int:
         return int(obj.position_total)
 
@@ -98,7 +99,7 @@ class PositionAdmin(admin.ModelAdmin):
     filter_horizontal = ("urusan",)
     autocomplete_fields = ("opd",)
 
-    @admin.display(description="kelompok jabatan", ordering="kind")
+    @admin.display(description=_("kelompok jabatan"), ordering="kind")
     def kind_label(self, obj: Position) -> str:
         return obj.kind_label
 
@@ -118,7 +119,7 @@ class CompetencyAdmin(admin.ModelAdmin):
     search_fields = ("code", "name")
     inlines = (CompetencyLevelInline,)
 
-    @admin.display(description="pemilik", ordering="instansi__name")
+    @admin.display(description=_("pemilik"), ordering="instansi__name")
     def owner(self, obj: Competency) -> str:
         return obj.instansi.name if obj.instansi else "Kamus nasional"
 
@@ -178,11 +179,11 @@ class SubmissionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Submission | None = None) -> bool:
         return False
 
-    @admin.display(description="status", ordering="state")
+    @admin.display(description=_("status"), ordering="state")
     def state_label(self, obj: Submission) -> str:
         return obj.get_state_display()
 
-    @admin.display(description="OPD", ordering="position__opd__name")
+    @admin.display(description=_("OPD"), ordering="position__opd__name")
     def opd(self, obj: Submission) -> OPD:
         return obj.position.opd
 
@@ -195,11 +196,11 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "user__first_name", "user__last_name")
     autocomplete_fields = ("user", "opd", "instansi")
 
-    @admin.display(description="nama")
+    @admin.display(description=_("nama"))
     def full_name(self, obj: RoleAssignment) -> str:
         return obj.user.get_full_name()
 
-    @admin.display(description="lingkup")
+    @admin.display(description=_("lingkup"))
     def scope(self, obj: RoleAssignment) -> str:
         if obj.opd:
             return str(obj.opd)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from workflow.models import (
@@ -97,7 +98,7 @@ class CalendarDayAdmin(RecomputesDeadlines):
     date_hierarchy = "date"
     list_select_related = ("instansi",)
 
-    @admin.display(description="berlaku untuk", ordering="instansi__name")
+    @admin.display(description=_("berlaku untuk"), ordering="instansi__name")
     def scope(self, obj: CalendarDay) -> str:
         return obj.instansi.name if obj.instansi else "Seluruh Indonesia"
 

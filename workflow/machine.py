@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
@@ -156,7 +157,7 @@ _LETTER = (Input.LETTER_NUMBER, Input.LETTER_DATE)
 
 class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
     state = FSMField(
-        "status",
+        _("status"),
         default=State.DRAFT,
         choices=State.choices,
         protected=True,
@@ -164,13 +165,13 @@ class SubmissionWorkflow(ConcurrentTransitionMixin, models.Model):
         db_index=False,
     )
     round = models.PositiveIntegerField(
-        "putaran",
+        _("putaran"),
         default=1,
-        help_text="Bertambah satu setiap kali dokumen dikembalikan untuk diperbaiki.",
+        help_text=_("Bertambah satu setiap kali dokumen dikembalikan untuk diperbaiki."),
     )
     # Set when the document enters the ministry's consultation and never unset: the ministry sees
     # what is or has been in consultation, read from this flag (and its partial indexes).
-    reached_ministry = models.BooleanField("pernah dikonsultasikan", default=False, editable=False)
+    reached_ministry = models.BooleanField(_("pernah dikonsultasikan"), default=False, editable=False)
     # Fields the transitions set, declared by the concrete model (submissions.Submission).
     submitted_by_id: int | None
     approved_at: datetime.datetime | None

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from workflow.inputs import LETTER_NUMBER_MAX_LENGTH, REASON_CODE_MAX_LENGTH
 from workflow.machine import State
@@ -27,21 +29,21 @@ class TransitionLog(models.Model):
     submission = models.ForeignKey(
         "submissions.Submission", on_delete=models.PROTECT, related_name="log_entries"
     )
-    transition = models.CharField("transisi", max_length=40)
-    from_state = models.CharField("dari status", max_length=30, choices=State.choices)
-    to_state = models.CharField("ke status", max_length=30, choices=State.choices)
+    transition = models.CharField(_("transisi"), max_length=40)
+    from_state = models.CharField(_("dari status"), max_length=30, choices=State.choices)
+    to_state = models.CharField(_("ke status"), max_length=30, choices=State.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         related_name="+",
-        verbose_name="pelaku",
+        verbose_name=_("pelaku"),
     )
-    acting_for = models.CharField("bertindak untuk (Plt./Plh.)", max_length=255, blank=True)
-    comment = models.TextField("catatan", blank=True)
-    reason_code = models.CharField("kode alasan", max_length=REASON_CODE_MAX_LENGTH, blank=True)
-    letter_number = models.CharField("nomor surat", max_length=LETTER_NUMBER_MAX_LENGTH, blank=True)
-    letter_date = models.DateField("tanggal surat", null=True, blank=True)
+    acting_for = models.CharField(_("bertindak untuk (Plt./Plh.)"), max_length=255, blank=True)
+    comment = models.TextField(_("catatan"), blank=True)
+    reason_code = models.CharField(_("kode alasan"), max_length=REASON_CODE_MAX_LENGTH, blank=True)
+    letter_number = models.CharField(_("nomor surat"), max_length=LETTER_NUMBER_MAX_LENGTH, blank=True)
+    letter_date = models.DateField(_("tanggal surat"), null=True, blank=True)
     # The consultation package the transition went through, or the decree of an enactment row.
     package = models.ForeignKey(
         "workflow.ConsultationPackage",
@@ -49,7 +51,7 @@ class TransitionLog(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="paket konsultasi",
+        verbose_name=_("paket konsultasi"),
     )
     decree = models.ForeignKey(
         "workflow.Decree",
@@ -57,18 +59,18 @@ class TransitionLog(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="keputusan penetapan",
+        verbose_name=_("keputusan penetapan"),
     )
     # The working days an `extend_deadline` row added, so a recomputed deadline can add them again.
-    extension_days = models.PositiveSmallIntegerField("tambahan hari kerja", null=True, blank=True)
-    round = models.PositiveIntegerField("putaran")
-    at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    extension_days = models.PositiveSmallIntegerField(_("tambahan hari kerja"), null=True, blank=True)
+    round = models.PositiveIntegerField(_("putaran"))
+    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
 
     objects = TransitionLogQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "log transisi"
-        verbose_name_plural = "log transisi"
+        verbose_name = _("log transisi")
+        verbose_name_plural = pgettext_lazy("plural", "log transisi")
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
@@ -89,16 +91,16 @@ class Snapshot(models.Model):
     submission = models.ForeignKey(
         "submissions.Submission", on_delete=models.CASCADE, related_name="snapshots"
     )
-    round = models.PositiveIntegerField("putaran")
-    content = models.JSONField("isi")
+    round = models.PositiveIntegerField(_("putaran"))
+    content = models.JSONField(_("isi"))
     log_entry = models.OneToOneField(
         TransitionLog, on_delete=models.PROTECT, null=True, related_name="snapshot"
     )
-    taken_at = models.DateTimeField("diambil", auto_now_add=True)
+    taken_at = models.DateTimeField(_("diambil"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "cuplikan isi"
-        verbose_name_plural = "cuplikan isi"
+        verbose_name = _("cuplikan isi")
+        verbose_name_plural = pgettext_lazy("plural", "cuplikan isi")
         ordering = ["submission", "taken_at", "id"]
 
     def __str__(self) -> str:
@@ -108,14 +110,14 @@ class Snapshot(models.Model):
 class ReasonCode(models.Model):
     """Why a document is sent back; administrators may add codes."""
 
-    code = models.SlugField("kode", max_length=REASON_CODE_MAX_LENGTH, unique=True)
-    label = models.CharField("keterangan", max_length=200)
-    active = models.BooleanField("aktif", default=True)
-    order = models.PositiveSmallIntegerField("urutan", default=0)
+    code = models.SlugField(_("kode"), max_length=REASON_CODE_MAX_LENGTH, unique=True)
+    label = models.CharField(_("keterangan"), max_length=200)
+    active = models.BooleanField(_("aktif"), default=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
-        verbose_name = "kode alasan pengembalian"
-        verbose_name_plural = "kode alasan pengembalian"
+        verbose_name = _("kode alasan pengembalian")
+        verbose_name_plural = pgettext_lazy("plural", "kode alasan pengembalian")
         ordering = ["order", "code"]
 
     def __str__(self) -> str:
@@ -129,15 +131,15 @@ class StageBudget(models.Model):
         "submissions.Instansi", on_delete=models.CASCADE, related_name="stage_budgets"
     )
     state = models.CharField(
-        "tahap",
+        _("tahap"),
         max_length=30,
         choices=[(s.value, s.label) for s in State if s not in (State.APPROVED, State.SUPERSEDED)],
     )
-    working_days = models.PositiveSmallIntegerField("hari kerja")
+    working_days = models.PositiveSmallIntegerField(_("hari kerja"))
 
     class Meta:
-        verbose_name = "batas waktu tahap"
-        verbose_name_plural = "batas waktu tahap"
+        verbose_name = _("batas waktu tahap")
+        verbose_name_plural = pgettext_lazy("plural", "batas waktu tahap")
         constraints = [
             models.UniqueConstraint(
                 fields=["instansi", "state"],
@@ -158,24 +160,24 @@ class StageBudget(models.Model):
 class CalendarDay(models.Model):
     """An administrator's correction to the working-day calendar, nationwide or per instansi."""
 
-    date = models.DateField("tanggal")
+    date = models.DateField(_("tanggal"))
     instansi = models.ForeignKey(
         "submissions.Instansi",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="calendar_days",
-        help_text="Kosong untuk seluruh Indonesia.",
+        help_text=_("Kosong untuk seluruh Indonesia."),
     )
     is_working_day = models.BooleanField(
-        "hari kerja",
-        help_text="Centang untuk menjadikan tanggal ini hari kerja; kosongkan untuk hari libur.",
+        _("hari kerja"),
+        help_text=_("Centang untuk menjadikan tanggal ini hari kerja; kosongkan untuk hari libur."),
     )
-    description = models.CharField("keterangan", max_length=200)
+    description = models.CharField(_("keterangan"), max_length=200)
 
     class Meta:
-        verbose_name = "koreksi kalender kerja"
-        verbose_name_plural = "koreksi kalender kerja"
+        verbose_name = _("koreksi kalender kerja")
+        verbose_name_plural = pgettext_lazy("plural", "koreksi kalender kerja")
         ordering = ["date"]
         constraints = [
             models.UniqueConstraint(
@@ -202,14 +204,14 @@ class DraftingRound(models.Model):
     instansi = models.ForeignKey(
         "submissions.Instansi", on_delete=models.CASCADE, related_name="drafting_rounds"
     )
-    name = models.CharField("nama", max_length=200)
-    deadline = models.DateField("tenggat")
-    opened_at = models.DateField("dibuka")
-    closed = models.BooleanField("ditutup", default=False)
+    name = models.CharField(_("nama"), max_length=200)
+    deadline = models.DateField(_("tenggat"))
+    opened_at = models.DateField(_("dibuka"))
+    closed = models.BooleanField(_("ditutup"), default=False)
 
     class Meta:
-        verbose_name = "putaran penyusunan"
-        verbose_name_plural = "putaran penyusunan"
+        verbose_name = _("putaran penyusunan")
+        verbose_name_plural = pgettext_lazy("plural", "putaran penyusunan")
         ordering = ["-deadline"]
         constraints = [
             models.CheckConstraint(
@@ -231,22 +233,22 @@ def letter_path(instance: Letter | None, filename: str) -> str:
 class Letter(models.Model):
     """One uploaded letter (PDF): a cover letter, a ministry answer or a decree."""
 
-    file = models.FileField("berkas", upload_to=letter_path, max_length=200)
-    original_name = models.CharField("nama berkas asal", max_length=255, blank=True)
-    size = models.PositiveIntegerField("ukuran (bita)")
-    sha256 = models.CharField("SHA-256", max_length=64)
+    file = models.FileField(_("berkas"), upload_to=letter_path, max_length=200)
+    original_name = models.CharField(_("nama berkas asal"), max_length=255, blank=True)
+    size = models.PositiveIntegerField(_("ukuran (bita)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         related_name="+",
-        verbose_name="pengunggah",
+        verbose_name=_("pengunggah"),
     )
-    uploaded_at = models.DateTimeField("diunggah", auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "berkas surat"
-        verbose_name_plural = "berkas surat"
+        verbose_name = _("berkas surat")
+        verbose_name_plural = pgettext_lazy("plural", "berkas surat")
 
     def __str__(self) -> str:
         return self.original_name or str(self.file.name)
@@ -276,9 +278,9 @@ __all__ = [
 
 
 class CommentAnchor(models.TextChoices):
-    SUMMARY = "summary", "Ikhtisar jabatan"
-    COMPETENCY = "competency", "Baris kompetensi"
-    REQUIREMENT = "requirement", "Baris persyaratan"
+    SUMMARY = "summary", gettext_noop("Ikhtisar jabatan")
+    COMPETENCY = "competency", gettext_noop("Baris kompetensi")
+    REQUIREMENT = "requirement", gettext_noop("Baris persyaratan")
 
 
 class RowComment(models.Model):
@@ -292,31 +294,31 @@ class RowComment(models.Model):
     submission = models.ForeignKey(
         "submissions.Submission", on_delete=models.CASCADE, related_name="row_comments"
     )
-    round = models.PositiveIntegerField("putaran")
-    anchor = models.CharField("bagian", max_length=20, choices=CommentAnchor.choices)
-    anchor_key = models.CharField("kunci baris", max_length=300, blank=True)
-    anchor_label = models.CharField("baris", max_length=300)
+    round = models.PositiveIntegerField(_("putaran"))
+    anchor = models.CharField(_("bagian"), max_length=20, choices=CommentAnchor.choices)
+    anchor_key = models.CharField(_("kunci baris"), max_length=300, blank=True)
+    anchor_label = models.CharField(_("baris"), max_length=300)
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="penulis"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("penulis")
     )
-    body = models.TextField("komentar")
-    created_at = models.DateTimeField("ditulis", auto_now_add=True)
-    resolved_at = models.DateTimeField("diselesaikan", null=True, blank=True)
+    body = models.TextField(_("komentar"))
+    created_at = models.DateTimeField(_("ditulis"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("diselesaikan"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="diselesaikan oleh",
+        verbose_name=_("diselesaikan oleh"),
     )
 
     class Meta:
-        verbose_name = "komentar baris"
-        verbose_name_plural = "komentar baris"
+        verbose_name = _("komentar baris")
+        verbose_name_plural = pgettext_lazy("plural", "komentar baris")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["submission", "round"], name="row_comment_round")]
 

@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 URL_MAX_LENGTH = 500
 
@@ -16,19 +18,19 @@ class WebhookSubscription(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="webhook_subscriptions",
-        verbose_name="akun integrasi",
+        verbose_name=_("akun integrasi"),
     )
-    url = models.URLField("alamat", max_length=URL_MAX_LENGTH)
-    kinds = models.JSONField("jenis peristiwa", default=list)
+    url = models.URLField(_("alamat"), max_length=URL_MAX_LENGTH)
+    kinds = models.JSONField(_("jenis peristiwa"), default=list)
     # Kept as it is: the HMAC needs it on every delivery (it is shown to its owner once, at creation).
-    secret = models.CharField("rahasia penanda tangan", max_length=200)
-    active = models.BooleanField("aktif", default=True)
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
-    updated_at = models.DateTimeField("diubah", auto_now=True)
+    secret = models.CharField(_("rahasia penanda tangan"), max_length=200)
+    active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     class Meta:
-        verbose_name = "langganan webhook"
-        verbose_name_plural = "langganan webhook"
+        verbose_name = _("langganan webhook")
+        verbose_name_plural = pgettext_lazy("plural", "langganan webhook")
         ordering = ["id"]
 
     def __str__(self) -> str:
@@ -36,10 +38,10 @@ class WebhookSubscription(models.Model):
 
 
 class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Menunggu dikirim"
-    SENDING = "sending", "Sedang dikirim"
-    DELIVERED = "delivered", "Terkirim"
-    FAILED = "failed", "Gagal"
+    PENDING = "pending", gettext_noop("Menunggu dikirim")
+    SENDING = "sending", gettext_noop("Sedang dikirim")
+    DELIVERED = "delivered", gettext_noop("Terkirim")
+    FAILED = "failed", gettext_noop("Gagal")
 
 
 class WebhookDelivery(models.Model):
@@ -47,24 +49,24 @@ class WebhookDelivery(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     subscription = models.ForeignKey(
-        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries", verbose_name="langganan"
+        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("langganan")
     )
-    event_id = models.BigIntegerField("peristiwa")
-    event_kind = models.CharField("jenis peristiwa", max_length=30)
+    event_id = models.BigIntegerField(_("peristiwa"))
+    event_kind = models.CharField(_("jenis peristiwa"), max_length=30)
     # The JSON sent, written with the event: a retry sends the same bytes and the same delivery id.
-    payload = models.JSONField("isi")
-    status = models.CharField("status", max_length=20, choices=DeliveryStatus.choices)
-    attempts = models.PositiveSmallIntegerField("percobaan", default=0)
-    next_attempt_at = models.DateTimeField("percobaan berikutnya", null=True, blank=True)
-    claimed_at = models.DateTimeField("mulai dikirim", null=True, blank=True)
-    last_status_code = models.PositiveSmallIntegerField("kode HTTP terakhir", null=True, blank=True)
-    last_error = models.TextField("galat terakhir", blank=True)
-    delivered_at = models.DateTimeField("terkirim", null=True, blank=True)
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    payload = models.JSONField(_("isi"))
+    status = models.CharField(_("status"), max_length=20, choices=DeliveryStatus.choices)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    next_attempt_at = models.DateTimeField(_("percobaan berikutnya"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("mulai dikirim"), null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(_("kode HTTP terakhir"), null=True, blank=True)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+    delivered_at = models.DateTimeField(_("terkirim"), null=True, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "pengiriman webhook"
-        verbose_name_plural = "pengiriman webhook"
+        verbose_name = _("pengiriman webhook")
+        verbose_name_plural = pgettext_lazy("plural", "pengiriman webhook")
         ordering = ["-created_at", "-event_id"]
         constraints = [
             models.UniqueConstraint(fields=["subscription", "event_id"], name="webhook_delivery_once"),

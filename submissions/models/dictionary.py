@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.organisation import Instansi
 from submissions.models.positions import FunctionalRank, PositionKind, Urusan
@@ -11,24 +13,24 @@ LEVEL_RANGE_MESSAGE = "Level kompetensi harus antara 1 dan 5."
 
 
 class CompetencyGroup(models.TextChoices):
-    MANAGERIAL = "managerial", "Manajerial"
-    SOCIOCULTURAL = "sociocultural", "Sosial kultural"
-    TECHNICAL = "technical", "Teknis"
+    MANAGERIAL = "managerial", gettext_noop("Manajerial")
+    SOCIOCULTURAL = "sociocultural", gettext_noop("Sosial kultural")
+    TECHNICAL = "technical", gettext_noop("Teknis")
 
 
 class Competency(models.Model):
-    code = models.CharField("kode", max_length=30)
-    name = models.CharField("nama", max_length=255)
-    group = models.CharField("kelompok", max_length=20, choices=CompetencyGroup.choices)
-    definition = models.TextField("definisi", blank=True)
+    code = models.CharField(_("kode"), max_length=30)
+    name = models.CharField(_("nama"), max_length=255)
+    group = models.CharField(_("kelompok"), max_length=20, choices=CompetencyGroup.choices)
+    definition = models.TextField(_("definisi"), blank=True)
     instansi = models.ForeignKey(
         Instansi,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="competencies",
-        verbose_name="instansi pemilik",
-        help_text="Kosong untuk kamus nasional.",
+        verbose_name=_("instansi pemilik"),
+        help_text=_("Kosong untuk kamus nasional."),
     )
     # Technical competencies belong to a government affair and are issued by the ministry or agency
     # that owns it (with its regulation), or by the instansi itself.
@@ -38,19 +40,19 @@ class Competency(models.Model):
         null=True,
         blank=True,
         related_name="competencies",
-        verbose_name="urusan pemerintahan",
+        verbose_name=_("urusan pemerintahan"),
     )
     issuer = models.CharField(
-        "penerbit",
+        _("penerbit"),
         max_length=255,
         blank=True,
-        help_text="Kementerian/lembaga, atau kosong bila instansi sendiri.",
+        help_text=_("Kementerian/lembaga, atau kosong bila instansi sendiri."),
     )
-    regulation = models.CharField("nomor peraturan", max_length=255, blank=True)
+    regulation = models.CharField(_("nomor peraturan"), max_length=255, blank=True)
 
     class Meta:
-        verbose_name = "kompetensi"
-        verbose_name_plural = "kamus kompetensi"
+        verbose_name = _("kompetensi")
+        verbose_name_plural = _("kamus kompetensi")
         ordering = ["group", "code"]
         constraints = [
             models.UniqueConstraint(
@@ -77,17 +79,17 @@ class Competency(models.Model):
 
 class CompetencyLevel(models.Model):
     competency = models.ForeignKey(
-        Competency, on_delete=models.CASCADE, related_name="levels", verbose_name="kompetensi"
+        Competency, on_delete=models.CASCADE, related_name="levels", verbose_name=_("kompetensi")
     )
-    level = models.PositiveSmallIntegerField("level")
-    description = models.TextField("deskripsi")
+    level = models.PositiveSmallIntegerField(_("level"))
+    description = models.TextField(_("deskripsi"))
     indicators = models.JSONField(
-        "indikator perilaku", default=list, help_text="Daftar indikator, berurutan."
+        _("indikator perilaku"), default=list, help_text=_("Daftar indikator, berurutan.")
     )
 
     class Meta:
-        verbose_name = "level kompetensi"
-        verbose_name_plural = "level kompetensi"
+        verbose_name = _("level kompetensi")
+        verbose_name_plural = pgettext_lazy("plural", "level kompetensi")
         ordering = ["competency", "level"]
         constraints = [
             models.UniqueConstraint(
@@ -109,18 +111,20 @@ class CompetencyLevel(models.Model):
 class MinimumLevel(models.Model):
     """Reference data: the lowest managerial and socio-cultural level a kind of position needs."""
 
-    kind = models.CharField("kelompok jabatan", max_length=20, choices=PositionKind.choices)
-    rank = models.CharField("jenjang", max_length=20, choices=FunctionalRank.choices, blank=True, default="")
-    level = models.PositiveSmallIntegerField("level minimum")
+    kind = models.CharField(_("kelompok jabatan"), max_length=20, choices=PositionKind.choices)
+    rank = models.CharField(
+        _("jenjang"), max_length=20, choices=FunctionalRank.choices, blank=True, default=""
+    )
+    level = models.PositiveSmallIntegerField(_("level minimum"))
     blocking = models.BooleanField(
-        "menghalangi pengajuan",
+        _("menghalangi pengajuan"),
         default=True,
-        help_text="Jika aktif, level di bawah minimum menjadi kesalahan; jika tidak, hanya peringatan.",
+        help_text=_("Jika aktif, level di bawah minimum menjadi kesalahan; jika tidak, hanya peringatan."),
     )
 
     class Meta:
-        verbose_name = "level minimum"
-        verbose_name_plural = "level minimum per kelompok jabatan"
+        verbose_name = _("level minimum")
+        verbose_name_plural = _("level minimum per kelompok jabatan")
         ordering = ["kind", "rank"]
         constraints = [
             models.UniqueConstraint(

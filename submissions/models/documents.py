@@ -8,6 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from submissions.models.dictionary import LEVEL_RANGE_MESSAGE, Competency, CompetencyGroup
 from submissions.models.organisation import OPD, Instansi
@@ -36,41 +38,41 @@ class Submission(SubmissionWorkflow):
         Position,
         on_delete=models.PROTECT,
         related_name="submissions",
-        verbose_name="jabatan",
+        verbose_name=_("jabatan"),
         db_index=False,
     )
     # The position's OPD and instansi, copied when the document is created, so that scoping a list
     # is one indexed column instead of two joins (positions never change OPD, nor OPDs instansi; on
     # PostgreSQL composite foreign keys with ON UPDATE CASCADE keep the copies equal regardless).
     opd = models.ForeignKey(
-        OPD, on_delete=models.PROTECT, related_name="+", verbose_name="OPD", editable=False, db_index=False
+        OPD, on_delete=models.PROTECT, related_name="+", verbose_name=_("OPD"), editable=False, db_index=False
     )
     instansi = models.ForeignKey(
         Instansi,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name="instansi",
+        verbose_name=_("instansi"),
         editable=False,
         db_index=False,
     )
-    version = models.PositiveIntegerField("versi", default=1)
-    summary = models.TextField("ikhtisar jabatan", blank=True)
+    version = models.PositiveIntegerField(_("versi"), default=1)
+    summary = models.TextField(_("ikhtisar jabatan"), blank=True)
     based_on = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="revisions",
-        verbose_name="revisi dari",
+        verbose_name=_("revisi dari"),
     )
-    revision_reason = models.TextField("alasan revisi", blank=True)
-    legal_basis = models.TextField("dasar hukum", blank=True)
+    revision_reason = models.TextField(_("alasan revisi"), blank=True)
+    legal_basis = models.TextField(_("dasar hukum"), blank=True)
 
-    due_at = models.DateTimeField("tenggat", null=True, blank=True)
-    stage_entered_at = models.DateTimeField("masuk tahap ini", null=True, blank=True)
-    next_reminder_at = models.DateTimeField("pengingat berikutnya", null=True, blank=True)
-    reminders_sent = models.PositiveSmallIntegerField("pengingat terkirim di tahap ini", default=0)
-    escalations_sent = models.PositiveSmallIntegerField("eskalasi terkirim di tahap ini", default=0)
+    due_at = models.DateTimeField(_("tenggat"), null=True, blank=True)
+    stage_entered_at = models.DateTimeField(_("masuk tahap ini"), null=True, blank=True)
+    next_reminder_at = models.DateTimeField(_("pengingat berikutnya"), null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(_("pengingat terkirim di tahap ini"), default=0)
+    escalations_sent = models.PositiveSmallIntegerField(_("eskalasi terkirim di tahap ini"), default=0)
 
     # No index on who created or submitted: no list filters by them (a user is never deleted while
     # his documents exist, PROTECT checks that on the rare delete).
@@ -81,7 +83,7 @@ class Submission(SubmissionWorkflow):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="dibuat oleh",
+        verbose_name=_("dibuat oleh"),
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -90,15 +92,15 @@ class Submission(SubmissionWorkflow):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="diajukan oleh (putaran ini)",
+        verbose_name=_("diajukan oleh (putaran ini)"),
     )
-    approved_at = models.DateTimeField("disetujui", null=True, blank=True)
+    approved_at = models.DateTimeField(_("disetujui"), null=True, blank=True)
     # Items 1-5 of the header as they stood when the version left draft and when it was approved
     # (submissions.header): an approved version keeps them whatever happens to the position later.
-    header = models.JSONField("kepala dokumen (dibekukan)", default=dict, blank=True)
+    header = models.JSONField(_("kepala dokumen (dibekukan)"), default=dict, blank=True)
 
     # Bumped on every content change: the API's ETag and the editor's guard against lost updates.
-    content_revision = models.PositiveIntegerField("revisi isi", default=1)
+    content_revision = models.PositiveIntegerField(_("revisi isi"), default=1)
     # Who saved the content last, and when: a stale editor says who changed the document meanwhile.
     content_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -106,17 +108,17 @@ class Submission(SubmissionWorkflow):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="isi terakhir diubah oleh",
+        verbose_name=_("isi terakhir diubah oleh"),
     )
-    content_edited_at = models.DateTimeField("isi terakhir diubah", null=True, blank=True)
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
-    updated_at = models.DateTimeField("diubah", auto_now=True)
+    content_edited_at = models.DateTimeField(_("isi terakhir diubah"), null=True, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     objects = SubmissionManager()
 
     class Meta:
-        verbose_name = "dokumen SKJ"
-        verbose_name_plural = "dokumen SKJ"
+        verbose_name = _("dokumen SKJ")
+        verbose_name_plural = pgettext_lazy("plural", "dokumen SKJ")
         ordering = ["-updated_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -220,25 +222,25 @@ def _scope_of(submission: Submission) -> tuple[int, int]:
 
 class CompetencyRow(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="competency_rows")
-    group = models.CharField("kelompok", max_length=20, choices=CompetencyGroup.choices)
-    order = models.PositiveSmallIntegerField("urutan", default=0)
+    group = models.CharField(_("kelompok"), max_length=20, choices=CompetencyGroup.choices)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     competency = models.ForeignKey(
         Competency,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="dari kamus",
+        verbose_name=_("dari kamus"),
     )
-    code = models.CharField("kode", max_length=30, blank=True)
-    name = models.CharField("nama kompetensi", max_length=255)
-    level = models.PositiveSmallIntegerField("level")
-    description = models.TextField("deskripsi", blank=True)
-    indicators = models.JSONField("indikator kompetensi", default=list, blank=True)
+    code = models.CharField(_("kode"), max_length=30, blank=True)
+    name = models.CharField(_("nama kompetensi"), max_length=255)
+    level = models.PositiveSmallIntegerField(_("level"))
+    description = models.TextField(_("deskripsi"), blank=True)
+    indicators = models.JSONField(_("indikator kompetensi"), default=list, blank=True)
 
     class Meta:
-        verbose_name = "baris kompetensi"
-        verbose_name_plural = "baris kompetensi"
+        verbose_name = _("baris kompetensi")
+        verbose_name_plural = pgettext_lazy("plural", "baris kompetensi")
         ordering = ["submission", "order", "id"]
         constraints = [
             models.CheckConstraint(
@@ -259,14 +261,14 @@ class CompetencyRow(models.Model):
 
 class RequirementRow(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="requirement_rows")
-    section = models.CharField("jenis persyaratan", max_length=30, choices=RequirementSection.choices)
-    order = models.PositiveSmallIntegerField("urutan", default=0)
-    text = models.TextField("uraian")
-    importance = models.CharField("tingkat pentingnya", max_length=10, choices=Importance.choices)
+    section = models.CharField(_("jenis persyaratan"), max_length=30, choices=RequirementSection.choices)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    text = models.TextField(_("uraian"))
+    importance = models.CharField(_("tingkat pentingnya"), max_length=10, choices=Importance.choices)
 
     class Meta:
-        verbose_name = "baris persyaratan"
-        verbose_name_plural = "baris persyaratan"
+        verbose_name = _("baris persyaratan")
+        verbose_name_plural = pgettext_lazy("plural", "baris persyaratan")
         ordering = ["submission", "order", "id"]
         constraints = [
             models.CheckConstraint(

@@ -5,57 +5,69 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.documents import Submission
 from submissions.models.organisation import OPD, Instansi
 
 
 class ExportKind(models.TextChoices):
-    STANDARD = "standard", "Satu standar"
-    BOOK = "book", "Buku standar yang berlaku"
-    RECAP = "recap", "Rekap (Excel)"
-    DECREE_BOOK = "decree_book", "Buku lampiran keputusan"
-    PACKAGE_BOOK = "package_book", "Buku paket konsultasi"
+    STANDARD = "standard", gettext_noop("Satu standar")
+    BOOK = "book", gettext_noop("Buku standar yang berlaku")
+    RECAP = "recap", gettext_noop("Rekap (Excel)")
+    DECREE_BOOK = "decree_book", gettext_noop("Buku lampiran keputusan")
+    PACKAGE_BOOK = "package_book", gettext_noop("Buku paket konsultasi")
 
 
 class ExportFormat(models.TextChoices):
-    DOCX = "docx", "Word (.docx)"
-    PDF = "pdf", "PDF"
-    XLSX = "xlsx", "Excel (.xlsx)"
+    DOCX = "docx", gettext_noop("Word (.docx)")
+    PDF = "pdf", gettext_noop("PDF")
+    XLSX = "xlsx", gettext_noop("Excel (.xlsx)")
 
 
 class Orientation(models.TextChoices):
-    PORTRAIT = "portrait", "Tegak (A4)"
-    LANDSCAPE = "landscape", "Mendatar (A4)"
+    PORTRAIT = "portrait", gettext_noop("Tegak (A4)")
+    LANDSCAPE = "landscape", gettext_noop("Mendatar (A4)")
 
 
 class ExportStatus(models.TextChoices):
-    PENDING = "pending", "Menunggu"
-    RUNNING = "running", "Sedang dibuat"
-    DONE = "done", "Selesai"
-    FAILED = "failed", "Gagal"
-    EXPIRED = "expired", "Kedaluwarsa"
+    PENDING = "pending", gettext_noop("Menunggu")
+    RUNNING = "running", gettext_noop("Sedang dibuat")
+    DONE = "done", gettext_noop("Selesai")
+    FAILED = "failed", gettext_noop("Gagal")
+    EXPIRED = "expired", gettext_noop("Kedaluwarsa")
 
 
 class ExportJob(models.Model):
     """One requested output: what, for whom, how far along, and where its file is kept until it expires."""
 
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="diminta oleh"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("diminta oleh")
     )
-    kind = models.CharField("jenis", max_length=20, choices=ExportKind.choices)
-    format = models.CharField("format", max_length=10, choices=ExportFormat.choices)
+    kind = models.CharField(_("jenis"), max_length=20, choices=ExportKind.choices)
+    format = models.CharField(_("format"), max_length=10, choices=ExportFormat.choices)
     orientation = models.CharField(
-        "orientasi", max_length=10, choices=Orientation.choices, default=Orientation.PORTRAIT
+        _("orientasi"), max_length=10, choices=Orientation.choices, default=Orientation.PORTRAIT
     )
     instansi = models.ForeignKey(
-        Instansi, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="instansi"
+        Instansi,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("instansi"),
     )
     opd = models.ForeignKey(
-        OPD, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="OPD"
+        OPD, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("OPD")
     )
     submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="dokumen"
+        Submission,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dokumen"),
     )
     # The decree's or the package's book (workflow's models, named by string: no import of workflow).
     decree = models.ForeignKey(
@@ -64,7 +76,7 @@ class ExportJob(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="keputusan",
+        verbose_name=_("keputusan"),
     )
     package = models.ForeignKey(
         "workflow.ConsultationPackage",
@@ -72,24 +84,24 @@ class ExportJob(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="paket konsultasi",
+        verbose_name=_("paket konsultasi"),
     )
-    status = models.CharField("status", max_length=10, choices=ExportStatus.choices, default="pending")
-    total = models.PositiveIntegerField("jumlah langkah", default=0)
-    done = models.PositiveIntegerField("langkah selesai", default=0)
-    attempts = models.PositiveSmallIntegerField("percobaan", default=0)
-    file = models.FileField("berkas", upload_to="exports/%Y/%m/", blank=True)
-    filename = models.CharField("nama berkas", max_length=200, blank=True)
-    error = models.TextField("galat", blank=True)
-    created_at = models.DateTimeField("diminta", auto_now_add=True)
-    started_at = models.DateTimeField("mulai", null=True, blank=True)
-    heartbeat_at = models.DateTimeField("tanda hidup terakhir", null=True, blank=True)
-    finished_at = models.DateTimeField("selesai", null=True, blank=True)
-    expires_at = models.DateTimeField("kedaluwarsa", null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ExportStatus.choices, default="pending")
+    total = models.PositiveIntegerField(_("jumlah langkah"), default=0)
+    done = models.PositiveIntegerField(_("langkah selesai"), default=0)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    file = models.FileField(_("berkas"), upload_to="exports/%Y/%m/", blank=True)
+    filename = models.CharField(_("nama berkas"), max_length=200, blank=True)
+    error = models.TextField(_("galat"), blank=True)
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("kedaluwarsa"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "ekspor"
-        verbose_name_plural = "ekspor"
+        verbose_name = _("ekspor")
+        verbose_name_plural = pgettext_lazy("plural", "ekspor")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -115,16 +127,16 @@ class ExportJob(models.Model):
 class VerificationCode(models.Model):
     """The short code printed with an approved standard; the public page looks it up (one per version)."""
 
-    code = models.CharField("kode verifikasi", max_length=20, unique=True)
+    code = models.CharField(_("kode verifikasi"), max_length=20, unique=True)
     submission = models.OneToOneField(
-        Submission, on_delete=models.CASCADE, related_name="verification", verbose_name="dokumen"
+        Submission, on_delete=models.CASCADE, related_name="verification", verbose_name=_("dokumen")
     )
-    content_sha256 = models.CharField("SHA-256 isi yang ditetapkan", max_length=64)
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    content_sha256 = models.CharField(_("SHA-256 isi yang ditetapkan"), max_length=64)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "kode verifikasi"
-        verbose_name_plural = "kode verifikasi"
+        verbose_name = _("kode verifikasi")
+        verbose_name_plural = pgettext_lazy("plural", "kode verifikasi")
 
     def __str__(self) -> str:
         return self.code

@@ -3,34 +3,36 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class InstansiKind(models.TextChoices):
-    PROVINSI = "provinsi", "Provinsi"
-    KABUPATEN = "kabupaten", "Kabupaten"
-    KOTA = "kota", "Kota"
+    PROVINSI = "provinsi", gettext_noop("Provinsi")
+    KABUPATEN = "kabupaten", gettext_noop("Kabupaten")
+    KOTA = "kota", gettext_noop("Kota")
 
 
 class TimeZone(models.TextChoices):
-    WIB = "Asia/Jakarta", "WIB (UTC+7)"
-    WITA = "Asia/Makassar", "WITA (UTC+8)"
-    WIT = "Asia/Jayapura", "WIT (UTC+9)"
+    WIB = "Asia/Jakarta", gettext_noop("WIB (UTC+7)")
+    WITA = "Asia/Makassar", gettext_noop("WITA (UTC+8)")
+    WIT = "Asia/Jayapura", gettext_noop("WIT (UTC+9)")
 
 
 class Instansi(models.Model):
-    name = models.CharField("nama", max_length=200, unique=True)
-    kind = models.CharField("jenis", max_length=20, choices=InstansiKind.choices)
+    name = models.CharField(_("nama"), max_length=200, unique=True)
+    kind = models.CharField(_("jenis"), max_length=20, choices=InstansiKind.choices)
     time_zone = models.CharField(
-        "zona waktu",
+        _("zona waktu"),
         max_length=40,
         choices=TimeZone.choices,
         default=TimeZone.WIB,
-        help_text="Tenggat jatuh pada akhir hari kerja di zona waktu ini.",
+        help_text=_("Tenggat jatuh pada akhir hari kerja di zona waktu ini."),
     )
 
     class Meta:
-        verbose_name = "instansi"
-        verbose_name_plural = "instansi"
+        verbose_name = _("instansi")
+        verbose_name_plural = pgettext_lazy("plural", "instansi")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -51,19 +53,19 @@ class Instansi(models.Model):
 
 class OPD(models.Model):
     instansi = models.ForeignKey(
-        Instansi, on_delete=models.PROTECT, related_name="opds", verbose_name="instansi"
+        Instansi, on_delete=models.PROTECT, related_name="opds", verbose_name=_("instansi")
     )
-    name = models.CharField("nama", max_length=200)
-    short_name = models.CharField("singkatan", max_length=40, blank=True)
+    name = models.CharField(_("nama"), max_length=200)
+    short_name = models.CharField(_("singkatan"), max_length=40, blank=True)
     active = models.BooleanField(
-        "aktif",
+        _("aktif"),
         default=True,
-        help_text="OPD yang dinonaktifkan (mis. digabung atau dibubarkan) tidak lagi menyusun standar.",
+        help_text=_("OPD yang dinonaktifkan (mis. digabung atau dibubarkan) tidak lagi menyusun standar."),
     )
 
     class Meta:
-        verbose_name = "OPD"
-        verbose_name_plural = "OPD"
+        verbose_name = _("OPD")
+        verbose_name_plural = pgettext_lazy("plural", "OPD")
         ordering = ["instansi__name", "name"]
         constraints = [
             # The target of the documents' (OPD, instansi) foreign key (their copied scope).

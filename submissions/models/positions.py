@@ -4,39 +4,41 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.organisation import OPD
 
 
 class PositionKind(models.TextChoices):
-    JPT_UTAMA = "jpt_utama", "JPT Utama"
-    JPT_MADYA = "jpt_madya", "JPT Madya"
-    JPT_PRATAMA = "jpt_pratama", "JPT Pratama"
-    ADMINISTRATOR = "administrator", "Administrator"
-    PENGAWAS = "pengawas", "Pengawas"
-    PELAKSANA = "pelaksana", "Pelaksana"
-    FUNGSIONAL = "fungsional", "Fungsional"
+    JPT_UTAMA = "jpt_utama", gettext_noop("JPT Utama")
+    JPT_MADYA = "jpt_madya", gettext_noop("JPT Madya")
+    JPT_PRATAMA = "jpt_pratama", gettext_noop("JPT Pratama")
+    ADMINISTRATOR = "administrator", gettext_noop("Administrator")
+    PENGAWAS = "pengawas", gettext_noop("Pengawas")
+    PELAKSANA = "pelaksana", gettext_noop("Pelaksana")
+    FUNGSIONAL = "fungsional", gettext_noop("Fungsional")
 
 
 class FunctionalRank(models.TextChoices):
-    AHLI_UTAMA = "ahli_utama", "Ahli Utama"
-    AHLI_MADYA = "ahli_madya", "Ahli Madya"
-    AHLI_MUDA = "ahli_muda", "Ahli Muda"
-    AHLI_PERTAMA = "ahli_pertama", "Ahli Pertama"
-    PENYELIA = "penyelia", "Penyelia"
-    MAHIR = "mahir", "Mahir"
-    TERAMPIL = "terampil", "Terampil"
-    PEMULA = "pemula", "Pemula"
+    AHLI_UTAMA = "ahli_utama", gettext_noop("Ahli Utama")
+    AHLI_MADYA = "ahli_madya", gettext_noop("Ahli Madya")
+    AHLI_MUDA = "ahli_muda", gettext_noop("Ahli Muda")
+    AHLI_PERTAMA = "ahli_pertama", gettext_noop("Ahli Pertama")
+    PENYELIA = "penyelia", gettext_noop("Penyelia")
+    MAHIR = "mahir", gettext_noop("Mahir")
+    TERAMPIL = "terampil", gettext_noop("Terampil")
+    PEMULA = "pemula", gettext_noop("Pemula")
 
 
 class Urusan(models.Model):
     """A government affair (urusan pemerintahan), e.g. Kesehatan or Kesekretariatan."""
 
-    name = models.CharField("nama", max_length=200, unique=True)
+    name = models.CharField(_("nama"), max_length=200, unique=True)
 
     class Meta:
-        verbose_name = "urusan pemerintahan"
-        verbose_name_plural = "urusan pemerintahan"
+        verbose_name = _("urusan pemerintahan")
+        verbose_name_plural = pgettext_lazy("plural", "urusan pemerintahan")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -47,24 +49,24 @@ RANK_REQUIRED_MESSAGE = "Jabatan fungsional wajib memiliki jenjang; jabatan lain
 
 
 class Position(models.Model):
-    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="positions", verbose_name="OPD")
-    name = models.CharField("nama jabatan", max_length=255)
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, related_name="positions", verbose_name=_("OPD"))
+    name = models.CharField(_("nama jabatan"), max_length=255)
     sub_unit = models.CharField(
-        "sub-unit",
+        _("sub-unit"),
         max_length=255,
         blank=True,
-        help_text="Bidang, bagian atau seksi tempat jabatan berada, bila ada.",
+        help_text=_("Bidang, bagian atau seksi tempat jabatan berada, bila ada."),
     )
-    kind = models.CharField("kelompok jabatan", max_length=20, choices=PositionKind.choices)
+    kind = models.CharField(_("kelompok jabatan"), max_length=20, choices=PositionKind.choices)
     rank = models.CharField(
-        "jenjang jabatan fungsional", max_length=20, choices=FunctionalRank.choices, blank=True
+        _("jenjang jabatan fungsional"), max_length=20, choices=FunctionalRank.choices, blank=True
     )
-    urusan = models.ManyToManyField(Urusan, related_name="positions", verbose_name="urusan pemerintahan")
+    urusan = models.ManyToManyField(Urusan, related_name="positions", verbose_name=_("urusan pemerintahan"))
     code = models.CharField(
-        "kode jabatan",
+        _("kode jabatan"),
         max_length=50,
         blank=True,
-        help_text="Diberikan oleh KemenPAN-RB; boleh kosong selama penyusunan.",
+        help_text=_("Diberikan oleh KemenPAN-RB; boleh kosong selama penyusunan."),
     )
     # The peta jabatan: the position above this one in its OPD, and how many people hold it
     # (bezetting) against how many it needs (kebutuhan, from the workload analysis).
@@ -74,16 +76,16 @@ class Position(models.Model):
         null=True,
         blank=True,
         related_name="children",
-        verbose_name="jabatan atasan",
+        verbose_name=_("jabatan atasan"),
     )
-    bezetting = models.PositiveIntegerField("bezetting (pemangku)", default=0)
-    kebutuhan = models.PositiveIntegerField("kebutuhan pegawai", default=0)
-    active = models.BooleanField("aktif", default=True)
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    bezetting = models.PositiveIntegerField(_("bezetting (pemangku)"), default=0)
+    kebutuhan = models.PositiveIntegerField(_("kebutuhan pegawai"), default=0)
+    active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "jabatan"
-        verbose_name_plural = "jabatan"
+        verbose_name = _("jabatan")
+        verbose_name_plural = pgettext_lazy("plural", "jabatan")
         ordering = ["opd__name", "name"]
         indexes = [
             # The national lists walk positions by name (keyset on name, sub_unit, id).

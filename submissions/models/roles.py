@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from submissions.models.organisation import OPD, Instansi
 
@@ -28,7 +29,7 @@ OPD_ROLES = (Role.DRAFTER, Role.REVIEWER)
 
 
 class ActingKind(models.TextChoices):
-    DEFINITIVE = "", "Definitif"
+    DEFINITIVE = "", gettext_noop("Definitif")
     PLT = "plt", gettext_noop("Plt. (pelaksana tugas)")
     PLH = "plh", gettext_noop("Plh. (pelaksana harian)")
 
@@ -45,16 +46,16 @@ class RoleAssignment(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="role_assignments",
-        verbose_name="pengguna",
+        verbose_name=_("pengguna"),
     )
-    role = models.CharField("peran", max_length=30, choices=Role.choices)
+    role = models.CharField(_("peran"), max_length=30, choices=Role.choices)
     opd = models.ForeignKey(
         OPD,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="role_assignments",
-        verbose_name="OPD",
+        verbose_name=_("OPD"),
     )
     instansi = models.ForeignKey(
         Instansi,
@@ -62,25 +63,25 @@ class RoleAssignment(models.Model):
         null=True,
         blank=True,
         related_name="role_assignments",
-        verbose_name="instansi",
+        verbose_name=_("instansi"),
     )
     acting = models.CharField(
-        "jenis penugasan", max_length=3, choices=ActingKind.choices, blank=True, default=""
+        _("jenis penugasan"), max_length=3, choices=ActingKind.choices, blank=True, default=""
     )
     acting_for = models.CharField(
-        "bertindak untuk",
+        _("bertindak untuk"),
         max_length=255,
         blank=True,
-        help_text="Untuk Plt./Plh.: jabatan yang dilaksanakan, mis. 'Kepala Dinas Kesehatan'.",
+        help_text=_("Untuk Plt./Plh.: jabatan yang dilaksanakan, mis. 'Kepala Dinas Kesehatan'."),
     )
-    valid_from = models.DateField("berlaku mulai", null=True, blank=True)
-    valid_until = models.DateField("berlaku sampai", null=True, blank=True)
+    valid_from = models.DateField(_("berlaku mulai"), null=True, blank=True)
+    valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
 
     objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "penugasan peran"
-        verbose_name_plural = "penugasan peran"
+        verbose_name = _("penugasan peran")
+        verbose_name_plural = pgettext_lazy("plural", "penugasan peran")
         ordering = ["user__username", "role"]
         constraints = [
             models.CheckConstraint(

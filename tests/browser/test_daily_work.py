@@ -30,6 +30,7 @@ COMMON_PAGES = (
     "/notifikasi/",
     "/notifikasi/preferensi/",
     "/akun/peran/",
+    "/akun/token/",
     "/alur/",
 )
 
@@ -93,8 +94,10 @@ ROLES = {
     "madiun.organisasi": lambda: [
         f"/dokumen/{_document_of(State.COMPILATION).pk}/",
         f"/dokumen/{_document_of(State.SUPERSEDED).pk}/",
+        "/pengaturan/integrasi/",
     ],
     "kemenpan": lambda: [f"/dokumen/{_document_of(State.MINISTRY_CONSULTATION).pk}/"],
+    "admin": lambda: ["/pengaturan/integrasi/"],
 }
 
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class DecreeKind(models.TextChoices):
-    KEPUTUSAN = "keputusan", "Keputusan"
-    PERATURAN = "peraturan", "Peraturan"
+    KEPUTUSAN = "keputusan", gettext_noop("Keputusan")
+    PERATURAN = "peraturan", gettext_noop("Peraturan")
 
 
 class HeadOfRegion(models.TextChoices):
-    BUPATI = "bupati", "Bupati"
-    WALI_KOTA = "wali_kota", "Wali Kota"
-    GUBERNUR = "gubernur", "Gubernur"
+    BUPATI = "bupati", gettext_noop("Bupati")
+    WALI_KOTA = "wali_kota", gettext_noop("Wali Kota")
+    GUBERNUR = "gubernur", gettext_noop("Gubernur")
 
 
 # The head of region an instansi's kind implies (InstansiKind values).
@@ -27,22 +29,22 @@ HEAD_FOR_INSTANSI_KIND = {
 
 class Decree(models.Model):
     instansi = models.ForeignKey(
-        "submissions.Instansi", on_delete=models.PROTECT, related_name="decrees", verbose_name="instansi"
+        "submissions.Instansi", on_delete=models.PROTECT, related_name="decrees", verbose_name=_("instansi")
     )
-    kind = models.CharField("jenis", max_length=20, choices=DecreeKind.choices)
-    head = models.CharField("kepala daerah", max_length=20, choices=HeadOfRegion.choices)
-    number = models.CharField("nomor", max_length=120)
-    date = models.DateField("tanggal")
-    title = models.CharField("tentang", max_length=500)
-    signatory_name = models.CharField("nama penanda tangan", max_length=200, blank=True)
-    signatory_office = models.CharField("jabatan penanda tangan", max_length=200, blank=True)
+    kind = models.CharField(_("jenis"), max_length=20, choices=DecreeKind.choices)
+    head = models.CharField(_("kepala daerah"), max_length=20, choices=HeadOfRegion.choices)
+    number = models.CharField(_("nomor"), max_length=120)
+    date = models.DateField(_("tanggal"))
+    title = models.CharField(_("tentang"), max_length=500)
+    signatory_name = models.CharField(_("nama penanda tangan"), max_length=200, blank=True)
+    signatory_office = models.CharField(_("jabatan penanda tangan"), max_length=200, blank=True)
     letter = models.ForeignKey(
         "workflow.Letter",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="berkas keputusan",
+        verbose_name=_("berkas keputusan"),
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -50,13 +52,13 @@ class Decree(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="dicatat oleh",
+        verbose_name=_("dicatat oleh"),
     )
-    recorded_at = models.DateTimeField("dicatat", auto_now_add=True)
+    recorded_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "keputusan penetapan"
-        verbose_name_plural = "keputusan penetapan"
+        verbose_name = _("keputusan penetapan")
+        verbose_name_plural = pgettext_lazy("plural", "keputusan penetapan")
         ordering = ["-date", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -87,8 +89,8 @@ class Enactment(models.Model):
     )
 
     class Meta:
-        verbose_name = "standar yang ditetapkan"
-        verbose_name_plural = "standar yang ditetapkan"
+        verbose_name = _("standar yang ditetapkan")
+        verbose_name_plural = pgettext_lazy("plural", "standar yang ditetapkan")
         ordering = ["decree", "id"]
 
     def __str__(self) -> str:

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class EventKind(models.TextChoices):
-    TRANSITION = "transition", "Transisi dokumen"
-    PACKAGE_SENT = "package_sent", "Paket konsultasi dikirim"
-    PACKAGE_ANSWERED = "package_answered", "Jawaban paket konsultasi dicatat"
-    DECREE_RECORDED = "decree_recorded", "Keputusan penetapan dicatat"
-    POSITION_CREATED = "position_created", "Jabatan dibuat"
-    POSITION_CHANGED = "position_changed", "Jabatan diubah"
+    TRANSITION = "transition", gettext_noop("Transisi dokumen")
+    PACKAGE_SENT = "package_sent", gettext_noop("Paket konsultasi dikirim")
+    PACKAGE_ANSWERED = "package_answered", gettext_noop("Jawaban paket konsultasi dicatat")
+    DECREE_RECORDED = "decree_recorded", gettext_noop("Keputusan penetapan dicatat")
+    POSITION_CREATED = "position_created", gettext_noop("Jabatan dibuat")
+    POSITION_CHANGED = "position_changed", gettext_noop("Jabatan diubah")
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -37,30 +39,30 @@ class EventQuerySet(models.QuerySet["Event"]):
 
 class Event(models.Model):
     id = models.BigAutoField(primary_key=True)
-    seq = models.BigIntegerField("urutan commit", null=True, blank=True, editable=False)
-    kind = models.CharField("jenis", max_length=30, choices=EventKind.choices)
-    at = models.DateTimeField("waktu")
-    actor_kind = models.CharField("peran pelaku", max_length=30, blank=True)
-    submission_id = models.IntegerField("dokumen", null=True, blank=True)
-    version = models.PositiveIntegerField("versi", null=True, blank=True)
-    round = models.PositiveIntegerField("putaran", null=True, blank=True)
-    position_id = models.IntegerField("jabatan", null=True, blank=True)
-    opd_id = models.IntegerField("OPD", null=True, blank=True)
-    instansi_id = models.IntegerField("instansi", null=True, blank=True)
-    package_id = models.IntegerField("paket", null=True, blank=True)
-    decree_id = models.IntegerField("keputusan", null=True, blank=True)
-    transition = models.CharField("transisi", max_length=40, blank=True)
-    from_state = models.CharField("dari status", max_length=30, blank=True)
-    to_state = models.CharField("ke status", max_length=30, blank=True)
+    seq = models.BigIntegerField(_("urutan commit"), null=True, blank=True, editable=False)
+    kind = models.CharField(_("jenis"), max_length=30, choices=EventKind.choices)
+    at = models.DateTimeField(_("waktu"))
+    actor_kind = models.CharField(_("peran pelaku"), max_length=30, blank=True)
+    submission_id = models.IntegerField(_("dokumen"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("versi"), null=True, blank=True)
+    round = models.PositiveIntegerField(_("putaran"), null=True, blank=True)
+    position_id = models.IntegerField(_("jabatan"), null=True, blank=True)
+    opd_id = models.IntegerField(_("OPD"), null=True, blank=True)
+    instansi_id = models.IntegerField(_("instansi"), null=True, blank=True)
+    package_id = models.IntegerField(_("paket"), null=True, blank=True)
+    decree_id = models.IntegerField(_("keputusan"), null=True, blank=True)
+    transition = models.CharField(_("transisi"), max_length=40, blank=True)
+    from_state = models.CharField(_("dari status"), max_length=30, blank=True)
+    to_state = models.CharField(_("ke status"), max_length=30, blank=True)
     # The transition log row this event tells of (one event per row), for audits and tests.
-    log_entry_id = models.BigIntegerField("baris log", null=True, blank=True, unique=True)
-    data = models.JSONField("rincian", default=dict, blank=True)
+    log_entry_id = models.BigIntegerField(_("baris log"), null=True, blank=True, unique=True)
+    data = models.JSONField(_("rincian"), default=dict, blank=True)
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "peristiwa"
-        verbose_name_plural = "peristiwa"
+        verbose_name = _("peristiwa")
+        verbose_name_plural = pgettext_lazy("plural", "peristiwa")
         ordering = ["seq"]
         constraints = [
             models.UniqueConstraint(fields=["seq"], name="event_seq_unique"),

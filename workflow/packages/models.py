@@ -10,19 +10,21 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class PackageStatus(models.TextChoices):
-    DRAFT = "draft", "Draf"
-    SENT = "sent", "Terkirim ke KemenPAN-RB"
-    PARTLY_ANSWERED = "partly_answered", "Sebagian dijawab"
-    ANSWERED = "answered", "Dijawab"
+    DRAFT = "draft", gettext_noop("Draf")
+    SENT = "sent", gettext_noop("Terkirim ke KemenPAN-RB")
+    PARTLY_ANSWERED = "partly_answered", gettext_noop("Sebagian dijawab")
+    ANSWERED = "answered", gettext_noop("Dijawab")
 
 
 class Outcome(models.TextChoices):
-    PENDING = "pending", "Menunggu jawaban"
-    AGREED = "agreed", "Disetujui"
-    RETURNED = "returned", "Dikembalikan"
+    PENDING = "pending", gettext_noop("Menunggu jawaban")
+    AGREED = "agreed", gettext_noop("Disetujui")
+    RETURNED = "returned", gettext_noop("Dikembalikan")
 
 
 def package_status(*, sent: bool, total: int, answered: int) -> PackageStatus:
@@ -38,40 +40,40 @@ class ConsultationPackage(models.Model):
         "submissions.Instansi",
         on_delete=models.PROTECT,
         related_name="consultation_packages",
-        verbose_name="instansi",
+        verbose_name=_("instansi"),
     )
-    title = models.CharField("judul", max_length=200)
+    title = models.CharField(_("judul"), max_length=200)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="dibuat oleh"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("dibuat oleh")
     )
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
-    sent_at = models.DateTimeField("dikirim", null=True, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("dikirim"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="dikirim oleh",
+        verbose_name=_("dikirim oleh"),
     )
-    cover_letter_number = models.CharField("nomor surat pengantar", max_length=120, blank=True)
-    cover_letter_date = models.DateField("tanggal surat pengantar", null=True, blank=True)
+    cover_letter_number = models.CharField(_("nomor surat pengantar"), max_length=120, blank=True)
+    cover_letter_date = models.DateField(_("tanggal surat pengantar"), null=True, blank=True)
     cover_letter = models.ForeignKey(
         "workflow.Letter",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="berkas surat pengantar",
+        verbose_name=_("berkas surat pengantar"),
     )
     # The ministry's stage budget, counted from sending; one follow-up when it runs out unanswered.
-    due_at = models.DateTimeField("tenggat jawaban", null=True, blank=True)
-    next_reminder_at = models.DateTimeField("tindak lanjut berikutnya", null=True, blank=True)
-    follow_ups_sent = models.PositiveSmallIntegerField("tindak lanjut terkirim", default=0)
+    due_at = models.DateTimeField(_("tenggat jawaban"), null=True, blank=True)
+    next_reminder_at = models.DateTimeField(_("tindak lanjut berikutnya"), null=True, blank=True)
+    follow_ups_sent = models.PositiveSmallIntegerField(_("tindak lanjut terkirim"), default=0)
 
     class Meta:
-        verbose_name = "paket konsultasi"
-        verbose_name_plural = "paket konsultasi"
+        verbose_name = _("paket konsultasi")
+        verbose_name_plural = pgettext_lazy("plural", "paket konsultasi")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(
@@ -93,24 +95,24 @@ class MinistryAnswer(models.Model):
     """One answer letter of the ministry; it may answer part of a package."""
 
     package = models.ForeignKey(ConsultationPackage, on_delete=models.PROTECT, related_name="answers")
-    letter_number = models.CharField("nomor surat jawaban", max_length=120)
-    letter_date = models.DateField("tanggal surat jawaban")
+    letter_number = models.CharField(_("nomor surat jawaban"), max_length=120)
+    letter_date = models.DateField(_("tanggal surat jawaban"))
     letter = models.ForeignKey(
         "workflow.Letter",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="berkas surat jawaban",
+        verbose_name=_("berkas surat jawaban"),
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="dicatat oleh"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("dicatat oleh")
     )
-    recorded_at = models.DateTimeField("dicatat", auto_now_add=True)
+    recorded_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "jawaban KemenPAN-RB"
-        verbose_name_plural = "jawaban KemenPAN-RB"
+        verbose_name = _("jawaban KemenPAN-RB")
+        verbose_name_plural = pgettext_lazy("plural", "jawaban KemenPAN-RB")
         ordering = ["recorded_at", "id"]
 
     def __str__(self) -> str:
@@ -122,18 +124,18 @@ class PackageItem(models.Model):
     submission = models.ForeignKey(
         "submissions.Submission", on_delete=models.PROTECT, related_name="package_items"
     )
-    outcome = models.CharField("hasil", max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
+    outcome = models.CharField(_("hasil"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
     answer = models.ForeignKey(
         MinistryAnswer, on_delete=models.PROTECT, null=True, blank=True, related_name="items"
     )
-    position_code = models.CharField("kode jabatan dari KemenPAN-RB", max_length=50, blank=True)
-    reason_code = models.CharField("kode alasan", max_length=40, blank=True)
-    notes = models.TextField("catatan KemenPAN-RB", blank=True)
-    added_at = models.DateTimeField("ditambahkan", auto_now_add=True)
+    position_code = models.CharField(_("kode jabatan dari KemenPAN-RB"), max_length=50, blank=True)
+    reason_code = models.CharField(_("kode alasan"), max_length=40, blank=True)
+    notes = models.TextField(_("catatan KemenPAN-RB"), blank=True)
+    added_at = models.DateTimeField(_("ditambahkan"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "isi paket"
-        verbose_name_plural = "isi paket"
+        verbose_name = _("isi paket")
+        verbose_name_plural = pgettext_lazy("plural", "isi paket")
         ordering = ["package", "id"]
         constraints = [
             models.UniqueConstraint(
