@@ -13,7 +13,6 @@ X-Forwarded-For).
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 from django.core.cache.backends.locmem import LocMemCache
@@ -23,6 +22,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
 from security.addresses import client_address
+from security.outage import CacheOutage
 
 logger = logging.getLogger(__name__)
 
@@ -32,23 +32,11 @@ OUTAGE_BACKOFF_SECONDS = 5.0
 LOCAL_COUNTS = LocMemCache("api-throttle-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 
 
-class _Outage:
-    until = 0.0
-
-    @classmethod
-    def active(cls) -> bool:
-        return time.monotonic() < cls.until
-
-    @classmethod
-    def begin(cls, error: Exception) -> None:
-        if not cls.active():
-            logger.warning(
-                "Cache bersama (Redis) tidak terjangkau (%s); batas permintaan API dihitung per proses "
-                "selama %s detik.",
-                error,
-                OUTAGE_BACKOFF_SECONDS,
-            )
-        cls.until = time.monotonic() + OUTAGE_BACKOFF_SECONDS
+_OUTAGE = CacheOutage(
+    "Cache bersama (Redis) tidak terjangkau (%s); batas permintaan API dihitung per proses "
+    f"selama {OUTAGE_BACKOFF_SECONDS:g} detik.",
+    OUTAGE_BACKOFF_SECONDS,
+)
 
 
 class _SurvivesCacheOutage:
@@ -57,11 +45,11 @@ class _SurvivesCacheOutage:
     cache: Any
 
     def allow_request(self, request: Request, view: Any) -> bool:
-        if not _Outage.active():
+        if not _OUTAGE.active():
             try:
                 return bool(super().allow_request(request, view))  # type: ignore[misc]
             except (RedisError, OSError) as error:
-                _Outage.begin(error)
+                _OUTAGE.begin(error)
         self.cache = LOCAL_COUNTS
         return bool(super().allow_request(request, view))  # type: ignore[misc]
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import datetime
 import logging
 import pickle
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db import transaction
 from redis.exceptions import RedisError
+
+from security.outage import CacheOutage
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -63,27 +64,18 @@ def user_key(user_id: int) -> str:
     return f"auth:user:{user_id}"
 
 
-class _Outage:
-    until = 0.0
-
-    @classmethod
-    def active(cls) -> bool:
-        return time.monotonic() < cls.until
-
-    @classmethod
-    def begin(cls, error: Exception) -> None:
-        if not cls.active():
-            logger.warning("Cache token tidak terjangkau (%s); token dibaca dari basis data.", error)
-        cls.until = time.monotonic() + OUTAGE_BACKOFF_SECONDS
+_OUTAGE = CacheOutage(
+    "Cache token tidak terjangkau (%s); token dibaca dari basis data.", OUTAGE_BACKOFF_SECONDS
+)
 
 
 def _get(key: str) -> Any:
-    if _Outage.active():
+    if _OUTAGE.active():
         return None
     try:
         return cache.get(key)
     except (RedisError, OSError) as error:
-        _Outage.begin(error)
+        _OUTAGE.begin(error)
         return None
     except (AttributeError, ImportError, TypeError, pickle.UnpicklingError):
         # An entry written by an older release whose classes changed: read the database instead.
@@ -91,19 +83,19 @@ def _get(key: str) -> Any:
 
 
 def _set(key: str, value: Any, seconds: float) -> None:
-    if _Outage.active() or seconds <= 0:
+    if _OUTAGE.active() or seconds <= 0:
         return
     try:
         cache.set(key, value, timeout=min(TTL_SECONDS, int(seconds)) or 1)
     except (RedisError, OSError) as error:
-        _Outage.begin(error)
+        _OUTAGE.begin(error)
 
 
 def _delete(key: str) -> None:
     try:
         cache.delete(key)
     except (RedisError, OSError) as error:
-        _Outage.begin(error)
+        _OUTAGE.begin(error)
 
 
 def _forget(key: str) -> None:

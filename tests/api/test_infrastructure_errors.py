@@ -5,6 +5,7 @@ loopback port where nothing listens, so every cache call is refused as in an out
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from integrations import tokens
+from security.outage import end_every_outage
 from tests.api.conftest import assert_error, client_for
 from tests.builders import World
 from tests.integration.services import free_port
@@ -20,7 +22,7 @@ from workflow.models import TransitionLog
 
 
 @pytest.fixture
-def redis_away(settings: Any) -> None:
+def redis_away(settings: Any) -> Iterator[None]:
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -32,6 +34,9 @@ def redis_away(settings: Any) -> None:
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"user": "1000/min", "anon": "1000/min", "login": "1000/min"},
     }
+    yield
+    # The outage this test caused would otherwise keep the next tests off the cache for 5 seconds.
+    end_every_outage()
 
 
 def test_with_redis_away_reads_still_answer(world: World, document, redis_away: None) -> None:
