@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from submissions.exports.book import frame_of, standard_views
-from submissions.exports.docx_book import build_book
-from submissions.exports.pdf_book import render_book_pdf
+from submissions.exports.book_command import add_file_arguments, write_book
 from workflow.books import DecreeBook
 from workflow.models import Decree
 
@@ -23,9 +20,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("number", help='Nomor keputusan, mis. "18 Tahun 2026"')
         parser.add_argument("--instansi", help="Nama instansi, bila nomor yang sama ada di beberapa instansi")
-        parser.add_argument("--format", choices=("pdf", "docx"), default="pdf")
-        parser.add_argument("--landscape", action="store_true", help="A4 mendatar (bawaan: tegak)")
-        parser.add_argument("-o", "--output", required=True, help="Berkas tujuan")
+        add_file_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         decrees = Decree.objects.select_related("instansi").filter(number=options["number"])
@@ -36,10 +31,5 @@ class Command(BaseCommand):
             many = "ada di lebih dari satu instansi; sebutkan --instansi"
             problem = "tidak ditemukan" if not found else many
             raise CommandError(f"Keputusan {options['number']} {problem}.")
-        source = DecreeBook(found[0])
-        if not source.standards().exists():
-            raise CommandError("Keputusan ini belum menetapkan standar; tidak ada berkas yang dibuat.")
-        frame, views = frame_of(source), standard_views(source)
-        build = render_book_pdf if options["format"] == "pdf" else build_book
-        Path(options["output"]).write_bytes(build(frame, views, landscape=options["landscape"]))
-        self.stdout.write(f"{frame.count} standar ditulis ke {options['output']}.")
+        nothing = "Keputusan ini belum menetapkan standar; tidak ada berkas yang dibuat."
+        self.stdout.write(write_book(DecreeBook(found[0]), options, nothing))
