@@ -39,16 +39,33 @@ class DrfFloor(APIView):
         return Response(row)
 
 
+# The columns the API's save changes when a document goes to the ministry (machine.py's
+# `send_to_ministry` and deadlines.enter_stage): the state, the ministry's scope flag with its
+# partial indexes, the stage clock, the deadline and the reminder schedule. The deadline here is
+# a fixed 10 days (the API reads the stage budget and the calendar): the same row write, not the
+# same arithmetic. The `state` condition is the API's optimistic check (ConcurrentTransitionMixin).
 FLOOR_UPDATE = """
 UPDATE submissions_submission
-SET state = 'ministry_consultation', stage_entered_at = now(), updated_at = now()
-WHERE id = %s
+SET state = 'ministry_consultation', reached_ministry = true, stage_entered_at = now(),
+    due_at = now() + interval '10 days', next_reminder_at = now() + interval '8 days',
+    reminders_sent = 0, escalations_sent = 0, updated_at = now()
+WHERE id = %s AND state = 'compilation'
 """
 FLOOR_LOG = """
 INSERT INTO workflow_transitionlog
   (submission_id, transition, from_state, to_state, actor_id, acting_for, comment, reason_code,
-   letter_number, round, at)
-VALUES (%s, 'send_to_ministry', 'compilation', 'ministry_consultation', %s, '', '', '', '', %s, now())
+   letter_number, letter_date, round, at)
+VALUES (%s, 'send_to_ministry', 'compilation', 'ministry_consultation', %s, '', '', '', %s, %s, %s, now())
+RETURNING id
+"""
+# The feed's event of the transition (workflow.events.services.record_transitions); the table's
+# trigger numbers it at commit, as for the API's row.
+FLOOR_EVENT = """
+INSERT INTO workflow_event
+  (kind, at, actor_kind, submission_id, version, round, position_id, opd_id, instansi_id,
+   transition, from_state, to_state, log_entry_id, data)
+VALUES ('transition', now(), 'bagian_organisasi', %s, %s, %s, %s, %s, %s,
+        'send_to_ministry', 'compilation', 'ministry_consultation', %s, '{}'::jsonb)
 """
 FLOOR_NOTIFY = """
 INSERT INTO notifications_notification
@@ -64,19 +81,31 @@ class TransitionFloor(APIView):
     """The floor of a transition: the same row writes in raw SQL, served like the API (bench only).
 
     Behind the API's authentication, throttling and rendering, in one transaction: lock the
-    document, move it from compilation to ministry consultation, write its log row and `?rows=N`
-    notification rows (bench.transition_burst passes as many as the API wrote). No scoping, no
-    rules, no email, no task.
+    document, move it from compilation to ministry consultation with every column the API's save
+    changes (the scope flag `reached_ministry`, the stage clock, deadline and reminder schedule),
+    write its log row with the cover letter's number and date from the request body, the feed's
+    event, and `?rows=N` notification rows (bench.transition_burst passes as many as the API
+    wrote). No scoping, no rules, no rendering, no task, no cache; no webhook deliveries, since
+    the benchmark databases have no subscription.
     """
 
     def post(self, request: Request, pk: int) -> Response:
+        letter_number = str(request.data.get("letter_number", ""))
+        letter_date = request.data.get("letter_date") or None
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SELECT state, round FROM submissions_submission WHERE id = %s FOR UPDATE", [pk])
+            cursor.execute(
+                "SELECT state, round, version, position_id, opd_id, instansi_id "
+                "FROM submissions_submission WHERE id = %s FOR UPDATE",
+                [pk],
+            )
             found = cursor.fetchone()
             if found is None or found[0] != "compilation":
                 raise NotFound
+            _, round_, version, position_id, opd_id, instansi_id = found
             cursor.execute(FLOOR_UPDATE, [pk])
-            cursor.execute(FLOOR_LOG, [pk, request.user.pk, found[1]])
+            cursor.execute(FLOOR_LOG, [pk, request.user.pk, letter_number, letter_date, round_])
+            log_id = cursor.fetchone()[0]
+            cursor.execute(FLOOR_EVENT, [pk, version, round_, position_id, opd_id, instansi_id, log_id])
             rows = int(request.query_params.get("rows", "1"))
             key = f"floor:{pk}:{time.time_ns()}:"
             cursor.execute(FLOOR_NOTIFY, [pk, request.user.pk, f"floor:{pk}", key, rows])
