@@ -21,6 +21,9 @@ BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
 RESULTS = BENCH_DIR / "RESULTS.md"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/alur_skj_bench"
+# Every ratio is measured this many times, its two sides interleaved in each round (issue 15): one
+# round can be hit by a neighbour's burst, the median of three rarely is and the range shows it.
+ROUNDS = 3
 
 RESULTS_HEADER = """# Benchmark results (DESIGN.md section 8)
 
@@ -136,10 +139,9 @@ def write_section(name: str, title: str, body: str) -> None:
     if scale:  # bench.run: one section per script and scale, beside the older unscaled ones
         name, title = f"{name}@{scale}", f"{title} ({scale})"
     begin, end = f"<!-- BEGIN {name} -->", f"<!-- END {name} -->"
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     section = (
         f"{begin}\n## {title}\n\nMeasured {now_text()} at commit {commit()} on {machine()}; load average "
-        f"when written: {load} (other work shares the machine).\n\n{body.strip()}\n{end}"
+        f"when written: {load_average()} (other work shares the machine).\n\n{body.strip()}\n{end}"
     )
     pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
     if pattern.search(text):
@@ -148,6 +150,22 @@ def write_section(name: str, title: str, body: str) -> None:
         text = text.rstrip() + "\n\n" + section + "\n"
     RESULTS.write_text(text if text.endswith("\n") else text + "\n")
     print(f"\nbench/RESULTS.md: section '{title}' updated.")
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, e.g. "1.2, 0.8, 0.5" (above 2 the cores are shared)."""
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def round_ratios(numerators: Sequence[float], denominators: Sequence[float]) -> list[float]:
+    """One ratio per round, each of two figures measured side by side in that round.
+
+    Dividing the figures of the same round (not the pooled figures of all rounds) keeps a burst on
+    the machine in one round from moving the other rounds' ratios; `spread` then shows it.
+    """
+    if len(numerators) != len(denominators) or not numerators:
+        raise ValueError("Setiap putaran membutuhkan kedua sisi perbandingan.")
+    return [top / bottom for top, bottom in zip(numerators, denominators, strict=True)]
 
 
 def spread(values: Sequence[float]) -> str:

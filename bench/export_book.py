@@ -191,7 +191,7 @@ def _child(job_id: int) -> None:
         "pages": _pages(job.format, content),
         "sections": _sections(job.format, content),
     }
-    job.file.storage.delete(job.file.name)
+    job.file.storage.delete(str(job.file.name))
     print(MARK + json.dumps(result))
 
 

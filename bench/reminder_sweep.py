@@ -1,4 +1,4 @@
-"""Reminder sweep cost with 1,000 vs 100,000 documents and the same number of due items.
+"""Reminder sweep cost with 1,000 documents vs the benchmark database, the same number of due items.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/alur_skj_bench .venv/bin/python -m bench.reminder_sweep
 
@@ -7,7 +7,9 @@ The small dataset lives in its own database (`<name>_1k`, created, migrated and 
 use). In each database the run pushes every pending reminder a day ahead, gives the same number
 of drafts a deadline tomorrow and a reminder due one minute ago, and times one call
 of `workflow.reminders.send_due_reminders`, counting its queries. Small and large alternate, one
-fresh process per measurement (after a warm-up sweep), so both see the same machine load.
+fresh process per measurement (after a warm-up sweep), so both see the same machine load; the
+ratios are taken per round (small and large one after the other) and reported as the median of
+the 3 rounds with their range.
 Notifications are rendered and delivered to memory (tasks run eagerly), as part of the cost.
 This rewrites deadlines and reminders in the benchmark databases; never point it at real data.
 """
@@ -23,7 +25,16 @@ import sys
 import time
 from urllib.parse import urlsplit, urlunsplit
 
-from bench.common import DEFAULT_DATABASE_URL, PROJECT_DIR, setup_django, verdict, write_section
+from bench.common import (
+    DEFAULT_DATABASE_URL,
+    PROJECT_DIR,
+    ROUNDS,
+    round_ratios,
+    setup_django,
+    spread,
+    verdict,
+    write_section,
+)
 
 MARK = "RESULT "
 
@@ -49,11 +60,11 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--database-url", default=None, help="the large dataset (100,000 documents)")
+    parser.add_argument("--database-url", default=None, help="the large dataset (default: DATABASE_URL)")
     parser.add_argument("--small-url", default=None, help="the small dataset (default: <name>_1k)")
     parser.add_argument("--small-size", type=int, default=1000)
     parser.add_argument("--due", type=int, default=100, help="due items in each database")
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=ROUNDS, help="rounds of small and large")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -180,8 +191,12 @@ def _report(args: argparse.Namespace, runs: dict[str, list[dict[str, object]]]) 
             f"{median(label, 'queries'):.0f} | {median(label, 'seconds') * 1000:.0f} | "
             f"{median(label, 'select_ms'):.2f} | {'yes' if all(r['index'] for r in runs[label]) else 'NO'} |"
         )
-    time_ratio = median("large", "seconds") / median("small", "seconds")
-    query_ratio = median("large", "queries") / median("small", "queries")
+    time_ratios, query_ratios = (
+        round_ratios([float(str(r[key])) for r in runs["large"]], [float(str(r[key])) for r in runs["small"]])
+        for key in ("seconds", "queries")
+    )
+    time_ratio, query_ratio = statistics.median(time_ratios), statistics.median(query_ratios)
+    small_documents, large_documents = (int(str(runs[label][0]["documents"])) for label in ("small", "large"))
     body = f"""
 Setup: `workflow.reminders.send_due_reminders()` with {args.due} due drafts in each database;
 medians of {args.repeats} measurements per database, small and large alternating, one fresh process
@@ -193,11 +208,13 @@ each (after a warm-up sweep). Notifications rendered and delivered to memory as 
 
 - Per due item: {median("large", "queries") / args.due:.0f} queries (claim, schedule,
   notification rows, delivery).
-- 100x the documents, same due items: queries x{query_ratio:.2f}, time x{time_ratio:.2f}
+- {large_documents / small_documents:,.0f}x the documents, same due items, per round (median and
+  range of {len(time_ratios)}): queries **{spread(query_ratios)}**, time **{spread(time_ratios)}**
   (budget: cost follows the due items, ~1x: {verdict(query_ratio <= 1.1 and time_ratio <= 1.5)}).
 """
     print(body)
-    write_section("reminder_sweep", "Reminder sweep: 1,000 vs 100,000 documents", body)
+    title = f"Reminder sweep: {small_documents:,} vs {large_documents:,} documents"
+    write_section("reminder_sweep", title, body)
 
 
 if __name__ == "__main__":

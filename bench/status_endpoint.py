@@ -19,7 +19,7 @@ import random
 import statistics
 
 from bench import api_client
-from bench.common import setup_django, spread, summary_ms, verdict, write_section
+from bench.common import ROUNDS, round_ratios, setup_django, spread, summary_ms, verdict, write_section
 from bench.server import Run, get, gunicorn, load
 
 API_PATH = "/api/v1/submissions/{}/status/"
@@ -52,7 +52,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers (2 x cores + 1)")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
     parser.add_argument("--requests", type=int, default=1000, help="requests per side per round")
-    parser.add_argument("--rounds", type=int, default=4, help="alternating rounds per side")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="rounds, the sides' order rotating")
     parser.add_argument("--ids", type=int, default=500, help="distinct documents requested")
     return parser.parse_args()
 
@@ -143,9 +143,13 @@ def _report(
     runs: dict[str, Run],
     rounds: list[dict[str, float]],
 ) -> None:
-    bare, drf, api = runs["bare"], runs["drf"], runs["api"]
-    per_round = [r["api"] / r["bare"] for r in rounds]
-    ratio = statistics.median(per_round)
+    bare, api = runs["bare"], runs["api"]
+
+    def per_round(top: str, bottom: str) -> list[float]:
+        return round_ratios([r[top] for r in rounds], [r[bottom] for r in rounds])
+
+    api_bare = per_round("api", "bare")
+    ratio = statistics.median(api_bare)
     p95 = summary_ms(api.latencies)["p95"]
     table = "\n".join(
         f"| {NAMES[side]} | {run.throughput:.0f} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} | "
@@ -166,10 +170,10 @@ mean of {CALL_SAMPLE} requests): unlike the timings, a neighbour's load does not
 |---|---|---|---|---|---|---|---|
 {table}
 
-- Throughput ratio API / bare, median of the {args.rounds} rounds (range): **{spread(per_round)}**
-  (budget >= 0.60x: {verdict(ratio >= 0.6)}); over all requests: API / bare
-  {api.throughput / bare.throughput:.0%}, DRF floor / bare {drf.throughput / bare.throughput:.0%},
-  API / DRF floor {api.throughput / drf.throughput:.0%}.
+- Throughput ratio API / bare, median of the {args.rounds} rounds (range): **{spread(api_bare)}**
+  (budget >= 0.60x: {verdict(ratio >= 0.6)}); DRF floor / bare {spread(per_round("drf", "bare"))},
+  API / DRF floor {spread(per_round("api", "drf"))}; over all requests pooled: API / bare
+  {api.throughput / bare.throughput:.0%}.
 - API p95: **{p95:.1f} ms** (budget < 50 ms: {verdict(p95 < 50)}).
 """
     print(body)
