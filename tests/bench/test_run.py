@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from bench import common, run, scale_pages, seed_report
+from bench import common, list_pages, run, scale_pages, seed_report
+from bench.server import Run
 from demo.scale import ScaleOptions, seed_scale
 from tests.services import need
 
@@ -31,6 +32,82 @@ def test_a_million_standards_are_spread_over_the_country_s_546_instansi() -> Non
 
 def test_a_figure_repeated_three_times_reads_as_its_median_and_range() -> None:
     assert common.spread([1.3, 1.1, 1.25]) == "1.25x (1.10-1.30)"
+
+
+def test_every_script_in_bench_runs_at_a_scale_or_says_why_it_does_not() -> None:
+    scripts = {path.stem for path in Path(run.__file__).parent.glob("*.py")} - {"__init__", *run.HELPERS}
+
+    assert scripts == {*run.BENCHMARKS, *run.NOT_SCALED} - {"seed"}
+    assert not set(run.BENCHMARKS) & set(run.NOT_SCALED)
+
+
+def test_the_readme_gives_the_reason_for_every_script_the_runner_leaves_out() -> None:
+    readme = (Path(run.__file__).parent / "README.md").read_text()
+
+    assert [name for name in run.NOT_SCALED if f"`{name}`" not in readme] == []
+
+
+def test_a_ratio_is_taken_round_by_round_from_the_two_sides_of_each_round() -> None:
+    assert common.round_ratios([2.0, 3.0, 4.0], [1.0, 3.0, 8.0]) == [2.0, 1.0, 0.5]
+    with pytest.raises(ValueError, match="kedua sisi"):
+        common.round_ratios([1.0, 2.0], [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="kedua sisi"):
+        common.round_ratios([], [])
+
+
+def test_the_deep_page_ratio_is_the_median_of_its_rounds_not_of_the_pooled_requests() -> None:
+    def batch(*milliseconds: float) -> Run:
+        return Run(latencies=[value / 1000 for value in milliseconds], wall=1.0)
+
+    scenario = list_pages.Scenario(
+        "skala.admin",
+        1000,
+        first=[batch(10, 10, 10), batch(20, 20, 20), batch(10, 10, 10)],
+        deep=[batch(10, 10, 10), batch(10, 10, 10), batch(30, 30, 30)],
+        queries=(3, 3),
+    )
+
+    assert [round(ratio, 2) for ratio in scenario.ratios] == [1.0, 0.5, 3.0]
+    assert common.spread(scenario.ratios) == "1.00x (0.50-3.00)"
+    assert len(list_pages.pooled(scenario.first).latencies) == 9
+
+
+def test_the_reminder_sweep_of_every_scale_compares_with_one_shared_small_database(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("BENCH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/alur_x")
+
+    arguments = run.arguments_for("reminder_sweep", quick=False)
+
+    assert arguments[:2] == ["-m", "bench.reminder_sweep"]
+    assert arguments[arguments.index("--small-url") + 1] == "postgres://postgres@127.0.0.1:5432/alur_x_1k"
+
+
+def test_a_quick_run_sends_fewer_requests_but_keeps_three_rounds() -> None:
+    for name in run.BENCHMARKS:
+        full, quick = run.arguments_for(name, quick=False), run.arguments_for(name, quick=True)
+
+        assert quick[: len(full)] == full, name
+        assert not {"--rounds", "--repeats"} & set(quick), name
+    assert run.arguments_for("status_endpoint", quick=True)[-4:] == ["--requests", "200", "--ids", "100"]
+    assert common.ROUNDS == 3
+
+
+def test_the_runner_s_section_gives_each_script_s_minutes_and_load_and_the_total_after_seeding() -> None:
+    steps = [
+        run.Step("seed", 120.0, "1.0, 1.0, 1.0", "1.5, 1.1, 1.0"),
+        run.Step("scale_pages", 300.0, "1.5, 1.1, 1.0", "2.5, 2.0, 1.2"),
+        run.Step("list_pages", 60.0, "2.5, 2.0, 1.2", "2.0, 2.0, 1.3", failed="failed (code 1)"),
+    ]
+
+    body = run.timings_body(steps, seeded=600.0, quick=True)
+
+    assert "| scale_pages | 5.0 | 1.5, 1.1, 1.0 | 2.5, 2.0, 1.2 | ok |" in body
+    assert "| list_pages | 1.0 | 2.5, 2.0, 1.2 | 2.0, 2.0, 1.3 | failed (code 1) |" in body
+    assert "**6.0 min**" in body  # seeding is not part of the benchmarks' time
+    assert "Seeding (`seed_scale`, before them): 10.0 min." in body
+    assert "`--quick`" in body
 
 
 @pytest.mark.django_db
