@@ -90,8 +90,8 @@ class TransitionFloor(APIView):
     """
 
     def post(self, request: Request, pk: int) -> Response:
-        letter_number = str(request.data.get("letter_number", ""))
-        letter_date = request.data.get("letter_date") or None
+        body = request.data if isinstance(request.data, dict) else {}
+        letter_number, letter_date = str(body.get("letter_number", "")), body.get("letter_date") or None
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "SELECT state, round, version, position_id, opd_id, instansi_id "
