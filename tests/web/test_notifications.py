@@ -11,7 +11,7 @@ def test_the_reviewer_finds_the_submission_in_his_inbox_and_the_header_counts_it
 ) -> None:
     response = as_user(world.reviewer).get("/notifikasi/")
 
-    items = list(response.context["page"].object_list)
+    items = response.context["page"].rows
     assert items
     assert all(item.recipient_id == world.reviewer.pk for item in items)
     assert f'id="unread-count">{len(items)}' in response.content.decode()
@@ -69,3 +69,57 @@ def test_an_unknown_delivery_is_refused_with_a_message(world, as_user) -> None:
 
     assert response.status_code == 400
     assert preferences_for(user=world.drafter)["submit"] == "email"
+
+
+def _in_app_rows(user, how_many: int) -> None:
+    Notification.objects.bulk_create(
+        Notification(
+            kind="submit",
+            recipient=user,
+            event_key=f"page:{n}",
+            idempotency_key=f"page:{n}:{user.pk}",
+            delivery="in_app",
+            subject=f"Pemberitahuan {n}",
+            body_text="-",
+            body_html="-",
+            status="in_app",
+        )
+        for n in range(how_many)
+    )
+
+
+def test_the_inbox_pages_on_with_a_cursor_without_repeating_or_skipping_a_row(world, as_user) -> None:
+    _in_app_rows(world.reviewer, 30)
+    client = as_user(world.reviewer)
+
+    first = client.get("/notifikasi/")
+    cursor = first.context["page"].next_cursor
+    second = client.get("/notifikasi/", {"kursor": cursor})
+
+    shown = [row.pk for row in first.context["page"].rows] + [row.pk for row in second.context["page"].rows]
+    expected = list(
+        Notification.objects.filter(recipient=world.reviewer)
+        .order_by("-created_at", "-id")
+        .values_list("pk", flat=True)
+    )
+    assert len(first.context["page"].rows) == 25
+    assert shown == expected
+    assert second.context["page"].next_cursor is None
+    assert 'rel="prev"' in second.content.decode()
+
+
+def test_a_forged_inbox_cursor_shows_the_first_page(world, as_user) -> None:
+    _in_app_rows(world.reviewer, 3)
+
+    response = as_user(world.reviewer).get("/notifikasi/", {"kursor": "bukan-kursor"})
+
+    assert response.status_code == 200
+    assert len(response.context["page"].rows) == 3
+
+
+def test_the_header_shows_ninety_nine_plus_beyond_ninety_nine_unread(world, as_user) -> None:
+    _in_app_rows(world.reviewer, 120)
+
+    response = as_user(world.reviewer).get("/notifikasi/")
+
+    assert 'id="unread-count">99+<' in response.content.decode()

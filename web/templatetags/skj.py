@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from notifications.selectors import unread_count as _unread_count
+from notifications.selectors import unread_label as _unread_label
 from submissions.models import TimeZone
 from workflow.calendar import WorkingDayCounter
 from workflow.comments import competency_key, requirement_key
@@ -108,6 +109,11 @@ def unread_count(context: template.Context) -> int:
     if user is None or not user.is_authenticated:
         return 0
     return _unread_count(user=user)
+
+
+@register.filter
+def unread_label(count: int) -> str:
+    return _unread_label(count)
 
 
 @register.filter

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,17 +12,25 @@ from django.views.decorators.http import require_POST
 
 from notifications import services
 from notifications.models import Notification
-from notifications.selectors import inbox_for
+from notifications.selectors import INBOX_KEYS, inbox_for
 from web.forms.notifications import PreferencesForm
 from web.views.base import AuthedRequest
+from workflow import keyset
+
+INBOX_PAGE_SIZE = 25
+CURSOR = "kursor"
 
 
 @login_required
 def inbox(request: AuthedRequest) -> HttpResponse:
     unread_only = request.GET.get("belum") == "1"
-    page = Paginator(inbox_for(user=request.user, unread_only=unread_only), 25).get_page(
-        request.GET.get("hal")
-    )
+    rows = inbox_for(user=request.user, unread_only=unread_only)
+    # Keyset pages: an account that is told of every document in the country holds tens of
+    # thousands of rows, which a count and an offset would walk on every page.
+    try:
+        page = keyset.page(rows, INBOX_KEYS, request.GET.get(CURSOR), INBOX_PAGE_SIZE)
+    except keyset.InvalidCursor:
+        page = keyset.page(rows, INBOX_KEYS, None, INBOX_PAGE_SIZE)
     return render(request, "web/notifications/inbox.html", {"page": page, "unread_only": unread_only})
 
 
