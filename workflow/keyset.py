@@ -10,6 +10,7 @@ is shown twice or skipped; NULLs sort last, on every database alike.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -155,5 +156,7 @@ def _typed(value: Any) -> Any:
         except (KeyError, ValueError) as error:
             raise InvalidCursor(str(value)) from error
     if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, float) and math.isfinite(value):  # a search rank (workflow.search)
         return value
     raise InvalidCursor(str(value))

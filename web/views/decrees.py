@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from submissions.header import header_of
 from submissions.models import Instansi
 from web.forms.packages import DecreeForm, EffectiveFilterForm
-from web.selectors import organisasi_instansi_ids
+from web.selectors import organisasi_instansi_ids, sees_many_instansi
 from web.views.base import AuthedRequest
+from workflow import keyset
 from workflow.books import DecreeBook
 from workflow.decrees.models import HEAD_FOR_INSTANSI_KIND
 from workflow.decrees.selectors import (
+    BY_NAME,
+    BY_UNIT,
     decrees_for,
     effective_standards,
     enactable_submissions,
@@ -29,6 +32,7 @@ from workflow.models import Decree
 from workflow.scoping import visible_letters, visible_opds
 
 PAGE_SIZE = 100
+CURSOR = "kursor"
 
 
 @login_required
@@ -132,12 +136,15 @@ def effective(request: AuthedRequest) -> HttpResponse:
         urusan=filters.get("urusan", ""),
         kind=filters.get("kind", ""),
     )
-    page = Paginator(standards, PAGE_SIZE).get_page(request.GET.get("hal"))
-    rows = [
-        (version, header_of(version), getattr(version, "enactment", None)) for version in page.object_list
-    ]
+    # Keyset pages, no count: page 1,000 costs what page 1 costs (the positions page does the same).
+    keys = BY_UNIT if sees_many_instansi(request.user) else BY_NAME
+    try:
+        page = keyset.page(standards, keys, request.GET.get(CURSOR), PAGE_SIZE)
+    except keyset.InvalidCursor:
+        page = keyset.page(standards, keys, None, PAGE_SIZE)
+    rows = [(version, header_of(version), getattr(version, "enactment", None)) for version in page.rows]
     query = request.GET.copy()
-    query.pop("hal", None)
+    query.pop(CURSOR, None)
     context = {"form": form, "rows": rows, "page": page, "filters": query.urlencode()}
     return render(request, "web/decrees/effective.html", context)
 
