@@ -15,7 +15,7 @@ from workflow.machine import State
 from workflow.search import matching, ranked_page
 
 
-def _documents(world: World, n: int, *, name: str = "Pelaksana", summary: str = "Mengelola arsip") -> list[int]:
+def _documents(world: World, n: int, *, name: str = "Pelaksana", summary: str = "Kelola arsip") -> list[int]:
     """`n` documents of world.opd, oldest first (rows written directly: fast; the trigger still
     writes each one's search vector)."""
     first = Position.objects.count()
@@ -23,7 +23,8 @@ def _documents(world: World, n: int, *, name: str = "Pelaksana", summary: str = 
         Position(opd=world.opd, name=f"{name} {first + i}", kind=PositionKind.PELAKSANA) for i in range(n)
     )
     created = Submission.objects.bulk_create(
-        Submission(position=p, state=State.DRAFT, summary=summary, created_by=world.drafter) for p in positions
+        Submission(position=p, state=State.DRAFT, summary=summary, created_by=world.drafter)
+        for p in positions
     )
     return [s.pk for s in created]
 
@@ -62,7 +63,9 @@ def test_within_the_window_the_best_match_comes_first(world: World, monkeypatch:
     assert found == [*window, in_summary[1], in_summary[0]]
 
 
-def test_a_document_added_while_reading_shows_no_row_twice(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_document_added_while_reading_shows_no_row_twice(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ids = _documents(world, 6)
     monkeypatch.setattr(search, "RANK_WINDOW", 4)
     matches = matching(Submission.objects.all(), "arsip")
