@@ -12,15 +12,14 @@ from django.utils.translation import gettext as _
 from submissions.header import header_of
 from submissions.models import Instansi
 from web.forms.packages import DecreeForm, EffectiveFilterForm
-from web.selectors import organisasi_instansi_ids, sees_many_instansi
+from web.selectors import organisasi_instansi_ids
 from web.views.base import AuthedRequest
 from workflow import keyset
 from workflow.books import DecreeBook
 from workflow.decrees.models import HEAD_FOR_INSTANSI_KIND
 from workflow.decrees.selectors import (
-    BY_NAME,
-    BY_UNIT,
     decrees_for,
+    effective_order,
     effective_standards,
     enactable_submissions,
     enacted_versions,
@@ -137,7 +136,7 @@ def effective(request: AuthedRequest) -> HttpResponse:
         kind=filters.get("kind", ""),
     )
     # Keyset pages, no count: page 1,000 costs what page 1 costs (the positions page does the same).
-    keys = BY_UNIT if sees_many_instansi(request.user) else BY_NAME
+    keys = effective_order(request.user)
     try:
         page = keyset.page(standards, keys, request.GET.get(CURSOR), PAGE_SIZE)
     except keyset.InvalidCursor:
