@@ -131,3 +131,16 @@ def test_the_standards_in_force_page_costs_the_same_for_one_and_for_many(world, 
     _documents(world, 30, State.APPROVED)
 
     assert _cost(client, "/standar-berlaku/") == with_one
+
+
+def test_a_reader_of_every_instansi_chooses_the_instansi_before_its_opds(world, as_user) -> None:
+    client = as_user(world.ministry)
+
+    first = client.get("/standar-berlaku/").context["form"]
+    chosen = client.get(f"/standar-berlaku/?instansi={world.instansi.pk}").context["form"]
+
+    assert world.instansi.pk in [value for value, _label in first.fields["instansi"].choices]
+    assert [value for value, _label in first.fields["opd"].choices] == [""]
+    assert world.opd.pk in [value for value, _label in chosen.fields["opd"].choices]
+    assert world.other_instansi_opd.pk not in [value for value, _label in chosen.fields["opd"].choices]
+    assert "instansi" not in as_user(world.organisasi).get("/standar-berlaku/").context["form"].fields
