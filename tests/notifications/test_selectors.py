@@ -76,3 +76,14 @@ def test_mark_all_read_counts_only_inbox_items_not_digest_emails(world, record):
     unread = unread_count(user=world.reviewer)
 
     assert mark_all_read(user=world.reviewer) == unread == 1
+
+
+def test_the_unread_count_stops_counting_beyond_what_the_header_shows(world, record, monkeypatch):
+    from notifications import selectors
+
+    for n in range(4):
+        record(world.reviewer, event_key=f"e:{n}")
+    monkeypatch.setattr(selectors, "UNREAD_SHOWN", 2)
+
+    assert unread_count(user=world.reviewer) == 3
+    assert selectors.unread_label(user=world.reviewer) == "2+"
