@@ -13,7 +13,7 @@ from django.utils import timezone
 from api.converters import MAX_ID
 from submissions.models import CompetencyGroup, PositionKind
 from workflow.machine import ACTIVE_STATES, State
-from workflow.search import search_submissions
+from workflow.search import matching
 
 SEARCH_MAX = 100
 
@@ -49,13 +49,16 @@ class SubmissionFilter(django_filters.FilterSet):
         max_length=SEARCH_MAX,
         help_text=(
             "Cari di nama jabatan, ikhtisar, kompetensi (mis. `Komunikasi 4`) dan persyaratan (mis. "
-            "`S-1 Hukum`); hasil diurutkan menurut kecocokan. / Full-text search over position names, "
-            "summaries, competencies and requirements, best match first."
+            "`S-1 Hukum`); 200 kecocokan terbaru diurutkan menurut kecocokan, sisanya terbaru dahulu; "
+            "halaman kursor (`next`) tanpa jumlah total. / Full-text search over position names, "
+            "summaries, competencies and requirements: the 200 newest matches best first, then the "
+            "rest newest first; keyset pages (`next`), no total."
         ),
     )
 
     def filter_q(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return search_submissions(queryset, value) if value.strip() else queryset
+        # Only the match: the order (best first) and the pages are api.pagination.SearchPagination's.
+        return matching(queryset, value) if value.strip() else queryset
 
     def filter_overdue(self, queryset: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
         if value is None:

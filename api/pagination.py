@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.utils.urls import replace_query_param
 
 from api.converters import MAX_ID
-from workflow import keyset
+from workflow import keyset, search
 from workflow.keyset import Key
 
 MAX_PAGE_SIZE = 100
@@ -75,10 +75,32 @@ class OldestFirstPagination(ReferencePagination):
     """The same, for a document's history and snapshots (short, read oldest first)."""
 
 
-class RankedPagination(ReferencePagination):
-    """Search results keep their rank order (a cursor would re-sort them by id)."""
+class SearchPagination(KeysetPagination):
+    """`?q=` results in workflow.search's order (the newest matches best first, then the older ones
+    newest first), in keyset pages: a `next` link, no count and no `previous`."""
 
-    page_size = 25
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
+        self.request = request
+        self.base_url = request.build_absolute_uri()
+        size, cursor = self.get_page_size(request), request.query_params.get(self.cursor_query_param)
+        try:
+            self._page = search.ranked_page(queryset, request.query_params.get("q", ""), cursor, size)
+        except keyset.InvalidCursor:
+            self._refuse()
+            raise  # not reached: _refuse raises the API's 400
+        return self._page.rows
+
+    def get_next_link(self) -> str | None:
+        cursor = self._page.next_cursor
+        if cursor is None or self.base_url is None:
+            return None
+        return replace_query_param(self.base_url, self.cursor_query_param, cursor)
+
+    def get_previous_link(self) -> str | None:
+        return None
+
+    def get_html_context(self) -> Any:
+        return {"previous_url": None, "next_url": self.get_next_link()}
 
 
 class OrderedKeysetPagination(KeysetPagination):

@@ -7,7 +7,8 @@ budgets report the median p95 of the 3 rounds.
 
   ministry positions (page and API), page 1 and page 1,000 (or the last page when there are fewer)
   administrator positions, page 1 vs the deepest page
-  `q=` search (positions page and API, submissions API) for the administrator and the ministry
+  `q=` search (positions page and API, submissions API, search page) for the administrator and the ministry
+  the search page, the search API and the standards in force, page 1 vs page 1,000 (or the last)
   Bagian Organisasi's documents list (API, keyset), page 1 vs the last page
   the ministry's documents list filtered by state
   the progress board (home page of Bagian Organisasi, and the selector alone)
@@ -171,11 +172,13 @@ def search(requests: int) -> tuple[str, list[str]]:
     pairs, budget = [], []
     for who in (ADMIN, MINISTRY):
         caller = Caller(who)
-        for term in ("Arsiparis", rare_term):
+        # A common word, a common one that sorts late in the names, and one position's number.
+        for term in ("Arsiparis", "Pranata", rare_term):
             for path in (
                 f"/jabatan/?q={term}",
                 f"/api/v1/positions/?q={term}",
                 f"/api/v1/submissions/?q={term}",
+                f"/cari/?q={term}",
             ):
                 pairs.append((caller, path, Sample(f"`{who}` `{path}`")))
     measure(pairs, requests)
@@ -188,6 +191,32 @@ def search(requests: int) -> tuple[str, list[str]]:
         "",
         *budget,
     ]
+
+
+def search_and_effective_depth(requests: int) -> tuple[str, list[str]]:
+    """The search page, the search API and the standards in force: page 1 vs page 1,000 (or the last)."""
+    lines, samples, budget = [], [], []
+    for who, caller in (("administrator", Caller(ADMIN)), ("ministry", Caller(MINISTRY))):
+        for kind, first_path, follow in (
+            ("search page `/cari/?q=Arsiparis`", "/cari/?q=Arsiparis", deep_web_page),
+            ("search API `?q=Arsiparis`", "/api/v1/submissions/?q=Arsiparis", deep_api_page),
+            ("standards in force `/standar-berlaku/`", "/standar-berlaku/", deep_web_page),
+        ):
+            deep_path, deep = follow(caller, first_path)
+            first = Sample(f"{who} {kind}, page 1")
+            last = Sample(f"{who} {kind}, page {deep}")
+            measure([(caller, first_path, first), (caller, deep_path, last)], requests)
+            samples += [first, last]
+            text, median = ratio_text(last, first)
+            worst = max(first.median_p(0.95), last.median_p(0.95))
+            limit = 200 if "search" in kind else 300
+            budget.append(
+                f"- {who} {kind}: page {deep} / page 1 = **{text}** at p50 (budget <= 1.5x: "
+                f"{verdict(median <= 1.5)}); worst p95 {worst:.0f} ms "
+                f"(budget < {limit} ms: {verdict(worst < limit)})."
+            )
+    lines = [TABLE_HEAD, *(row(s) for s in samples), "", *budget]
+    return "Search and standards in force: page 1 vs a deep page (keyset)", lines
 
 
 def organisasi_documents(requests: int) -> tuple[str, list[str]]:
@@ -251,6 +280,7 @@ def progress_board(requests: int) -> tuple[str, list[str]]:
 BENCHMARKS: dict[str, Callable[[int], tuple[str, list[str]]]] = {
     "positions": positions_depth,
     "search": search,
+    "search_depth": search_and_effective_depth,
     "documents": organisasi_documents,
     "state_filter": ministry_state_filter,
     "progress_board": progress_board,

@@ -39,6 +39,7 @@ from workflow.machine import ACTIVE_STATES, State
 from workflow.progress import stage_durations
 from workflow.roles import assignments_of, awaiting
 from workflow.scoping import visible_competencies, visible_opds, visible_positions, visible_submissions
+from workflow.search import FOUND_BY_NAME, by_name_among_matches
 
 if TYPE_CHECKING:
     from workflow.roles import AnyUser
@@ -103,6 +104,8 @@ class PositionFilters:
 
     @property
     def keys(self) -> tuple[Key, ...]:
+        if self.query and self.sort == "nama":
+            return FOUND_BY_NAME  # the matches sorted, not the name index walked (workflow.search)
         return SORTS.get(self.sort, SORTS["opd"])[1]
 
 
@@ -125,6 +128,7 @@ def positions_with_status(
         positions = positions.filter(opd__instansi_id=filters.instansi_id)
     if filters.query:
         positions = positions.filter(Q(name__icontains=filters.query) | Q(sub_unit__icontains=filters.query))
+        positions = by_name_among_matches(positions)
     if filters.kind:
         positions = positions.filter(kind=filters.kind)
     positions = positions.annotate(

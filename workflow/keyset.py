@@ -10,12 +10,13 @@ is shown twice or skipped; NULLs sort last, on every database alike.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.core import signing
-from django.db.models import F, Model, Q, QuerySet
+from django.db.models import CharField, F, Func, Model, Q, QuerySet
 from django.db.models.expressions import OrderBy
 
 T = TypeVar("T", bound=Model)
@@ -58,6 +59,17 @@ class Page(Generic[T]):
     @property
     def has_other_pages(self) -> bool:
         return bool(self.next_cursor or self.previous_cursor)
+
+
+class Unindexed(Func):
+    """A text column as an expression no index serves (`name || ''`), sorting as the column does.
+
+    Ordering by it makes the planner sort the rows a condition found (from their own index)
+    instead of walking the column's index in order and testing every row on the way.
+    """
+
+    template = "(%(expressions)s || '')"
+    output_field = CharField()
 
 
 def ordered(queryset: QuerySet[T], keys: Sequence[Key]) -> QuerySet[T]:
@@ -155,5 +167,7 @@ def _typed(value: Any) -> Any:
         except (KeyError, ValueError) as error:
             raise InvalidCursor(str(value)) from error
     if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, float) and math.isfinite(value):  # a search rank (workflow.search)
         return value
     raise InvalidCursor(str(value))

@@ -2,21 +2,29 @@
 
 One selector for the API (`?q=` on submissions) and the search page. On PostgreSQL it is full-text
 search with the `simple` configuration (no Indonesian stemmer ships with PostgreSQL; `simple` keeps
-words like "S-1" and "Hukum" as they are) over each document's stored vector, ranked with the
-position name weighing most; a common word ranks the RANK_WINDOW newest matches first. Elsewhere
-(SQLite, the demo) every word must occur somewhere in the document, and the newest come first.
+words like "S-1" and "Hukum" as they are) over each document's stored vector. Elsewhere (SQLite,
+the demo) every word must occur somewhere in the document.
+
+The results come in keyset pages without a count (`ranked_page`): the RANK_WINDOW newest matches
+first, best first (the position name weighing most), then every older match, newest first. Both
+parts are read in the order of an index on the id, so a page costs what the window costs, at any
+depth and whatever the number of matches.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, Exists, FloatField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Exists, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
-from submissions.models import CompetencyRow, RequirementRow, Submission
+from submissions.models import CompetencyRow, Position, RequirementRow, Submission
+from workflow import keyset
+from workflow.keyset import Key, Unindexed
 from workflow.machine import State
 from workflow.scoping import visible_submissions
 
@@ -26,52 +34,132 @@ if TYPE_CHECKING:
 QUERY_MAX_LENGTH = 200
 CONFIG = "simple"
 
-
-def search_visible(user: AnyUser, query: str) -> QuerySet[Submission]:
-    """Documents in the user's scope matching `query`, best first (the search page)."""
-    return search_submissions(visible_submissions(user).exclude(state=State.SUPERSEDED), query)
-
-
-def search_submissions(documents: QuerySet[Submission], query: str) -> QuerySet[Submission]:
-    """Those of `documents` (already scoped) matching `query`, best first (the API's `?q=`)."""
-    words = query.strip()[:QUERY_MAX_LENGTH]
-    if not words:
-        return documents.none()
-    if connection.vendor == "postgresql":
-        return _full_text(documents, words)
-    return _every_word(documents, words)
-
-
-# Among more matches than this, only the most recently updated ones are ranked (best first), and
-# the rest follow them newest first: the cost of a common word stays that of this many vectors.
-RANK_WINDOW = 1000
+# How many of the newest matches are ranked (eight pages of the search page). The window is read
+# newest first along the primary key, stopping at its last match: with a common word that is
+# RANK_WINDOW / (share of documents matching) rows, the same at 100,000 and at 10 million; with a
+# rare word the planner takes its few matches from the GIN index instead.
+RANK_WINDOW = 200
 
 # The stored, weighted vector of each document (submissions migration 0011: kept by triggers,
 # with a GIN index); not a model field, so that no save() writes it back stale.
 _STORED = RawSQL('"submissions_submission"."search_vector"', [], output_field=SearchVectorField())
 
+# The cursor's parts: where in the order the next page starts. In the window it holds the window's
+# oldest id (so the window stays the same set while one reads on) and the last row's rank and id;
+# after it, the last row's id. Signed by workflow.keyset, so a forged value never reaches a query.
+IN_WINDOW, OLDER = "w", "o"
+CURSOR_PARTS = 4
 
-def newest_matches(documents: QuerySet[Submission], words: str) -> QuerySet[Submission]:
-    """The matches, newest first (found through the stored vector's GIN index)."""
-    search = SearchQuery(words, search_type="websearch", config=CONFIG)
-    matches = documents.alias(search_document=_STORED).filter(search_document=search)
-    return matches.order_by("-updated_at", "id")
+
+@dataclass(frozen=True)
+class SearchPage:
+    rows: list[Submission]
+    next_cursor: str | None
 
 
-def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submission]:
-    search = SearchQuery(words, search_type="websearch", config=CONFIG)
-    matches = newest_matches(documents, words)
-    rank = SearchRank(_STORED, search)
-    newest = list(matches.values_list("pk", flat=True)[: RANK_WINDOW + 1])
-    if len(newest) <= RANK_WINDOW:
-        # Every match is in the window: the same documents, by id, ranked.
-        ranked = documents.filter(pk__in=newest).annotate(rank=rank)
+def search_visible(user: AnyUser, query: str) -> QuerySet[Submission]:
+    """Documents in the user's scope matching `query`, unordered (the search page pages them)."""
+    return matching(visible_submissions(user).exclude(state=State.SUPERSEDED), query)
+
+
+def words_of(query: str) -> str:
+    return query.strip()[:QUERY_MAX_LENGTH]
+
+
+def matching(documents: QuerySet[Submission], query: str) -> QuerySet[Submission]:
+    """Those of `documents` (already scoped) matching `query`, in no order."""
+    words = words_of(query)
+    if not words:
+        return documents.none()
+    if connection.vendor == "postgresql":
+        return documents.alias(search_document=_STORED).filter(search_document=_query(words))
+    return _every_word(documents, words)
+
+
+def ranked_page(matches: QuerySet[Submission], query: str, cursor: str | None, size: int) -> SearchPage:
+    """One page of `matches` (from `matching`) in the search order, after `cursor`.
+
+    Raises keyset.InvalidCursor for a cursor this module did not write.
+    """
+    phase, boundary, rank, last_id = _decode(cursor)
+    found: list[tuple[int, list[Any]]] = []  # (id, the cursor's parts after it)
+    if phase == IN_WINDOW:
+        window, boundary = _window(matches, query, boundary)
+        after = [(r, i) for r, i in window if rank is None or (-r, -i) > (-rank, -last_id)]
+        found = [(i, [IN_WINDOW, boundary, r, i]) for r, i in after[: size + 1]]
+        if boundary == EVERY_MATCH:
+            return _page(matches, found, size)
+        last_id = boundary
+    wanted = size + 1 - len(found)
+    if wanted > 0:
+        older = matches.filter(pk__lt=last_id).order_by("-pk").values_list("pk", flat=True)
+        found += [(i, [OLDER, None, None, i]) for i in older[:wanted]]
+    return _page(matches, found, size)
+
+
+# The boundary of a window that held every match when its first page was read: none is older.
+EVERY_MATCH = 0
+
+
+def _window(
+    matches: QuerySet[Submission], query: str, boundary: int | None
+) -> tuple[list[tuple[float, int]], int]:
+    """The window's (rank, id), best first, and its oldest id (EVERY_MATCH when none is older).
+
+    The first page sets the window; later pages read the same one again by its oldest id, so
+    that a document added meanwhile pushes none of it out (the new one joins it at its rank).
+    """
+    ranked = matches.order_by("-pk").annotate(rank=_rank(query)).values_list("rank", "pk")
+    if boundary is not None:
+        rows = list(ranked.filter(pk__gte=boundary))
     else:
-        window = newest[:RANK_WINDOW]
-        ranked = matches.annotate(
-            rank=Case(When(pk__in=window, then=rank), default=Value(-1.0), output_field=FloatField())
-        )
-    return ranked.order_by("-rank", "-updated_at", "id")
+        rows = list(ranked[: RANK_WINDOW + 1])
+        boundary = rows[RANK_WINDOW - 1][1] if len(rows) > RANK_WINDOW else EVERY_MATCH
+        rows = rows[:RANK_WINDOW]
+    return sorted(rows, key=lambda row: (-row[0], -row[1])), boundary
+
+
+def _page(matches: QuerySet[Submission], found: list[tuple[int, list[Any]]], size: int) -> SearchPage:
+    """The rows of the first `size` ids found, in that order; a cursor when more were found."""
+    shown = found[:size]
+    loaded = {row.pk: row for row in matches.filter(pk__in=[i for i, _parts in shown]).order_by()}
+    rows = [loaded[i] for i, _parts in shown if i in loaded]
+    more = len(found) > size and bool(shown)
+    return SearchPage(rows, keyset.encode(keyset.NEXT, shown[-1][1]) if more else None)
+
+
+def _decode(cursor: str | None) -> tuple[str, int | None, float | None, int]:
+    if not cursor:
+        return IN_WINDOW, None, None, 0
+    _direction, (phase, boundary, rank, last_id) = keyset.decode(cursor, CURSOR_PARTS)
+    in_window = phase == IN_WINDOW and isinstance(rank, float | int) and isinstance(boundary, int)
+    if not isinstance(last_id, int) or not (in_window or phase == OLDER):
+        raise keyset.InvalidCursor(cursor)
+    return phase, boundary, float(rank) if in_window else None, last_id
+
+
+def _query(words: str) -> SearchQuery:
+    return SearchQuery(words, search_type="websearch", config=CONFIG)
+
+
+def _rank(query: str) -> Any:
+    if connection.vendor != "postgresql":
+        return Value(0.0, output_field=FloatField())
+    # float8, so that the rank read back and compared in Python is exactly the one computed.
+    return Cast(SearchRank(_STORED, _query(words_of(query))), FloatField())
+
+
+# Positions found by words (the positions page and API), by name: the order is taken from the
+# matches, not walked. Walking the index on (name, sub_unit, id) and testing each row reads every
+# position sorting before the first match, nearly all of them for a word that sorts late
+# ("Pranata": 76,000 rows at 100k); the trigram indexes find the matches at once, and only those
+# are sorted, so a page costs what the word's matches cost, at any depth of the alphabet.
+FOUND_BY_NAME = (Key("found_name"), Key("found_sub_unit"), Key("id"))
+
+
+def by_name_among_matches(positions: QuerySet[Position]) -> QuerySet[Position]:
+    """`positions` (already filtered by words) with the keys of FOUND_BY_NAME."""
+    return positions.annotate(found_name=Unindexed("name"), found_sub_unit=Unindexed("sub_unit"))
 
 
 # Words that say how to read a query, not what to find ("Komunikasi level 4").
@@ -86,7 +174,7 @@ def _every_word(documents: QuerySet[Submission], words: str) -> QuerySet[Submiss
             )
         ) | Exists(RequirementRow.objects.filter(submission=OuterRef("pk"), text__icontains=word))
         documents = documents.filter(Q(position__name__icontains=word) | Q(summary__icontains=word) | in_rows)
-    return documents.order_by("-updated_at", "id")
+    return documents
 
 
 def _number(word: str) -> int:

@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.pagination import ReferencePagination
+from api.pagination import OrderedKeysetPagination, ReferencePagination
 from api.parsers import JSONParser
 from api.schema import LIST, READ_ONE, WRITE, responses
 from api.serializers.packages import DecreeInputSerializer, DecreeSerializer, EffectiveStandardSerializer
@@ -23,7 +23,12 @@ from api.views.common import bilingual, validated
 from api.views.packages import UPLOAD_NOTE, _plain, own_instansi
 from api.views.workflow import FirstRenderer
 from submissions.models import PositionKind
-from workflow.decrees.selectors import decrees_for, effective_standards, enactable_submissions
+from workflow.decrees.selectors import (
+    decrees_for,
+    effective_order,
+    effective_standards,
+    enactable_submissions,
+)
 from workflow.decrees.services import DecreeInput, record_decree
 from workflow.models import Enactment
 from workflow.scoping import visible_letters
@@ -118,6 +123,14 @@ class DecreeDetailView(generics.RetrieveAPIView):
         return _decrees(self.request.user)
 
 
+class EffectivePagination(OrderedKeysetPagination):
+    """Keyset pages, no count: by unit id for nationwide readers, by name within an instansi."""
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
+        self.keys = effective_order(request.user)
+        return super().paginate_queryset(queryset, request, view)
+
+
 class EffectiveQuery(serializers.Serializer):
     instansi = serializers.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
     opd = serializers.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
@@ -139,16 +152,17 @@ class EffectiveQuery(serializers.Serializer):
         summary="Standar yang berlaku / standards in force",
         description=bilingual(
             "Untuk setiap jabatan: versi yang berlaku, keputusan penetapannya dan kode jabatannya, "
-            "sebagaimana "
-            "dibekukan saat disetujui.",
+            "sebagaimana dibekukan saat disetujui. Halaman kursor (`next`) tanpa jumlah total: menurut "
+            "unit dan nama dalam satu instansi, menurut id unit bagi pembaca seluruh instansi.",
             "For every position: the version in force, its decree and its kode jabatan, "
-            "as frozen at approval.",
+            "as frozen at approval. Keyset pages (`next`), no total: by unit and name within one "
+            "instansi, by unit id for readers of every instansi.",
         ),
     )
 )
 class EffectiveStandardListView(generics.ListAPIView):
     serializer_class = EffectiveStandardSerializer
-    pagination_class = ReferencePagination
+    pagination_class = EffectivePagination
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> QuerySet[Any]:

@@ -20,6 +20,7 @@ from submissions.models import Urusan
 from workflow.keyset import Key
 from workflow.positions import position_create, position_update
 from workflow.scoping import visible_positions
+from workflow.search import FOUND_BY_NAME, by_name_among_matches
 
 
 def _positions(user: Any) -> QuerySet[Any]:
@@ -31,6 +32,15 @@ def _positions(user: Any) -> QuerySet[Any]:
 class PositionPagination(OrderedKeysetPagination):
     # By name, walking the index on (name, sub_unit, id): flat at any depth and any scope.
     keys = (Key("name"), Key("sub_unit"), Key("id"))
+
+
+class FoundPositionPagination(OrderedKeysetPagination):
+    """With `?q=`: by name among the matches the trigram indexes found (workflow.search)."""
+
+    keys = FOUND_BY_NAME
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
+        return super().paginate_queryset(by_name_among_matches(queryset), request, view)
 
 
 @extend_schema_view(
@@ -75,6 +85,13 @@ class PositionListView(generics.ListCreateAPIView):
     serializer_class = PositionSerializer
     pagination_class = PositionPagination
     filterset_class = PositionFilter
+
+    @property
+    def paginator(self) -> Any:
+        if not hasattr(self, "_paginator"):
+            found = bool(self.request.query_params.get("q", "").strip())
+            self._paginator = FoundPositionPagination() if found else PositionPagination()
+        return self._paginator
 
     def get_queryset(self) -> QuerySet[Any]:
         return _positions(self.request.user)

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from api.etag import document_etag, expected_revision, not_modified
 from api.filters import SubmissionFilter
-from api.pagination import KeysetPagination, RankedPagination
+from api.pagination import KeysetPagination, SearchPagination
 from api.requests import AuthenticatedRequest, user_of
 from api.schema import IF_MATCH, IF_NONE_MATCH, LIST, NOT_MODIFIED, READ_ONE, WRITE, responses
 from api.serializers.documents import (
@@ -127,7 +127,7 @@ class SubmissionListView(generics.ListCreateAPIView):
     def paginator(self) -> Any:
         if not hasattr(self, "_paginator"):
             ranked = bool(self.request.query_params.get("q", "").strip())
-            self._paginator = RankedPagination() if ranked else KeysetPagination()
+            self._paginator = SearchPagination() if ranked else KeysetPagination()
         return self._paginator
 
     def get_queryset(self) -> QuerySet[Any]:

@@ -78,32 +78,12 @@ def test_mark_all_read_counts_only_inbox_items_not_digest_emails(world, record):
     assert mark_all_read(user=world.reviewer) == unread == 1
 
 
-def _unread_rows(user, how_many: int) -> None:
-    Notification.objects.bulk_create(
-        Notification(
-            kind=Kind.SUBMIT,
-            recipient=user,
-            event_key=f"many:{n}",
-            idempotency_key=f"many:{n}:{user.pk}",
-            delivery=Delivery.IN_APP,
-            subject="Dokumen diajukan",
-            body_text="-",
-            body_html="-",
-            status="in_app",
-        )
-        for n in range(how_many)
-    )
+def test_the_unread_count_stops_counting_beyond_what_the_header_shows(world, record, monkeypatch):
+    from notifications import selectors
 
+    for n in range(4):
+        record(world.reviewer, event_key=f"e:{n}")
+    monkeypatch.setattr(selectors, "UNREAD_SHOWN", 2)
 
-def test_the_unread_count_is_exact_up_to_ninety_nine(world):
-    _unread_rows(world.reviewer, 99)
-
-    assert unread_count(user=world.reviewer) == 99
-    assert unread_label(99) == "99"
-
-
-def test_the_unread_count_stops_at_one_hundred_and_reads_ninety_nine_plus(world):
-    _unread_rows(world.reviewer, 150)
-
-    assert unread_count(user=world.reviewer) == 100
-    assert unread_label(unread_count(user=world.reviewer)) == "99+"
+    assert unread_count(user=world.reviewer) == 3
+    assert selectors.unread_label(user=world.reviewer) == "2+"

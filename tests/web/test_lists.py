@@ -115,10 +115,10 @@ def test_bagian_organisasi_returns_several_with_one_reason(world, as_user) -> No
 
 def test_the_search_page_finds_a_requirement_in_scope_only(world, as_user) -> None:
     document = document_in(world, State.OPD_REVIEW)
-    found = as_user(world.organisasi).get("/cari/?q=Kesehatan Masyarakat").context["page"].object_list
+    found = as_user(world.organisasi).get("/cari/?q=Kesehatan Masyarakat").context["results"]
     assert [s.pk for s in found] == [document.pk]
-    assert not as_user(world.other_organisasi).get("/cari/?q=Kesehatan").context["page"].object_list
-    assert not as_user(world.organisasi).get("/cari/?q=Astronomi").context["page"].object_list
+    assert not as_user(world.other_organisasi).get("/cari/?q=Kesehatan").context["results"]
+    assert not as_user(world.organisasi).get("/cari/?q=Astronomi").context["results"]
 
 
 def test_bagian_organisasi_extends_a_deadline_with_a_reason_in_the_history(world, as_user) -> None:

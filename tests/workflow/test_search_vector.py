@@ -1,5 +1,5 @@
 """Each document's stored search vector follows every change of what it is searched by, and the
-search ranks only a bounded window of the matches (the rest follow, newest first)."""
+search ranks only a bounded window of the newest matches (the rest follow, newest first)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from tests.builders import World, valid_content
 from tests.documents import complete_draft
 from tests.factories import PositionFactory
 from workflow import search, services
-from workflow.search import newest_matches, search_submissions
+from workflow.search import matching, ranked_page
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's")
 
@@ -53,8 +53,16 @@ def built_at_query_time(submission: Submission) -> str:
     return str(built.values_list("v", flat=True).get())
 
 
-def _found(query: str) -> list[int]:
-    return [s.pk for s in search_submissions(Submission.objects.all(), query)]
+def _found(query: str, size: int = 25) -> list[int]:
+    """Every match in the search's order, read page after page as the API and the page do."""
+    found: list[int] = []
+    cursor = None
+    while True:
+        page = ranked_page(matching(Submission.objects.all(), query), query, cursor, size)
+        found += [s.pk for s in page.rows]
+        if page.next_cursor is None:
+            return found
+        cursor = page.next_cursor
 
 
 def test_the_stored_vector_is_the_one_the_searchbuilt_at_query_time(world: World) -> None:
@@ -111,18 +119,18 @@ def test_beyond_the_window_the_newest_matches_are_ranked_and_the_rest_follow_new
     in_requirement = [complete_draft(world, PositionFactory.create(opd=world.opd).pk) for _ in range(3)]
     RequirementRow.objects.filter(submission__in=in_requirement).update(text="Arsiparis")
     newest_in_name = complete_draft(world, PositionFactory.create(opd=world.opd, name="Arsiparis Muda").pk)
-    by_update = sorted(in_requirement, key=lambda s: (-s.updated_at.timestamp(), s.pk))
     monkeypatch.setattr(search, "RANK_WINDOW", 2)
 
     found = _found("Arsiparis")
 
-    # The window is the two newest (newest_in_name and the newest requirement match), best first.
-    assert found == [newest_in_name.pk, *(s.pk for s in by_update), oldest_in_name.pk]
-    assert search_submissions(Submission.objects.all(), "Arsiparis").count() == 5
+    # The window is the two newest (newest_in_name and the newest requirement match), best first;
+    # the three older ones follow newest first.
+    older = sorted([*(s.pk for s in in_requirement[:2]), oldest_in_name.pk], reverse=True)
+    assert found == [newest_in_name.pk, in_requirement[2].pk, *older]
 
 
 def test_the_documents_search_reads_the_stored_vector_through_its_gin_index(world: World) -> None:
-    matches = newest_matches(Submission.objects.all(), "Arsiparis S-1").values("pk")[:1001]
+    matches = matching(Submission.objects.all(), "Arsiparis S-1").values("pk")
     sql, params = matches.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")

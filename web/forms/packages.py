@@ -76,11 +76,23 @@ class DecreeForm(forms.Form):
 
 
 class EffectiveFilterForm(forms.Form):
+    instansi = forms.TypedChoiceField(label=_("Instansi"), coerce=int, required=False, empty_value=None)
     opd = forms.TypedChoiceField(label=_("OPD"), coerce=int, required=False, empty_value=None)
     kind = forms.ChoiceField(label=_("Kelompok jabatan"), required=False)
     urusan = forms.CharField(label=_("Urusan"), max_length=200, required=False)
 
-    def __init__(self, *args: object, opds: list[tuple[int, str]], **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        opds: list[tuple[int, str]],
+        instansi: list[tuple[int, str]] | None = None,
+        **kwargs: object,
+    ) -> None:
+        """`instansi`: the choices of a reader of many instansi (then `opds` are the chosen one's)."""
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if instansi is None:
+            del self.fields["instansi"]
+        else:
+            self.fields["instansi"].choices = [("", _("Semua instansi")), *instansi]  # type: ignore[attr-defined]
         self.fields["opd"].choices = [("", _("Semua OPD")), *opds]  # type: ignore[attr-defined]
         self.fields["kind"].choices = [("", _("Semua kelompok")), *PositionKind.choices]  # type: ignore[attr-defined]

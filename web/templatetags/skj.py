@@ -11,8 +11,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from notifications.selectors import unread_count as _unread_count
-from notifications.selectors import unread_label as _unread_label
+from notifications.selectors import unread_label
 from submissions.models import TimeZone
 from workflow.calendar import WorkingDayCounter
 from workflow.comments import competency_key, requirement_key
@@ -104,16 +103,11 @@ def working_days_text(left: int, past: bool) -> tuple[str, str]:
 
 
 @register.simple_tag(takes_context=True)
-def unread_count(context: template.Context) -> int:
+def unread_count(context: template.Context) -> str:
     user = context.get("user")
     if user is None or not user.is_authenticated:
-        return 0
-    return _unread_count(user=user)
-
-
-@register.filter
-def unread_label(count: int) -> str:
-    return _unread_label(count)
+        return ""
+    return unread_label(user=user)
 
 
 @register.filter

@@ -14,10 +14,14 @@ from submissions.models import Instansi
 from web.forms.packages import DecreeForm, EffectiveFilterForm
 from web.selectors import organisasi_instansi_ids
 from web.views.base import AuthedRequest
+from workflow import keyset
 from workflow.books import DecreeBook
 from workflow.decrees.models import HEAD_FOR_INSTANSI_KIND
 from workflow.decrees.selectors import (
+    BY_NAME,
+    BY_UNIT,
     decrees_for,
+    effective_order,
     effective_standards,
     enactable_submissions,
     enacted_versions,
@@ -26,9 +30,10 @@ from workflow.decrees.services import DecreeInput, record_decree
 from workflow.errors import WorkflowError
 from workflow.exports import may_have_book
 from workflow.models import Decree
-from workflow.scoping import visible_letters, visible_opds
+from workflow.scoping import visible_instansi, visible_letters, visible_opds
 
 PAGE_SIZE = 100
+CURSOR = "kursor"
 
 
 @login_required
@@ -123,23 +128,41 @@ def _int(value: str | None) -> int | None:
 
 @login_required
 def effective(request: AuthedRequest) -> HttpResponse:
-    opds = list(visible_opds(request.user).values_list("pk", "name")[:500])
-    form = EffectiveFilterForm(request.GET or None, opds=opds)
+    form = _effective_form(request)
     filters = form.cleaned_data if form.is_valid() else {}
     standards = effective_standards(
         request.user,
+        instansi_id=filters.get("instansi"),
         opd_id=filters.get("opd"),
         urusan=filters.get("urusan", ""),
         kind=filters.get("kind", ""),
     )
-    page = Paginator(standards, PAGE_SIZE).get_page(request.GET.get("hal"))
-    rows = [
-        (version, header_of(version), getattr(version, "enactment", None)) for version in page.object_list
-    ]
+    # Keyset pages, no count: page 1,000 costs what page 1 costs (the positions page does the same).
+    # One instansi chosen: its few thousand standards sorted by unit and name.
+    keys = BY_NAME if filters.get("instansi") else effective_order(request.user)
+    try:
+        page = keyset.page(standards, keys, request.GET.get(CURSOR), PAGE_SIZE)
+    except keyset.InvalidCursor:
+        page = keyset.page(standards, keys, None, PAGE_SIZE)
+    rows = [(version, header_of(version), getattr(version, "enactment", None)) for version in page.rows]
     query = request.GET.copy()
-    query.pop("hal", None)
+    query.pop(CURSOR, None)
     context = {"form": form, "rows": rows, "page": page, "filters": query.urlencode()}
     return render(request, "web/decrees/effective.html", context)
+
+
+def _effective_form(request: AuthedRequest) -> EffectiveFilterForm:
+    """Instansi first for a reader of every instansi: every OPD of the country as options (13,661
+    at 1,000,000 standards) would cost more to render than the page's rows; its OPDs follow once
+    an instansi is chosen."""
+    opds = visible_opds(request.user)
+    instansi = None
+    if effective_order(request.user) == BY_UNIT:
+        instansi = list(visible_instansi(request.user).order_by("name").values_list("pk", "name"))
+        chosen = _int(request.GET.get("instansi"))
+        opds = opds.filter(instansi_id=chosen) if chosen else opds.none()
+    choices = list(opds.order_by("name").values_list("pk", "name")[:500])
+    return EffectiveFilterForm(request.GET or None, opds=choices, instansi=instansi)
 
 
 @login_required
