@@ -6,7 +6,7 @@ import pytest
 
 from notifications.digests import compose_all_digests
 from notifications.models import Delivery, Kind, Notification
-from notifications.selectors import inbox_for, unread_count, unread_label
+from notifications.selectors import inbox_for, unread_count
 from notifications.services import mark_all_read, mark_read, set_preference
 
 
