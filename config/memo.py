@@ -48,8 +48,9 @@ class _Changed(threading.local):
 
 
 class Memo(Generic[K, V]):
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, max_keys: int = 10_000) -> None:
         self.version_key = f"memo:{name}:version"
+        self.max_keys = max_keys  # then the copy starts afresh: memory stays bounded
         self._seen: str | None = None
         self._loaded_at = 0.0
         self._values: dict[K, V] = {}
@@ -69,6 +70,8 @@ class Memo(Generic[K, V]):
         now = time.monotonic()
         if version != self._seen or now - self._loaded_at > MAX_AGE_SECONDS:
             self._values, self._seen, self._loaded_at = {}, version, now
+        if key not in self._values and len(self._values) >= self.max_keys:
+            self._values = {}
         values = self._values
         if key not in values:
             values[key] = load()

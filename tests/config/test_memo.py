@@ -7,19 +7,23 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from config.memo import Memo, forget_every_memo
+from notifications.models import Notification
 from notifications.webhooks.models import WebhookDelivery, WebhookSubscription
 from notifications.webhooks.outbox import ANY_ACTIVE
 from security.outage import end_every_outage
+from submissions.models import RoleAssignment
 from tests.builders import World
-from tests.documents import complete_draft
+from tests.documents import complete_draft, fire
 from tests.events import integration_account
 from tests.factories import PositionFactory
 from workflow.calendar import add_working_days
 from workflow.deadlines import STAGE_BUDGETS, stage_budget
 from workflow.models import CalendarDay, StageBudget
+from workflow.roles import HOLDERS
 
 
 class Loads:
@@ -181,3 +185,50 @@ def test_a_subscription_switched_off_receives_nothing_more_at_once(world: World)
     complete_draft(world, position_id=PositionFactory.create(opd=world.opd).pk)
 
     assert WebhookDelivery.objects.count() == delivered
+
+
+def _told_of_submit(world: World, position_id: int | None = None) -> set[str]:
+    draft = complete_draft(world, position_id=position_id)
+    fire(draft, "submit", world.drafter)
+    return set(Notification.objects.filter(submission=draft).values_list("recipient__username", flat=True))
+
+
+def test_a_reviewer_whose_role_ended_is_not_told_of_the_next_submit(world: World) -> None:
+    forget_every_memo()
+    assert _told_of_submit(world) == {"pemeriksa", "pemeriksa2"}
+    ended = RoleAssignment.objects.get(user=world.second_reviewer)
+    ended.valid_until = timezone.localdate() - datetime.timedelta(days=2)
+    ended.save()
+
+    assert _told_of_submit(world, PositionFactory.create(opd=world.opd).pk) == {"pemeriksa"}
+
+
+def test_a_role_ended_in_another_process_is_not_told_of_the_next_submit(world: World) -> None:
+    forget_every_memo()
+    assert _told_of_submit(world) == {"pemeriksa", "pemeriksa2"}
+    RoleAssignment.objects.filter(user=world.second_reviewer).update(  # no signal: another process
+        valid_until=timezone.localdate() - datetime.timedelta(days=2)
+    )
+    another_process_changed(HOLDERS)
+
+    assert _told_of_submit(world, PositionFactory.create(opd=world.opd).pk) == {"pemeriksa"}
+
+
+def test_a_deactivated_reviewer_is_not_told_of_the_next_submit(world: World) -> None:
+    forget_every_memo()
+    _told_of_submit(world)
+    world.second_reviewer.is_active = False
+    world.second_reviewer.save()
+
+    assert _told_of_submit(world, PositionFactory.create(opd=world.opd).pk) == {"pemeriksa"}
+
+
+def test_a_login_keeps_the_copy_of_who_holds_which_role(world: World) -> None:
+    forget_every_memo()
+    _told_of_submit(world)
+    version = cache.get(HOLDERS.version_key)
+
+    world.reviewer.last_login = timezone.now()
+    world.reviewer.save(update_fields=["last_login"])
+
+    assert cache.get(HOLDERS.version_key) == version
