@@ -47,6 +47,36 @@ class _Changed(threading.local):
     pending: bool = False
 
 
+class _Snapshot(threading.local):
+    # Every memo's version as read at the first use inside the current transaction (by its
+    # outermost block): one cache round trip per transaction for all memos, not one per use.
+    atomic: object | None = None
+    versions: dict[str, str | None]
+    # Registered on commit of the transaction it was read in: Django drops it when that
+    # transaction commits or rolls back, so its absence says the transaction is over (an atomic
+    # block used as a decorator is the same object in every transaction).
+    sentinel: Callable[[], None] | None = None
+
+    def __init__(self) -> None:
+        self.versions = {}
+
+    def current(self, outer: object) -> bool:
+        if self.atomic is not outer or self.sentinel is None:
+            return False
+        hooks = transaction.get_connection().run_on_commit
+        return any(hook[1] is self.sentinel for hook in hooks)
+
+    def take(self, outer: object, versions: dict[str, str | None]) -> None:
+        def sentinel() -> None:
+            return None
+
+        self.atomic, self.versions, self.sentinel = outer, versions, sentinel
+        transaction.on_commit(sentinel)
+
+
+_SNAPSHOT = _Snapshot()
+
+
 class Memo(Generic[K, V]):
     def __init__(self, name: str, *, max_keys: int = 10_000) -> None:
         self.version_key = f"memo:{name}:version"
@@ -96,17 +126,13 @@ class Memo(Generic[K, V]):
     def _version(self) -> str | None:
         if _OUTAGE.active():
             return None
-        try:
-            version = cache.get(self.version_key)
-            if version is None:
-                cache.add(self.version_key, uuid.uuid4().hex, timeout=None)
-                version = cache.get(self.version_key)
-        except (RedisError, OSError) as error:
-            _OUTAGE.begin(error)
-            return None
-        except (pickle.UnpicklingError, TypeError):
-            return None
-        return version if isinstance(version, str) else None
+        outer = _outermost_atomic()
+        if outer is None:
+            return _read_versions([self.version_key]).get(self.version_key)
+        if not _SNAPSHOT.current(outer) or self.version_key not in _SNAPSHOT.versions:
+            # Read once this transaction: a change committed meanwhile is seen by the next one.
+            _SNAPSHOT.take(outer, _read_versions([m.version_key for m in EVERY_MEMO]))
+        return _SNAPSHOT.versions.get(self.version_key)
 
     def _set_new_version(self) -> None:
         try:
@@ -116,8 +142,34 @@ class Memo(Generic[K, V]):
         self.forget()
 
 
+def _outermost_atomic() -> object | None:
+    """The outermost atomic block of the current transaction (a test case's own blocks aside)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return None
+    return next((block for block in connection.atomic_blocks if not block._from_testcase), None)
+
+
+def _read_versions(keys: list[str]) -> dict[str, str | None]:
+    """The versions of `keys` in the shared cache (a missing one is created); None when it is away."""
+    try:
+        found = cache.get_many(keys)
+        missing = [key for key in keys if not isinstance(found.get(key), str)]
+        if missing:
+            for key in missing:
+                cache.add(key, uuid.uuid4().hex, timeout=None)
+            found.update(cache.get_many(missing))
+    except (RedisError, OSError) as error:
+        _OUTAGE.begin(error)
+        return {}
+    except (pickle.UnpicklingError, TypeError):
+        return {}
+    return {key: value if isinstance(value, str) else None for key, value in found.items()}
+
+
 def forget_every_memo() -> None:
     """Tests: rows written by an earlier test were rolled back without a signal; start afresh."""
+    _SNAPSHOT.atomic, _SNAPSHOT.versions, _SNAPSHOT.sentinel = None, {}, None
     for memo in EVERY_MEMO:
         memo.forget()
         memo._changed.pending = False

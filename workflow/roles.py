@@ -137,17 +137,21 @@ def holders_in_force(
     """The assignments in force at `now`, of active users, making them one of `actors` on a
     document of `opd` (ordered by username, each with its user)."""
     wanted = tuple(sorted(set(actors)))
-    key = (wanted, opd.pk, opd.instansi_id, submitted_by_id)
-    candidates = HOLDERS.get(key, lambda: _holders(wanted, opd, submitted_by_id, now))
-    return [a for a in candidates if _period_covers(a, _local_day(a, now))]
+    # Not keyed by the submitter: the copy holds every drafter of the OPD, and the submitter
+    # among them is picked here, so one copy serves all of the OPD's documents.
+    candidates = HOLDERS.get((wanted, opd.pk, opd.instansi_id), lambda: _holders(wanted, opd, now))
+    return [
+        a
+        for a in candidates
+        if _period_covers(a, _local_day(a, now))
+        and any(holds_in(a, actor, opd.pk, opd.instansi_id, submitted_by_id) for actor in wanted)
+    ]
 
 
-def _holders(
-    actors: tuple[Actor, ...], opd: OPD, submitted_by_id: int | None, now: datetime.datetime
-) -> list[RoleAssignment]:
+def _holders(actors: tuple[Actor, ...], opd: OPD, now: datetime.datetime) -> list[RoleAssignment]:
     wanted = NOTHING
     for actor in actors:
-        wanted |= holders_filter(actor, opd, submitted_by_id)
+        wanted |= holders_filter(Actor.OPD_DRAFTER if actor == Actor.SUBMITTER else actor, opd)
     # Periods that ended before today anywhere in Indonesia never count again; periods still to
     # come stay in the copy, which outlives a midnight by minutes at most (config/memo.py).
     ended = Q(valid_until__lt=_local_days(now)[0])

@@ -232,3 +232,29 @@ def test_a_login_keeps_the_copy_of_who_holds_which_role(world: World) -> None:
     world.reviewer.save(update_fields=["last_login"])
 
     assert cache.get(HOLDERS.version_key) == version
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_versions_are_read_once_per_transaction_and_again_in_the_next(memo) -> None:
+    load = Loads()
+    with transaction.atomic():
+        memo.get("a", load)
+        another_process_changed(memo)
+        assert memo.get("a", load) == 1  # within one transaction: as read at its first use
+
+    with transaction.atomic():
+        assert memo.get("a", load) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_atomic_decorator_reused_by_the_next_transaction_reads_the_versions_again(memo) -> None:
+    load = Loads()
+
+    @transaction.atomic
+    def use() -> int:
+        return memo.get("a", load)
+
+    assert use() == 1
+    another_process_changed(memo)
+
+    assert use() == 2
