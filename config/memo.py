@@ -34,6 +34,8 @@ from security.outage import CacheOutage
 logger = logging.getLogger(__name__)
 
 MAX_AGE_SECONDS = 300.0
+# Versions read ahead of a transaction serve it only if it begins within this time.
+READ_AHEAD_SECONDS = 1.0
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -56,6 +58,9 @@ class _Snapshot(threading.local):
     # transaction commits or rolls back, so its absence says the transaction is over (an atomic
     # block used as a decorator is the same object in every transaction).
     sentinel: Callable[[], None] | None = None
+    # Read by `read_ahead` just before a transaction, for that transaction to adopt.
+    ahead: dict[str, str | None] | None = None
+    ahead_at: float = 0.0
 
     def __init__(self) -> None:
         self.versions = {}
@@ -131,7 +136,7 @@ class Memo(Generic[K, V]):
             return _read_versions([self.version_key]).get(self.version_key)
         if not _SNAPSHOT.current(outer) or self.version_key not in _SNAPSHOT.versions:
             # Read once this transaction: a change committed meanwhile is seen by the next one.
-            _SNAPSHOT.take(outer, _read_versions([m.version_key for m in EVERY_MEMO]))
+            _SNAPSHOT.take(outer, _versions_read_ahead() or _read_versions(_every_key()))
         return _SNAPSHOT.versions.get(self.version_key)
 
     def _set_new_version(self) -> None:
@@ -140,6 +145,30 @@ class Memo(Generic[K, V]):
         except (RedisError, OSError) as error:
             _OUTAGE.begin(error)
         self.forget()
+
+
+def read_ahead() -> None:
+    """Just before a transaction that uses memos: read their versions now, outside it.
+
+    The transaction then adopts them and talks to the cache no more while it holds its locks
+    (DESIGN.md section 8: no network I/O inside a transition). A service that does not call
+    this still works: its transaction reads the versions at its first use.
+    """
+    if _OUTAGE.active() or transaction.get_connection().in_atomic_block:
+        return
+    _SNAPSHOT.ahead, _SNAPSHOT.ahead_at = _read_versions(_every_key()), time.monotonic()
+
+
+def _versions_read_ahead() -> dict[str, str | None] | None:
+    ahead, _SNAPSHOT.ahead = _SNAPSHOT.ahead, None
+    # Only for the transaction that follows at once, never for a later one.
+    if ahead is None or time.monotonic() - _SNAPSHOT.ahead_at > READ_AHEAD_SECONDS:
+        return None
+    return ahead
+
+
+def _every_key() -> list[str]:
+    return [memo.version_key for memo in EVERY_MEMO]
 
 
 def _outermost_atomic() -> object | None:
@@ -169,7 +198,7 @@ def _read_versions(keys: list[str]) -> dict[str, str | None]:
 
 def forget_every_memo() -> None:
     """Tests: rows written by an earlier test were rolled back without a signal; start afresh."""
-    _SNAPSHOT.atomic, _SNAPSHOT.versions, _SNAPSHOT.sentinel = None, {}, None
+    _SNAPSHOT.atomic, _SNAPSHOT.versions, _SNAPSHOT.sentinel, _SNAPSHOT.ahead = None, {}, None, None
     for memo in EVERY_MEMO:
         memo.forget()
         memo._changed.pending = False

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from config.memo import Memo, forget_every_memo
+from config.memo import Memo, forget_every_memo, read_ahead
 from notifications.models import Notification
 from notifications.webhooks.models import WebhookDelivery, WebhookSubscription
 from notifications.webhooks.outbox import ANY_ACTIVE
@@ -258,3 +258,21 @@ def test_an_atomic_decorator_reused_by_the_next_transaction_reads_the_versions_a
     another_process_changed(memo)
 
     assert use() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_versions_read_ahead_spare_the_transaction_any_cache_round_trip(memo, monkeypatch) -> None:
+    load = Loads()
+    read_ahead()
+    reads: list[object] = []
+    real_get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: reads.append(keys) or real_get_many(keys))
+
+    with transaction.atomic():
+        memo.get("a", load)
+        memo.get("b", load)
+
+    assert reads == []
+    with transaction.atomic():  # the next transaction does not reuse what was read for this one
+        memo.get("a", load)
+    assert len(reads) == 1
