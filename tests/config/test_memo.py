@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -44,7 +45,7 @@ def memo() -> Memo[str, int]:
     return fresh
 
 
-def another_process_changed(memo: Memo) -> None:  # type: ignore[type-arg]
+def another_process_changed(memo: Memo[Any, Any]) -> None:
     """What another process's bump leaves in the shared cache; this process's copy is untouched."""
     cache.set(memo.version_key, "changed-elsewhere", timeout=None)
 
@@ -266,7 +267,12 @@ def test_versions_read_ahead_spare_the_transaction_any_cache_round_trip(memo, mo
     read_ahead()
     reads: list[object] = []
     real_get_many = cache.get_many
-    monkeypatch.setattr(cache, "get_many", lambda keys: reads.append(keys) or real_get_many(keys))
+
+    def counted(keys: list[str]) -> dict[str, Any]:
+        reads.append(keys)
+        return real_get_many(keys)
+
+    monkeypatch.setattr(cache, "get_many", counted)
 
     with transaction.atomic():
         memo.get("a", load)
