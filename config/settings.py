@@ -159,7 +159,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             # An unreachable Redis answers within a second, so a request never hangs on it.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

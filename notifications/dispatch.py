@@ -1,7 +1,13 @@
-"""Handing delivery work to Celery: the delivery task, and the only place that enqueues it.
+"""Handing delivery work to Celery: the delivery tasks, and the only place that enqueues them.
 
-The task lives here, beside its enqueueing, because it enqueues itself again after a transient
-failure: in tasks.py the two would import each other.
+The tasks live here, beside their enqueueing, because they enqueue delivery again (after a
+transient failure, or fanning a batch out): in tasks.py the two would import each other.
+
+A transaction that wrote several rows hands them over in one message (`dispatch_batch`): the
+worker fans it out into one delivery task per row. The request then pays one publish instead of
+one per recipient (each costs milliseconds of CPU in Celery's message building), while every row
+keeps its own task: its own claim, time limit, retries and worker, so the rows still go out in
+parallel and a slow SMTP conversation for one recipient never holds up the others.
 
 The database is the record, the broker only transports: an enqueue that fails (broker down) is
 logged and dropped, and the outbox sweeper enqueues the still-pending rows again later.
@@ -47,6 +53,13 @@ def deliver_notification(notification_id: int) -> str:
     return result.outcome.value
 
 
+# The fan-out only publishes: it needs no more than the default time limits.
+@shared_task(name="notifications.tasks.deliver_notifications", ignore_result=True)
+def deliver_notifications(notification_ids: list[int]) -> int:
+    """One delivery task per row of a batch; a row already sent, or sent twice, is claimed once."""
+    return dispatch_deliveries(notification_ids)
+
+
 def capped_countdown(seconds: float) -> int:
     """No message may wait in the broker longer than CELERY_MAX_COUNTDOWN_SECONDS (Redis redelivers)."""
     return max(0, min(int(seconds), int(settings.CELERY_MAX_COUNTDOWN_SECONDS)))
@@ -69,6 +82,27 @@ def dispatch_deliveries(notification_ids: Iterable[int], *, countdown: float = 0
             "Gagal mengantrekan %s notifikasi; penyapu outbox akan mencoba lagi.", len(ids) - enqueued
         )
     return enqueued
+
+
+def dispatch_batch(notification_ids: Iterable[int]) -> int:
+    """Enqueue the rows of one transaction in one message; returns how many rows it carried.
+
+    If the message is lost (broker down now, or later), the rows stay pending for the sweeper,
+    as with one message per row.
+    """
+    ids = list(notification_ids)
+    if len(ids) <= 1:
+        return dispatch_deliveries(ids)
+    try:
+        # celery-types omits `connection`, which apply_async passes on to send_task.
+        deliver_notifications.apply_async(  # type: ignore[call-arg]
+            (ids,), connection=fail_fast_connection(), retry=False
+        )
+    except Exception:  # any broker/transport error: the rows stay pending for the sweeper
+        forget_connection()
+        logger.warning("Gagal mengantrekan %s notifikasi; penyapu outbox akan mencoba lagi.", len(ids))
+        return 0
+    return len(ids)
 
 
 class _Held(threading.local):

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from notifications.context import base_context
-from notifications.dispatch import dispatch_deliveries
+from notifications.dispatch import dispatch_batch
 from notifications.models import PREFERENCE_KINDS, Delivery, Kind, Notification, Preference, Status
 from notifications.rendering import render
 
@@ -124,9 +124,9 @@ def _initial_status(delivery: str, email: str) -> tuple[str, str]:
 def _deliver_on_commit(notification_ids: Sequence[int]) -> None:
     if notification_ids:
         # robust: a broker that is down must not keep later on-commit work from running;
-        # the rows stay pending and the outbox sweeper sends them.
+        # the rows stay pending and the outbox sweeper sends them. One message for all of them.
         ids = list(notification_ids)
-        transaction.on_commit(lambda: dispatch_deliveries(ids), robust=True)
+        transaction.on_commit(lambda: dispatch_batch(ids), robust=True)
 
 
 ### Inbox

@@ -1,8 +1,9 @@
 """Celery adapters: each task takes an id (or nothing), calls a service, and reports.
 
-`deliver_notification` is defined in notifications.dispatch (and `deliver_webhook` in
-notifications.webhooks.dispatch), beside the enqueueing it uses to retry
-itself; it is named here too, where the worker's autodiscovery and the callers look for tasks.
+`deliver_notification` and its batch `deliver_notifications` are defined in
+notifications.dispatch (and `deliver_webhook` in notifications.webhooks.dispatch), beside the
+enqueueing they use; they are named here too, where the worker's autodiscovery and the callers
+look for tasks.
 """
 
 from __future__ import annotations
@@ -12,11 +13,18 @@ import logging
 from celery import shared_task
 
 from notifications import delivery, digests
-from notifications.dispatch import deliver_notification, dispatch_deliveries
+from notifications.dispatch import deliver_notification, deliver_notifications, dispatch_deliveries
 from notifications.webhooks import delivery as webhook_delivery
 from notifications.webhooks.dispatch import deliver_webhook, dispatch_webhooks
 
-__all__ = ["deliver_notification", "deliver_webhook", "send_daily_digests", "sweep_outbox", "sweep_webhooks"]
+__all__ = [
+    "deliver_notification",
+    "deliver_notifications",
+    "deliver_webhook",
+    "send_daily_digests",
+    "sweep_outbox",
+    "sweep_webhooks",
+]
 
 logger = logging.getLogger(__name__)
 

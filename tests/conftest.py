@@ -2,6 +2,7 @@
 
 import pytest
 
+from config.memo import forget_every_memo
 from tests.builders import World, build_world
 from tests.events import number_events_at_insert
 
@@ -16,6 +17,12 @@ def world(db: None) -> World:
 def media_in_tmp(settings, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Files that tests store (export jobs) go to a temporary folder, never into the project."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_memos() -> None:
+    """Rows an earlier test wrote were rolled back without a signal: no memo may remember them."""
+    forget_every_memo()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from django.utils import dateformat, timezone, translation
 
 from notifications.rendering import EMAIL_LANGUAGE
 from notifications.services import Recipient, record_notifications
-from submissions.models import RoleAssignment, TimeZone
+from submissions.models import TimeZone
 from workflow import roles
 from workflow.machine import Actor, State
 from workflow.models import ReasonCode
@@ -140,15 +140,7 @@ def recipients_for(submission: Submission, rules: Sequence[Rule]) -> list[Recipi
 def _people_by_audience(submission: Submission, audiences: set[Actor]) -> dict[Actor, list[Any]]:
     opd, submitter = submission.position.opd, submission.submitted_by_id
     actors = {audience: _stand_in(audience, submission) for audience in audiences}
-    wanted = roles.NOTHING
-    for actor in actors.values():
-        wanted |= roles.holders_filter(actor, opd, submitter)
-    assignments = roles.in_force(
-        RoleAssignment.objects.filter(wanted, user__is_active=True)
-        .select_related("user")
-        .order_by("user__username", "pk"),
-        timezone.now(),
-    )
+    assignments = roles.holders_in_force(actors.values(), opd, submitter, timezone.now())
     people: dict[Actor, list[Any]] = {}
     for assignment in assignments:
         for audience, actor in actors.items():

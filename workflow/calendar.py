@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import holidays
 from django.db.models import Q
 
+from config.memo import Memo
 from workflow.models import CalendarDay
 
 # Calendar days loaded beyond the n * 7/5 a count needs, for holidays; a longer stretch of
@@ -47,21 +48,31 @@ class WorkingCalendar:
         return day.weekday() < 5 and day not in statutory_holidays(day.year)
 
 
+# An instansi's corrections with the national ones (a few dozen a year): every transition counts
+# working days with them, an administrator changes them rarely (workflow/receivers.py bumps the
+# memo on every save and delete).
+CORRECTIONS: Memo[int | None, dict[datetime.date, bool]] = Memo("calendar_corrections")
+
+
 def load_calendar(
     start: datetime.date, end: datetime.date, instansi_id: int | None = None
 ) -> WorkingCalendar:
-    """The calendar from `start` to `end` inclusive, with its corrections read in one query."""
+    """The calendar from `start` to `end` inclusive (its corrections read once per process)."""
+    corrections = CORRECTIONS.get(instansi_id, lambda: _corrections(instansi_id))
+    overrides = {day: working for day, working in corrections.items() if start <= day <= end}
+    return WorkingCalendar(start=start, end=end, overrides=overrides)
+
+
+def _corrections(instansi_id: int | None) -> dict[datetime.date, bool]:
     scope = Q(instansi__isnull=True)
     if instansi_id is not None:
         scope |= Q(instansi_id=instansi_id)
-    rows = CalendarDay.objects.filter(scope, date__range=(start, end)).values_list(
-        "date", "instansi_id", "is_working_day"
-    )
+    rows = CalendarDay.objects.filter(scope).values_list("date", "instansi_id", "is_working_day")
     # National rows first, so that the instansi's own row overwrites them.
     overrides: dict[datetime.date, bool] = {}
     for day, _owner, working in sorted(rows, key=lambda row: row[1] is not None):
         overrides[day] = working
-    return WorkingCalendar(start=start, end=end, overrides=overrides)
+    return overrides
 
 
 def is_working_day(day: datetime.date, instansi_id: int | None = None) -> bool:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from config.memo import Memo
 from workflow import reminders
 from workflow.calendar import add_working_days, load_calendar
 from workflow.machine import ACTIVE_STATES, State
@@ -35,18 +36,24 @@ class HasDeadline(Protocol):
     def due_at(self) -> datetime.datetime | None: ...
 
 
+# Every transition reads its instansi's budgets; an administrator changes them a few times a year
+# (workflow/receivers.py bumps the memo on every save and delete).
+STAGE_BUDGETS: Memo[int, dict[str, int]] = Memo("stage_budgets")
+
+
 def stage_budget(instansi: Instansi, state: str) -> int:
     """Working days the stage may take in this instansi."""
     if state not in ACTIVE_STATES:
         raise ValueError(f"State {state!r} has no deadline")
-    own = (
-        StageBudget.objects.filter(instansi=instansi, state=state)
-        .values_list("working_days", flat=True)
-        .first()
-    )
+    own = STAGE_BUDGETS.get(instansi.pk, lambda: _own_budgets(instansi.pk)).get(str(state))
     if own is not None:
-        return int(own)
+        return own
     return int(settings.WORKFLOW_DEFAULT_STAGE_BUDGETS[str(state)])
+
+
+def _own_budgets(instansi_id: int) -> dict[str, int]:
+    rows = StageBudget.objects.filter(instansi_id=instansi_id).values_list("state", "working_days")
+    return {str(state): int(days) for state, days in rows}
 
 
 def local_today(instansi: Instansi, now: datetime.datetime) -> datetime.date:

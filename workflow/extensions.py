@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from config.memo import read_ahead
 from submissions.models import Submission
 from workflow import reminders
 from workflow.calendar import add_working_days
@@ -62,6 +63,7 @@ def _checked_inputs(working_days: object, reason: object) -> tuple[int, str]:
 
 def extend_deadline(*, submission_id: int, actor: User, working_days: object, reason: object) -> Submission:
     days, text = _checked_inputs(working_days, reason)
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with transaction.atomic(durable=True):
         try:
             submission = (

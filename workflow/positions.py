@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 
+from config.memo import read_ahead
 from submissions.models import OPD, FunctionalRank, Position, PositionKind, Urusan
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
 from workflow.events import services as events
@@ -36,6 +37,7 @@ def position_create(
     code: str = "",
     sub_unit: str = "",
 ) -> Position:
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with transaction.atomic(durable=True):
         opd = visible_opds(actor).select_related("instansi").filter(pk=opd_id).first()
         if opd is None:
@@ -57,6 +59,7 @@ def position_update(*, actor: User, position_id: int, **changes: Any) -> Positio
 
     Once a standard of the position exists its kind stays: a new kind comes with a new version.
     """
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with transaction.atomic(durable=True):
         position = locked_position(position_id, actor)
         _require_organisasi(actor, position.opd)

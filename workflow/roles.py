@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -21,6 +22,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from config.memo import Memo
 from submissions.models import OPD, Role, RoleAssignment, TimeZone
 from workflow.machine import TRANSITIONS, Actor, State, acting_in
 
@@ -119,6 +121,46 @@ def _local_day(assignment: RoleAssignment, now: datetime.datetime) -> datetime.d
 def _period_covers(assignment: RoleAssignment, day: datetime.date) -> bool:
     starts, ends = assignment.valid_from, assignment.valid_until
     return (starts is None or starts <= day) and (ends is None or day <= ends)
+
+
+### Who holds a document's roles
+
+# The people every transition tells (a document's drafters, reviewers, Bagian Organisasi, the
+# ministry), read on every transition and changed when a role or a user changes: kept per
+# process, bumped by workflow/receivers.py and by the people import (which writes in bulk).
+HOLDERS: Memo[tuple[object, ...], list[RoleAssignment]] = Memo("role_holders", max_keys=4096)
+
+
+def holders_in_force(
+    actors: Iterable[Actor], opd: OPD, submitted_by_id: int | None, now: datetime.datetime
+) -> list[RoleAssignment]:
+    """The assignments in force at `now`, of active users, making them one of `actors` on a
+    document of `opd` (ordered by username, each with its user)."""
+    wanted = tuple(sorted(set(actors)))
+    # Not keyed by the submitter: the copy holds every drafter of the OPD, and the submitter
+    # among them is picked here, so one copy serves all of the OPD's documents.
+    candidates = HOLDERS.get((wanted, opd.pk, opd.instansi_id), lambda: _holders(wanted, opd, now))
+    return [
+        a
+        for a in candidates
+        if _period_covers(a, _local_day(a, now))
+        and any(holds_in(a, actor, opd.pk, opd.instansi_id, submitted_by_id) for actor in wanted)
+    ]
+
+
+def _holders(actors: tuple[Actor, ...], opd: OPD, now: datetime.datetime) -> list[RoleAssignment]:
+    wanted = NOTHING
+    for actor in actors:
+        wanted |= holders_filter(Actor.OPD_DRAFTER if actor == Actor.SUBMITTER else actor, opd)
+    # Periods that ended before today anywhere in Indonesia never count again; periods still to
+    # come stay in the copy, which outlives a midnight by minutes at most (config/memo.py).
+    ended = Q(valid_until__lt=_local_days(now)[0])
+    return list(
+        RoleAssignment.objects.filter(wanted, user__is_active=True)
+        .exclude(ended)
+        .select_related("user", "opd__instansi", "instansi")
+        .order_by("user__username", "pk")
+    )
 
 
 ### One predicate and one filter per actor

@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from config.memo import read_ahead
 from submissions.header import capture_header
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from workflow import announcements, content, deadlines, progress, roles, snapshots
@@ -132,6 +133,7 @@ def submission_fire_transition(
     inputs = transition_inputs(
         comment=comment, reason_code=reason_code, letter_number=letter_number, letter_date=letter_date
     )
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with transaction.atomic(durable=True):
         # The document's conditions (its validity) read its rows: prefetch them once.
         with_rows = bool(transition_step(name).conditions)
@@ -311,6 +313,7 @@ def _supersede_previous(
 
 def submission_create_draft(*, position_id: int, actor: User) -> Submission:
     """A first draft of a position's standard, prefilled with the 9 fixed rows at the minimum level."""
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with transaction.atomic(durable=True):
         position = locked_position(position_id, actor)
         _require_author(position, actor, Actor.OPD_DRAFTER)
@@ -335,6 +338,7 @@ def submission_start_revision(*, position_id: int, actor: User, reason: str, leg
     ]
     if errors:
         raise InvalidContent("Alasan dan dasar hukum revisi wajib diisi.", errors=errors)
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with transaction.atomic(durable=True):
         position = locked_position(position_id, actor)
         _require_author(position, actor, Actor.OPD_DRAFTER, Actor.BAGIAN_ORGANISASI)

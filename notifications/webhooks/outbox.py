@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from config.memo import Memo
 from notifications.webhooks.dispatch import dispatch_webhooks
 from notifications.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 
@@ -23,8 +24,18 @@ class Planned:
     payload: dict[str, Any]
 
 
+# Whether any subscription is active, the question every event-writing transaction asks first:
+# most deployments have none, and then the answer costs a cache read instead of a query. When
+# there are some they are read afresh (their owners' state included), so a subscription or an
+# owner switched off takes effect at once; notifications/receivers.py bumps the memo on every
+# save and delete of a subscription.
+ANY_ACTIVE: Memo[str, bool] = Memo("webhook_subscriptions")
+
+
 def active_subscriptions() -> list[WebhookSubscription]:
     """Active subscriptions with their owners (few: one or two per integration account)."""
+    if not ANY_ACTIVE.get("any", WebhookSubscription.objects.filter(active=True).exists):
+        return []
     return list(
         WebhookSubscription.objects.filter(active=True, owner__is_active=True)
         .select_related("owner")

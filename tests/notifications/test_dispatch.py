@@ -136,3 +136,67 @@ def test_one_broker_connection_serves_every_dispatch_until_an_error_drops_it(wor
     dispatch.dispatch_deliveries([rows[0].pk])
     assert len(opened) == 2
     assert used[-1] is opened[1]
+
+
+@pytest.fixture
+def batches(monkeypatch):
+    """The id lists of every batch message handed to the broker (not run)."""
+    calls: list[list[int]] = []
+
+    def fake_apply_async(args, **options):
+        calls.append(list(args[0]))
+
+    monkeypatch.setattr(dispatch.deliver_notifications, "apply_async", fake_apply_async)
+    return calls
+
+
+def test_a_transitions_rows_leave_the_request_in_one_message(
+    world, draft, batches, enqueued, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        fire(draft, "submit", world.drafter)
+
+    rows = sorted(Notification.objects.filter(status=Status.PENDING).values_list("pk", flat=True))
+    assert len(rows) == 2
+    assert [sorted(batch) for batch in batches] == [rows]
+    assert enqueued == []  # no delivery task of its own was published by the request
+
+
+def test_the_worker_fans_a_batch_out_into_one_delivery_task_per_row(world, record, enqueued):
+    rows = record(world.reviewer, world.second_reviewer)
+
+    assert dispatch.deliver_notifications.run([row.pk for row in rows]) == 2
+
+    assert sorted(enqueued) == sorted(((row.pk,), 0) for row in rows)
+
+
+def test_a_batch_of_one_is_a_plain_delivery_task(world, record, batches, enqueued):
+    (row,) = record(world.reviewer)
+
+    assert dispatch.dispatch_batch([row.pk]) == 1
+
+    assert batches == []
+    assert enqueued == [((row.pk,), 0)]
+
+
+def test_a_batch_delivered_twice_sends_each_email_once(world, record, mailoutbox):
+    rows = record(world.reviewer, world.second_reviewer)
+    ids = [row.pk for row in rows]
+
+    dispatch.dispatch_batch(ids)  # eager in tests: fans out and delivers at once
+    dispatch.dispatch_batch(ids)
+
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        [world.reviewer.email, world.second_reviewer.email]
+    )
+    assert set(Notification.objects.values_list("status", flat=True)) == {Status.SENT}
+
+
+def test_a_batch_the_broker_refuses_leaves_its_rows_pending_for_the_sweeper(world, record, monkeypatch):
+    rows = record(world.reviewer, world.second_reviewer)
+    refuse = mock.Mock(side_effect=OperationalError("Connection refused"))
+    monkeypatch.setattr(dispatch.deliver_notifications, "apply_async", refuse)
+
+    assert dispatch.dispatch_batch([row.pk for row in rows]) == 0
+
+    assert set(Notification.objects.values_list("status", flat=True)) == {Status.PENDING}

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from config.memo import read_ahead
 from submissions.models import Instansi, Submission
 from workflow.decrees.models import DecreeKind, HeadOfRegion
 from workflow.errors import InvalidContent, NotFound, NotPermitted, TransitionRefused
@@ -61,6 +62,7 @@ def record_decree(
             "Pilih paling sedikit satu standar yang ditetapkan.", code="submissions_required"
         )
     ids = list(dict.fromkeys(submission_ids))
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with staged_letter(letter_file, original_name=letter_name) as staged, transaction.atomic(durable=True):
         instansi = visible_instansi(actor).filter(pk=instansi_id).first()
         if instansi is None:

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from config.memo import read_ahead
 from submissions.models import Instansi, Submission
 from workflow import deadlines, roles
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, TransitionRefused
@@ -224,6 +225,7 @@ def send_package(
 ) -> ConsultationPackage:
     """Every item to `ministry_consultation` under one cover letter, in one transaction."""
     inputs = transition_inputs(letter_number=letter_number, letter_date=letter_date)
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with staged_letter(letter_file, original_name=letter_name) as staged, transaction.atomic(durable=True):
         package = _locked_draft(package_id, actor)
         items = list(package.items.order_by("submission_id"))
@@ -319,6 +321,7 @@ def record_answer(
             ],
         )
     letter = transition_inputs(letter_number=letter_number, letter_date=letter_date)
+    read_ahead()  # the memos' versions, before the locks (config/memo.py)
     with staged_letter(letter_file, original_name=letter_name) as staged, transaction.atomic(durable=True):
         package = _locked_package(package_id, actor)
         if not may_answer(actor, package.instansi_id):

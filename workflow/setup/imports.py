@@ -19,6 +19,7 @@ from submissions.models import ImportBatch, ImportKind, Instansi, Position
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
 from workflow.events import services as events
 from workflow.events.models import EventKind
+from workflow.roles import HOLDERS
 from workflow.setup.administration import administered_instansi_ids, can_administer, is_administrator
 from workflow.setup.people import send_invitations
 
@@ -87,6 +88,9 @@ def apply_import(*, kind: str, content: bytes, instansi: Instansi | None, actor:
     if not plan.preview.ok:
         return plan.preview
     written = plan.write()
+    # The people import writes users and roles in bulk (no signals): the copies of who holds
+    # which role are read again.
+    HOLDERS.bump()
     if written.new_user_ids:
         from django.contrib.auth.models import User
 
