@@ -26,6 +26,7 @@ REFUSED = [
 TABLES = [
     ("workflow_transitionlog", "workflow_transitionlog_append_only"),
     ("workflow_snapshot", "workflow_snapshot_append_only"),
+    ("submissions_leveltext", "submissions_leveltext_append_only"),
 ]
 
 
