@@ -53,15 +53,15 @@ class Dictionary:
             ).select_related("competency")
         }
         self.minimums = {(m.kind, m.rank): m.level for m in MinimumLevel.objects.all()}
-        self._templates: dict[int, list[tuple[Any, ...]]] = {}
+        # Every level's template (and so its texts) now, never while rows are written: the rows are
+        # generated inside a COPY, and a query on the connection that streams it would wait forever.
+        self._templates = {level: _competency_template(level, self) for level in range(1, 6)}
 
     def level_for(self, kind: str, rank: str) -> int:
         return max(USUAL_LEVEL, self.minimums.get((kind, rank), 1))
 
     def rows_at(self, level: int) -> list[tuple[Any, ...]]:
         # Encoded once per level: a million documents share a handful of these templates.
-        if level not in self._templates:
-            self._templates[level] = _competency_template(level, self)
         return self._templates[level]
 
     def entry(self, code: str, level: int) -> Entry:
