@@ -4,6 +4,7 @@ wording and each document's search vector as they were."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -21,7 +22,7 @@ AFTER = [("submissions", "0012_level_texts")]
 INTEGRITAS = ("M.01", "Integritas", "Jujur dalam bekerja.", ["1.1 Jujur"])
 
 
-def _migrate(targets: list[tuple[str, str]]) -> object:
+def _migrate(targets: list[tuple[str, str]]) -> Any:
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
@@ -45,8 +46,8 @@ def test_rows_with_the_same_wording_share_one_text_and_keep_what_they_said() -> 
     old = _migrate(BEFORE)
     models = {
         name: old.get_model("submissions", name) for name in ("Instansi", "OPD", "Position", "Submission")
-    }  # type: ignore[attr-defined]
-    row_model = old.get_model("submissions", "CompetencyRow")  # type: ignore[attr-defined]
+    }
+    row_model = old.get_model("submissions", "CompetencyRow")
     instansi = models["Instansi"].objects.create(name="Pemerintah Kota Lama", kind="kota")
     opd = models["OPD"].objects.create(instansi=instansi, name="Dinas Lama")
     documents = []
@@ -71,8 +72,8 @@ def test_rows_with_the_same_wording_share_one_text_and_keep_what_they_said() -> 
 
     new = _migrate(AFTER)
 
-    rows = new.get_model("submissions", "CompetencyRow").objects.order_by("id")  # type: ignore[attr-defined]
-    texts = new.get_model("submissions", "LevelText").objects  # type: ignore[attr-defined]
+    rows = new.get_model("submissions", "CompetencyRow").objects.order_by("id")
+    texts = new.get_model("submissions", "LevelText").objects
     assert texts.count() == 2
     first, second, technical = rows.select_related("text")
     assert first.text_id == second.text_id
