@@ -113,20 +113,20 @@ def _create_standards(instansi: Any, count: int, *, start: int) -> None:
 
 
 def _competencies(submission: Any) -> list[Any]:
-    from submissions.models import CompetencyRow
+    from submissions.models import CompetencyRow, level_text_for
 
     fixed = [("managerial", f"M.0{n}") for n in range(1, 9)] + [("sociocultural", "SK.01")]
     technical = [("technical", f"T.{n:02d}") for n in range(1, 4)]
+    indicators = [f"{LOREM[:70]} ({index})" for index in range(1, 4)]
     return [
         CompetencyRow(
             submission=submission,
             group=group,
             order=order,
-            code=code,
-            name=f"Kompetensi {code}",
             level=2,
-            description=LOREM,
-            indicators=[f"{LOREM[:70]} ({index})" for index in range(1, 4)],
+            text=level_text_for(
+                code=code, name=f"Kompetensi {code}", description=LOREM, indicators=indicators
+            ),
         )
         for order, (group, code) in enumerate(fixed + technical)
     ]

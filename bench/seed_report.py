@@ -13,6 +13,7 @@ TABLES = (
     "workflow_transitionlog",
     "notifications_notification",
     "submissions_competencyrow",
+    "submissions_leveltext",
     "submissions_requirementrow",
 )
 

@@ -135,6 +135,8 @@ class MinimumLevelAdmin(admin.ModelAdmin):
 class CompetencyRowInline(ReadOnlyInline):
     model = CompetencyRow
     fields = ("order", "group", "code", "name", "level", "description")
+    # The texts are the row's stored text, not fields of its own: shown, never a form field.
+    readonly_fields = fields
     show_change_link = False
 
 

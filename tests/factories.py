@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
 from submissions.models import (
     OPD,
+    CompetencyRow,
     Instansi,
     InstansiKind,
     Position,
@@ -15,6 +19,7 @@ from submissions.models import (
     Role,
     RoleAssignment,
     Urusan,
+    level_text_for,
 )
 
 DEMO_PASSWORD = "skj-demo-2026"
@@ -81,3 +86,20 @@ class RoleAssignmentFactory(factory.django.DjangoModelFactory[RoleAssignment]):
     role = Role.DRAFTER
     opd = factory.SubFactory(OPDFactory)
     instansi = None
+
+
+def competency_row(
+    *,
+    code: str = "",
+    name: str = "",
+    description: str = "",
+    indicators: Sequence[str] = (),
+    save: bool = True,
+    **fields: Any,
+) -> CompetencyRow:
+    """A competency row written as the services write one: its texts stored once, then referenced."""
+    text = level_text_for(code=code, name=name, description=description, indicators=indicators)
+    row = CompetencyRow(text=text, **fields)
+    if save:
+        row.save()
+    return row

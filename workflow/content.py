@@ -20,6 +20,8 @@ from submissions.models import (
     RequirementRow,
     RequirementSection,
     Submission,
+    Wording,
+    level_texts,
 )
 from submissions.validity import MANAGERIAL_CODES, SOCIOCULTURAL_CODES, minimum_rule_for
 from workflow.errors import InvalidContent
@@ -93,7 +95,11 @@ def competency_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -
     built = [_competency_row(index, row, submission, dictionary, errors) for index, row in enumerate(rows)]
     if errors:
         raise InvalidContent("Baris kompetensi tidak dapat disimpan.", errors=errors)
-    return built
+    # Only valid rows store their texts: one lookup for all of them (and one insert of the new ones).
+    texts = level_texts(wording for _row, wording in built)
+    for row, wording in built:
+        row.text = texts[wording.digest]
+    return [row for row, _wording in built]
 
 
 def _competency_row(
@@ -102,11 +108,11 @@ def _competency_row(
     submission: Submission,
     dictionary: dict[tuple[str, int], CompetencyLevel],
     errors: list[dict[str, str]],
-) -> CompetencyRow:
+) -> tuple[CompetencyRow, Wording]:
     where = f"competencies[{index}]"
     if not isinstance(row, Mapping):
         errors.append(_error(where, "Setiap baris kompetensi harus berupa objek."))
-        return CompetencyRow()
+        return CompetencyRow(), Wording("", "", "")
     group = row.get("group")
     if group not in CompetencyGroup.values:
         errors.append(_error(f"{where}.group", "Kelompok harus managerial, sociocultural, atau technical."))
@@ -119,17 +125,20 @@ def _competency_row(
     name = _text(row.get("name"), f"{where}.name", errors, limit=MAX_NAME)
     description = _text(row.get("description"), f"{where}.description", errors)
     indicators = _indicators(row.get("indicators"), f"{where}.indicators", errors)
-    return CompetencyRow(
+    wording = Wording(
+        code=code,
+        name=name or (entry.competency.name if entry else ""),
+        description=description or (entry.description if entry else ""),
+        indicators=tuple(indicators or (entry.indicators if entry else ())),
+    )
+    built = CompetencyRow(
         submission=submission,
         group=group or "",
         order=index,
         competency=entry.competency if entry else None,
-        code=code,
-        name=name or (entry.competency.name if entry else ""),
         level=level,
-        description=description or (entry.description if entry else ""),
-        indicators=indicators or (list(entry.indicators) if entry else []),
     )
+    return built, wording
 
 
 def _indicators(value: Any, field: str, errors: list[dict[str, str]]) -> list[str]:
@@ -189,11 +198,9 @@ def copy_rows(source: Submission, target: Submission) -> None:
             group=row.group,
             order=row.order,
             competency_id=row.competency_id,
-            code=row.code,
-            name=row.name,
             level=row.level,
-            description=row.description,
-            indicators=list(row.indicators),
+            # The same text: a new version starts with exactly the wording of the approved one.
+            text_id=row.text_id,
         )
         for row in source.competency_rows.all()
     )

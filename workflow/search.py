@@ -170,7 +170,7 @@ def _every_word(documents: QuerySet[Submission], words: str) -> QuerySet[Submiss
     for word in [w for w in words.split() if w.lower() not in FILLER_WORDS][:10]:
         in_rows = Exists(
             CompetencyRow.objects.filter(submission=OuterRef("pk")).filter(
-                Q(name__icontains=word) | Q(code__iexact=word) | Q(level=_number(word))
+                Q(text__name__icontains=word) | Q(text__code__iexact=word) | Q(level=_number(word))
             )
         ) | Exists(RequirementRow.objects.filter(submission=OuterRef("pk"), text__icontains=word))
         documents = documents.filter(Q(position__name__icontains=word) | Q(summary__icontains=word) | in_rows)

@@ -2,23 +2,24 @@
 row and three requirements, as a complete draft would have them.
 
 Names and descriptions come from the competency dictionary when it is loaded (seed_demo loads it),
-otherwise from placeholders, so the generator also works on an empty database.
+otherwise from placeholders, so the generator also works on an empty database. Each distinct text is
+stored once (submissions.models.texts), before the rows: a row is its position and a text id.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from demo.scale.plans import PositionPlan
-from demo.scale.tables import JsonText
 from submissions.models import (
     CompetencyGroup,
     CompetencyLevel,
     Importance,
     MinimumLevel,
     RequirementSection,
+    Wording,
+    level_texts,
 )
 from submissions.validity import MANAGERIAL_CODES, SOCIOCULTURAL_CODES
 
@@ -52,15 +53,15 @@ class Dictionary:
             ).select_related("competency")
         }
         self.minimums = {(m.kind, m.rank): m.level for m in MinimumLevel.objects.all()}
-        self._templates: dict[int, list[tuple[Any, ...]]] = {}
+        # Every level's template (and so its texts) now, never while rows are written: the rows are
+        # generated inside a COPY, and a query on the connection that streams it would wait forever.
+        self._templates = {level: _competency_template(level, self) for level in range(1, 6)}
 
     def level_for(self, kind: str, rank: str) -> int:
         return max(USUAL_LEVEL, self.minimums.get((kind, rank), 1))
 
     def rows_at(self, level: int) -> list[tuple[Any, ...]]:
         # Encoded once per level: a million documents share a handful of these templates.
-        if level not in self._templates:
-            self._templates[level] = _competency_template(level, self)
         return self._templates[level]
 
     def entry(self, code: str, level: int) -> Entry:
@@ -73,21 +74,16 @@ COMPETENCY_COLUMNS = (
     "group",
     "order",
     "competency_id",
-    "code",
-    "name",
     "level",
-    "description",
-    "indicators",
+    "text_id",
 )
 REQUIREMENT_COLUMNS = ("submission_id", "section", "order", "text", "importance")
-_TECHNICAL = (
-    str(CompetencyGroup.TECHNICAL),
-    None,
+_TECHNICAL_LEVEL = 2
+_TECHNICAL = Wording(
     "",
     "Pengelolaan Layanan Bidang Tugas",
-    2,
     "Mampu mengelola layanan sesuai standar.",
-    ["Menyusun rencana layanan", "Mengevaluasi mutu layanan"],
+    ("Menyusun rencana layanan", "Mengevaluasi mutu layanan"),
 )
 _FIXED_CODES = (*MANAGERIAL_CODES, *SOCIOCULTURAL_CODES)
 
@@ -99,25 +95,20 @@ def competency_rows(submission_id: int, plan: PositionPlan, dictionary: Dictiona
 
 
 def _competency_template(level: int, dictionary: Dictionary) -> list[tuple[Any, ...]]:
-    """The rows of a document at `level` without their submission id; the same for every document."""
+    """The rows of a document at `level` without their submission id; the same for every document.
+
+    Its texts are stored here (found or inserted through the ORM, once per level), so the COPY of
+    millions of rows only writes their ids.
+    """
+    entries = [(code, dictionary.entry(code, level)) for code in _FIXED_CODES]
+    wordings = [Wording(code, e.name, e.description, tuple(e.indicators)) for code, e in entries]
+    texts = level_texts([*wordings, _TECHNICAL])
     rows: list[tuple[Any, ...]] = []
-    for order, code in enumerate(_FIXED_CODES):
-        entry = dictionary.entry(code, level)
+    for order, ((code, entry), wording) in enumerate(zip(entries, wordings, strict=True)):
         group = CompetencyGroup.SOCIOCULTURAL if code in SOCIOCULTURAL_CODES else CompetencyGroup.MANAGERIAL
-        rows.append(
-            (
-                str(group),
-                order,
-                entry.competency_id,
-                code,
-                entry.name,
-                level,
-                entry.description,
-                JsonText(json.dumps(entry.indicators)),
-            )
-        )
-    technical = (*_TECHNICAL[:-1], JsonText(json.dumps(_TECHNICAL[-1])))
-    rows.append((technical[0], len(rows), *technical[1:]))
+        rows.append((str(group), order, entry.competency_id, level, texts[wording.digest].pk))
+    technical = texts[_TECHNICAL.digest].pk
+    rows.append((str(CompetencyGroup.TECHNICAL), len(rows), None, _TECHNICAL_LEVEL, technical))
     return rows
 
 

@@ -13,6 +13,7 @@ from submissions.models.organisation import OPD, Instansi, InstansiKind, TimeZon
 from submissions.models.positions import FunctionalRank, Position, PositionKind, Urusan
 from submissions.models.requirements import Importance, RequirementSection
 from submissions.models.roles import ActingKind, Role, RoleAssignment
+from submissions.models.texts import LevelText, Wording, level_text_for, level_texts
 
 __all__ = [
     "OPD",
@@ -31,6 +32,7 @@ __all__ = [
     "Importance",
     "Instansi",
     "InstansiKind",
+    "LevelText",
     "MinimumLevel",
     "Orientation",
     "Position",
@@ -43,4 +45,7 @@ __all__ = [
     "TimeZone",
     "Urusan",
     "VerificationCode",
+    "Wording",
+    "level_text_for",
+    "level_texts",
 ]

@@ -15,6 +15,7 @@ from submissions.models.dictionary import LEVEL_RANGE_MESSAGE, Competency, Compe
 from submissions.models.organisation import OPD, Instansi
 from submissions.models.positions import Position
 from submissions.models.requirements import Importance, RequirementSection
+from submissions.models.texts import LevelText
 from submissions.validity import Content, Problem, content_problems, minimum_rule_for
 from workflow.machine import EDITABLE_STATES, OPEN_STATES, State, SubmissionWorkflow
 
@@ -222,6 +223,13 @@ def _scope_of(submission: Submission) -> tuple[int, int]:
     return rows.get()
 
 
+class CompetencyRowManager(models.Manager["CompetencyRow"]):
+    def get_queryset(self) -> models.QuerySet[CompetencyRow]:
+        # Every reader shows the texts: joined here, so a document's related manager and every
+        # prefetch of its rows read them in the same query (no lookup per row).
+        return super().get_queryset().select_related("text")
+
+
 class CompetencyRow(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="competency_rows")
     group = models.CharField(_("kelompok"), max_length=20, choices=CompetencyGroup.choices)
@@ -234,11 +242,15 @@ class CompetencyRow(models.Model):
         related_name="+",
         verbose_name=_("dari kamus"),
     )
-    code = models.CharField(_("kode"), max_length=30, blank=True)
-    name = models.CharField(_("nama kompetensi"), max_length=255)
     level = models.PositiveSmallIntegerField(_("level"))
-    description = models.TextField(_("deskripsi"), blank=True)
-    indicators = models.JSONField(_("indikator kompetensi"), default=list, blank=True)
+    # The code, name, description and indicators, shared with every row of the same wording and
+    # never changed (submissions.models.texts): what the document was approved with stays. No index:
+    # texts are never deleted, so nothing looks rows up by their text.
+    text = models.ForeignKey(
+        LevelText, on_delete=models.PROTECT, related_name="+", verbose_name=_("teks"), db_index=False
+    )
+
+    objects = CompetencyRowManager()
 
     class Meta:
         verbose_name = _("baris kompetensi")
@@ -259,6 +271,22 @@ class CompetencyRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code or '-'} {self.name} ({self.level})"
+
+    @property
+    def code(self) -> str:
+        return self.text.code
+
+    @property
+    def name(self) -> str:
+        return self.text.name
+
+    @property
+    def description(self) -> str:
+        return self.text.description
+
+    @property
+    def indicators(self) -> list[str]:
+        return list(self.text.indicators)
 
 
 class RequirementRow(models.Model):

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from submissions.exports import export_filename, export_queryset, render_docx
-from submissions.models import PositionKind, Submission, Urusan, VerificationCode
+from submissions.models import PositionKind, Submission, Urusan, VerificationCode, level_text_for
 from tests.builders import World, valid_content
 from tests.factories import PositionFactory
 from tests.submissions.exporting import (
@@ -285,9 +285,10 @@ def test_control_characters_from_old_rows_never_break_the_export(world: World) -
     submission = approved(world)
     # Rows written before input was cleaned can hold what Word pastes: a vertical tab, a form feed, a bell.
     Submission.objects.filter(pk=submission.pk).update(summary="Baris satu\x0bbaris dua\x0c selesai\x07")
-    submission.competency_rows.filter(code="M.01").update(
-        name="Integritas\x0b", indicators=["Jujur\x1f", "\x0b"]
+    pasted = level_text_for(
+        code="M.01", name="Integritas\x0b", description="", indicators=["Jujur\x1f", "\x0b"]
     )
+    submission.competency_rows.filter(text__code="M.01").update(text=pasted)
     submission.requirement_rows.filter(section="education_level").update(text="S-1\x0b/D-IV")
 
     document = opened(submission)

@@ -31,6 +31,7 @@ from tests.factories import (
     PositionFactory,
     RoleAssignmentFactory,
     UserFactory,
+    competency_row,
 )
 from workflow.machine import State
 
@@ -112,12 +113,13 @@ def test_version_zero_is_refused() -> None:
 
 
 def _competency_row(level: int) -> CompetencyRow:
-    return CompetencyRow(
+    return competency_row(
         submission=a_submission(),
         group=CompetencyGroup.MANAGERIAL,
         code="M.01",
         name="Integritas",
         level=level,
+        save=False,
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from submissions.exports import export_queryset, render_docx
-from submissions.models import CompetencyRow, Position, Submission
+from submissions.models import CompetencyRow, Position, Submission, level_text_for
 from submissions.text import clean_text
 from tests.api.conftest import client_for
 from tests.builders import World
@@ -82,7 +82,8 @@ def test_an_approved_standard_saved_with_control_characters_still_exports(world:
     # As older rows hold it: written before input was cleaned, straight to the database.
     Submission.objects.filter(pk=approved.pk).update(summary=PASTED)
     Position.objects.filter(pk=approved.position_id).update(name="Kepala\x0bSeksi\x01")
-    CompetencyRow.objects.filter(submission=approved).update(description="Uraian\x1b\x0bbaru")
+    pasted = level_text_for(code="M.01", name="Integritas", description="Uraian\x1b\x0bbaru", indicators=[])
+    CompetencyRow.objects.filter(submission=approved).update(text=pasted)
 
     document = docx.Document(io.BytesIO(render_docx(export_queryset().get(pk=approved.pk))))
 

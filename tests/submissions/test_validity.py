@@ -12,7 +12,6 @@ import pytest
 from submissions import validity
 from submissions.models import (
     CompetencyGroup,
-    CompetencyRow,
     Importance,
     MinimumLevel,
     PositionKind,
@@ -28,7 +27,7 @@ from submissions.validity import (
     MinimumRule,
     content_problems,
 )
-from tests.factories import PositionFactory
+from tests.factories import PositionFactory, competency_row
 
 ADMINISTRATOR_MINIMUM = MinimumRule(level=3, blocking=True)
 
@@ -206,7 +205,7 @@ def stored_submission(content: Content) -> Submission:
     position = PositionFactory.create(kind=PositionKind.ADMINISTRATOR)
     submission = Submission.objects.create(position=position, summary=content.summary)
     for order, row in enumerate(content.competencies):
-        CompetencyRow.objects.create(submission=submission, order=order, **{**row, "code": row["code"] or ""})
+        competency_row(submission=submission, order=order, **{**row, "code": row["code"] or ""})
     for order, row in enumerate(content.requirements):
         RequirementRow.objects.create(submission=submission, order=order, **row)
     return submission

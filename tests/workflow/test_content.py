@@ -19,7 +19,10 @@ def _save(world: World, submission: Submission, **content: Any) -> Submission:
 
 def _rows(submission: Submission) -> list[dict[str, Any]]:
     fields = ("group", "code", "name", "level", "description", "indicators", "competency_id")
-    return [dict(row) for row in submission.competency_rows.order_by("order").values(*fields)]
+    return [
+        {field: getattr(row, field) for field in fields}
+        for row in submission.competency_rows.order_by("order")
+    ]
 
 
 def _technical(**row: Any) -> dict[str, Any]:

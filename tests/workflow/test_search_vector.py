@@ -40,7 +40,7 @@ def _rows_text(model: Any, *parts: Any) -> Subquery:
 def built_at_query_time(submission: Submission) -> str:
     """The vector as workflow.search built it for every document before it was stored."""
     competencies = _rows_text(
-        CompetencyRow, "code", Value(" "), "name", Value(" level "), Cast("level", CharField())
+        CompetencyRow, "text__code", Value(" "), "text__name", Value(" level "), Cast("level", CharField())
     )
     requirements = _rows_text(RequirementRow, F("text"))
     vector = (

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from submissions.models import CompetencyRow, Instansi, RequirementRow, Submission
+from submissions.models import Instansi, RequirementRow, Submission
+from tests.factories import competency_row
 from workflow.machine import State
 from workflow.models import TransitionLog
 from workflow.snapshots import snapshot_content, take_snapshot
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def document(instansi: Instansi, make_submission: Callable[..., Submission]) -> Submission:
     submission = make_submission(instansi, summary="Melaksanakan surveilans penyakit menular.")
-    CompetencyRow.objects.create(
+    competency_row(
         submission=submission,
         group="managerial",
         order=1,
@@ -27,9 +28,7 @@ def document(instansi: Instansi, make_submission: Callable[..., Submission]) -> 
         description="Mampu mengingatkan rekan kerja untuk bertindak sesuai etika.",
         indicators=["2.1 Mengingatkan rekan", "2.2 Menjadi contoh"],
     )
-    CompetencyRow.objects.create(
-        submission=submission, group="technical", order=2, name="Surveilans Kesehatan", level=3
-    )
+    competency_row(submission=submission, group="technical", order=2, name="Surveilans Kesehatan", level=3)
     RequirementRow.objects.create(
         submission=submission, section="education_level", order=1, text="S-1/D-IV", importance="mutlak"
     )
@@ -75,7 +74,7 @@ def test_a_snapshot_is_stored_with_the_round_of_its_log_entry_and_stays_as_it_wa
         round=2,
     )
     snapshot = take_snapshot(document, log)
-    document.competency_rows.filter(code="M.01").update(level=4)
+    document.competency_rows.filter(text__code="M.01").update(level=4)
 
     snapshot.refresh_from_db()
     assert (snapshot.submission_id, snapshot.round, snapshot.log_entry_id) == (document.pk, 2, log.pk)

@@ -73,7 +73,7 @@ def _standards(positions: list[Position]) -> dict[int, Standard]:
             current.pk, position_id, position.name, position.opd.name, current.state
         )
     for submission_id, name, level in CompetencyRow.objects.filter(submission_id__in=standards).values_list(
-        "submission_id", "name", "level"
+        "submission_id", "text__name", "level"
     ):
         standards[submission_id].levels[name] = level
     for submission_id, section, text, importance in RequirementRow.objects.filter(
