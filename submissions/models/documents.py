@@ -165,7 +165,7 @@ class Submission(SubmissionWorkflow):
             # The ministry's list filtered by state. Not partial: the planner estimates a partial
             # index's rows as if state and reached_ministry were independent (10% of the ministry's
             # 500,000 for "compilation", where there are none) and walked the whole scope instead;
-            # with both as columns and the statistics of migration 0012 it knows the real count.
+            # with both as columns and the statistics of migration 0013 it knows the real count.
             models.Index(fields=["reached_ministry", "state", "id"], name="submission_ministry_state"),
             models.Index(
                 fields=["position"], condition=Q(reached_ministry=True), name="submission_ministry_position"

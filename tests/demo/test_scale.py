@@ -301,7 +301,7 @@ def _estimated_rows(sql: str) -> int:
 
 
 def test_the_planner_knows_that_no_document_the_ministry_saw_is_back_in_compilation() -> None:
-    # Without the statistics of submissions migration 0012 PostgreSQL multiplies the two columns'
+    # Without the statistics of submissions migration 0013 PostgreSQL multiplies the two columns'
     # frequencies (a tenth of the ministry's documents) and picks a plan that walks its whole scope.
     need(connection.vendor == "postgresql", "Statistik multivariat hanya ada di PostgreSQL.")
     seed_scale(SMALL, now=NOW)

@@ -30,7 +30,7 @@ def drop_statistics(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("submissions", "0011_submission_search_vector"),
+        ("submissions", "0012_level_texts"),
     ]
 
     operations = [
