@@ -313,3 +313,31 @@ def test_the_planner_knows_that_no_document_the_ministry_saw_is_back_in_compilat
     )
 
     assert estimate <= 1
+
+
+def _pages_without_a_live_document() -> int:
+    # A page of the table that holds no live row holds only dead copies (or nothing).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_relation_size('submissions_submission') / current_setting('block_size')::int "
+            "- (SELECT count(DISTINCT (ctid::text::point)[0]) FROM submissions_submission)"
+        )
+        (empty,) = cursor.fetchone()
+    return int(empty)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_load_leaves_no_dead_copy_of_the_documents_its_vector_pass_updated() -> None:
+    need(connection.vendor == "postgresql", REBUILD_NEEDS_POSTGRESQL)
+
+    seed_scale(
+        ScaleOptions(submissions=300, instansi=1, opds_per_instansi=2, with_rows=True, defer_indexes=True),
+        now=NOW,
+    )
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM submissions_submission WHERE search_vector IS NULL")
+        (without_vector,) = cursor.fetchone()
+    assert scale_submissions().count() == 300
+    assert without_vector == 0
+    assert _pages_without_a_live_document() == 0
