@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import PositionKind
+from web.forms.fields import PlainSelect
 from workflow.decrees.models import DecreeKind, HeadOfRegion
 from workflow.letters import LETTER_NUMBER_MAX
 from workflow.packages.services import TITLE_MAX
@@ -76,8 +77,13 @@ class DecreeForm(forms.Form):
 
 
 class EffectiveFilterForm(forms.Form):
-    instansi = forms.TypedChoiceField(label=_("Instansi"), coerce=int, required=False, empty_value=None)
-    opd = forms.TypedChoiceField(label=_("OPD"), coerce=int, required=False, empty_value=None)
+    # Hundreds of options each for a reader of every instansi: PlainSelect writes them fast.
+    instansi = forms.TypedChoiceField(
+        label=_("Instansi"), coerce=int, required=False, empty_value=None, widget=PlainSelect
+    )
+    opd = forms.TypedChoiceField(
+        label=_("OPD"), coerce=int, required=False, empty_value=None, widget=PlainSelect
+    )
     kind = forms.ChoiceField(label=_("Kelompok jabatan"), required=False)
     urusan = forms.CharField(label=_("Urusan"), max_length=200, required=False)
 

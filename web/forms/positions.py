@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import OPD, Instansi, Position, PositionKind, Urusan
-from web.forms.fields import CleanCharField, clean_text_formfield, one_empty_choice
+from web.forms.fields import CleanCharField, PlainSelect, clean_text_formfield, one_empty_choice
 from web.selectors import NEAR, NOT_STARTED, OVERDUE, SORTS, sees_many_instansi
 from workflow.machine import State
 from workflow.scoping import can_create_positions, visible_instansi, visible_opds
@@ -67,8 +67,13 @@ class RevisionForm(forms.Form):
 
 class PositionFilterForm(forms.Form):
     q = CleanCharField(label=_("Cari nama jabatan"), required=False, max_length=100)
-    instansi = forms.ModelChoiceField(label=_("Instansi"), queryset=Instansi.objects.none(), required=False)
-    opd = forms.ModelChoiceField(label=_("OPD"), queryset=OPD.objects.none(), required=False)
+    # A national reader gets all 546 instansi as options: PlainSelect writes them fast.
+    instansi = forms.ModelChoiceField(
+        label=_("Instansi"), queryset=Instansi.objects.none(), required=False, widget=PlainSelect
+    )
+    opd = forms.ModelChoiceField(
+        label=_("OPD"), queryset=OPD.objects.none(), required=False, widget=PlainSelect
+    )
     state = forms.ChoiceField(
         label=_("Status SKJ"),
         required=False,

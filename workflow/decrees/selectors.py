@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from submissions.models import Role, Submission
+from submissions.models import Role, Submission, Urusan
 from workflow.keyset import Key
 from workflow.machine import State
 from workflow.models import Decree, Enactment
@@ -94,7 +94,10 @@ def effective_standards(
         visible_submissions(user)
         .filter(state=State.APPROVED)
         .select_related("position__opd__instansi", "enactment__decree")
-        .prefetch_related("position__urusan")  # only read for a version that captured no header
+        # Only read for a version that captured no header (live_header sorts the names itself).
+        # Without Urusan's default ordering: ORDER BY name made PostgreSQL walk every urusan's
+        # link rows by name and filter out the page's positions (87,000 rows, 0.29 s at 1M).
+        .prefetch_related(Prefetch("position__urusan", queryset=Urusan.objects.order_by()))
         .order_by("position__opd__instansi__name", "position__opd__name", "position__name", "pk")
     )
     if instansi_id is not None:
