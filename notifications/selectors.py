@@ -7,14 +7,9 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 
 from notifications.models import Kind, Notification
-from workflow.keyset import Key
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-
-
-# The inbox's order, served by the index notification_inbox (recipient, -created_at, -id).
-INBOX_KEYS = (Key("created_at", descending=True), Key("id", descending=True))
 
 
 def inbox_for(*, user: User, unread_only: bool = False) -> QuerySet[Notification]:

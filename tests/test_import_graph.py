@@ -26,20 +26,24 @@ APPS = (
     "security",
 )
 STATE_DECLARATIONS = "workflow.machine"
+# Per-process copies of rarely changing rows, versioned in the shared cache (issue 15): plumbing
+# below the apps, like the cache itself, which workflow and notifications may use.
+MEMOS = "config.memo"
 
 # Which apps each app may import (besides itself): api, web -> workflow -> submissions -> the state
 # declarations; notifications is told recipients and events by workflow and knows nothing of its rules;
 # nothing imports demo.
 MAY_IMPORT: dict[str, frozenset[str]] = {
     "config": frozenset(
-        {"api", "web", "integrations", "workflow", "notifications", "submissions", "security"}
+        {"api", "web", "integrations", "workflow", "notifications", "submissions", "security", MEMOS}
     ),
     "api": frozenset({"integrations", "workflow", "notifications", "submissions", "security"}),
     "web": frozenset({"integrations", "workflow", "notifications", "submissions", "security"}),
     # Tokens and service accounts: beside api and web, which alone (with config) import it.
     "integrations": frozenset({"workflow", "notifications", "submissions", "security"}),
-    "workflow": frozenset({"notifications", "submissions"}),
-    "notifications": frozenset({"submissions"}),
+    "workflow": frozenset({"notifications", "submissions", MEMOS}),
+    "notifications": frozenset({"submissions", MEMOS}),
+    MEMOS: frozenset({"security"}),
     "submissions": frozenset({STATE_DECLARATIONS}),
     STATE_DECLARATIONS: frozenset(),
     "demo": frozenset({"workflow", "notifications", "submissions"}),
@@ -113,6 +117,8 @@ def project_imports() -> list[Import]:
 
 
 def layer_of(module: str) -> str:
+    if module == MEMOS:
+        return MEMOS
     if module == STATE_DECLARATIONS or module.startswith(STATE_DECLARATIONS + "."):
         return STATE_DECLARATIONS
     return module.split(".")[0]

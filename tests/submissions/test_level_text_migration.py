@@ -3,14 +3,11 @@ wording and each document's search vector as they were."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from submissions.models import level_text_for
+from tests.migrating import back_to_the_latest_migrations, migrate_to  # noqa: F401 (autouse)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -22,20 +19,6 @@ AFTER = [("submissions", "0012_level_texts")]
 INTEGRITAS = ("M.01", "Integritas", "Jujur dalam bekerja.", ["1.1 Jujur"])
 
 
-def _migrate(targets: list[tuple[str, str]]) -> Any:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_latest_migrations() -> Iterator[None]:
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 def _vectors() -> dict[int, str]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT id, search_vector::text FROM submissions_submission")
@@ -43,7 +26,7 @@ def _vectors() -> dict[int, str]:
 
 
 def test_rows_with_the_same_wording_share_one_text_and_keep_what_they_said() -> None:
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     models = {
         name: old.get_model("submissions", name) for name in ("Instansi", "OPD", "Position", "Submission")
     }
@@ -70,7 +53,7 @@ def test_rows_with_the_same_wording_share_one_text_and_keep_what_they_said() -> 
     row_model.objects.create(submission=documents[1], group="technical", level=3, name="Pemetaan Wilayah")
     vectors = _vectors()
 
-    new = _migrate(AFTER)
+    new = migrate_to(AFTER)
 
     rows = new.get_model("submissions", "CompetencyRow").objects.order_by("id")
     texts = new.get_model("submissions", "LevelText").objects

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import back_to_the_latest_migrations, migrate_to  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,28 +20,12 @@ AFTER = [
 ]
 
 
-def _migrate(targets: list[tuple[str, str]]) -> object:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_latest_migrations() -> Iterator[None]:
-    # Migrating back to BEFORE undoes every later migration (row comments, the peta jabatan,
-    # exports ...); the tests that run after this one on the same database need the whole schema.
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 def test_versions_sharing_a_decree_number_share_one_decree_and_keep_their_header() -> None:
-    old = _migrate(BEFORE)
-    Instansi = old.get_model("submissions", "Instansi")  # type: ignore[attr-defined]
-    OPD = old.get_model("submissions", "OPD")  # type: ignore[attr-defined]
-    Position = old.get_model("submissions", "Position")  # type: ignore[attr-defined]
-    Submission = old.get_model("submissions", "Submission")  # type: ignore[attr-defined]
+    old = migrate_to(BEFORE)
+    Instansi = old.get_model("submissions", "Instansi")
+    OPD = old.get_model("submissions", "OPD")
+    Position = old.get_model("submissions", "Position")
+    Submission = old.get_model("submissions", "Submission")
     instansi = Instansi.objects.create(name="Pemerintah Kota Lama", kind="kota")
     opd = OPD.objects.create(instansi=instansi, name="Dinas Lama")
     for name in ("Camat", "Sekretaris"):
@@ -56,10 +39,10 @@ def test_versions_sharing_a_decree_number_share_one_decree_and_keep_their_header
     untouched = Position.objects.create(opd=opd, name="Lurah", kind="administrator")
     Submission.objects.create(position=untouched, state="draft")
 
-    new = _migrate(AFTER)
-    Decree = new.get_model("workflow", "Decree")  # type: ignore[attr-defined]
-    Enactment = new.get_model("workflow", "Enactment")  # type: ignore[attr-defined]
-    Submission = new.get_model("submissions", "Submission")  # type: ignore[attr-defined]
+    new = migrate_to(AFTER)
+    Decree = new.get_model("workflow", "Decree")
+    Enactment = new.get_model("workflow", "Enactment")
+    Submission = new.get_model("submissions", "Submission")
 
     decree = Decree.objects.get()
     assert (decree.number, decree.date, decree.kind, decree.head) == (

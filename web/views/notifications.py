@@ -12,12 +12,14 @@ from django.views.decorators.http import require_POST
 
 from notifications import services
 from notifications.models import Notification
-from notifications.selectors import INBOX_KEYS, inbox_for
+from notifications.selectors import inbox_for
 from web.forms.notifications import PreferencesForm
 from web.views.base import AuthedRequest
 from workflow import keyset
 
 INBOX_PAGE_SIZE = 25
+# inbox_for's order, served by the index notification_inbox (recipient, -created_at, -id).
+INBOX_KEYS = (keyset.Key("created_at", descending=True), keyset.Key("id", descending=True))
 CURSOR = "kursor"
 
 
