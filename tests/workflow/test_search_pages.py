@@ -86,6 +86,9 @@ def test_a_document_added_while_reading_shows_no_row_twice(
         keyset.encode(keyset.NEXT, ["x", None, None, 5]),
         keyset.encode(keyset.NEXT, [search.IN_WINDOW, 1, "best", 5]),
     ],
+    # Named, not shown: a signed cursor holds the second it was made, and pytest-xdist's workers
+    # must collect the same test ids.
+    ids=["garbage", "a-positions-cursor", "an-unknown-phase", "a-rank-that-is-not-a-number"],
 )
 def test_a_cursor_the_search_did_not_write_is_refused(world: World, cursor: str) -> None:
     _documents(world, 2)
