@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from django.contrib.auth.models import User
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 from submissions.models import Position, Submission
+from workflow import keyset
 from workflow.errors import WorkflowError
 from workflow.scoping import visible_positions, visible_submissions
 
@@ -46,3 +49,18 @@ def status_for(error: WorkflowError) -> int:
     if error.kind == "not_found":
         raise Http404(error.message)
     return error.http_status
+
+
+# The query parameter of every keyset-paged page.
+CURSOR = "kursor"
+_Row = TypeVar("_Row", bound=Model)
+
+
+def keyset_page(
+    request: HttpRequest, rows: QuerySet[_Row], keys: Sequence[keyset.Key], size: int
+) -> keyset.Page[_Row]:
+    """The page the request's cursor points at; the first page for a cursor we did not write."""
+    try:
+        return keyset.page(rows, keys, request.GET.get(CURSOR), size)
+    except keyset.InvalidCursor:
+        return keyset.page(rows, keys, None, size)

@@ -13,8 +13,7 @@ from submissions.header import header_of
 from submissions.models import Instansi
 from web.forms.packages import DecreeForm, EffectiveFilterForm
 from web.selectors import organisasi_instansi_ids
-from web.views.base import AuthedRequest
-from workflow import keyset
+from web.views.base import CURSOR, AuthedRequest, keyset_page
 from workflow.books import DecreeBook
 from workflow.decrees.models import HEAD_FOR_INSTANSI_KIND
 from workflow.decrees.selectors import (
@@ -33,7 +32,6 @@ from workflow.models import Decree
 from workflow.scoping import visible_instansi, visible_letters, visible_opds
 
 PAGE_SIZE = 100
-CURSOR = "kursor"
 
 
 @login_required
@@ -140,10 +138,7 @@ def effective(request: AuthedRequest) -> HttpResponse:
     # Keyset pages, no count: page 1,000 costs what page 1 costs (the positions page does the same).
     # One instansi chosen: its few thousand standards sorted by unit and name.
     keys = BY_NAME if filters.get("instansi") else effective_order(request.user)
-    try:
-        page = keyset.page(standards, keys, request.GET.get(CURSOR), PAGE_SIZE)
-    except keyset.InvalidCursor:
-        page = keyset.page(standards, keys, None, PAGE_SIZE)
+    page = keyset_page(request, standards, keys, PAGE_SIZE)
     rows = [(version, header_of(version), getattr(version, "enactment", None)) for version in page.rows]
     query = request.GET.copy()
     query.pop(CURSOR, None)

@@ -14,13 +14,12 @@ from notifications import services
 from notifications.models import Notification
 from notifications.selectors import inbox_for
 from web.forms.notifications import PreferencesForm
-from web.views.base import AuthedRequest
+from web.views.base import AuthedRequest, keyset_page
 from workflow import keyset
 
 INBOX_PAGE_SIZE = 25
 # inbox_for's order, served by the index notification_inbox (recipient, -created_at, -id).
 INBOX_KEYS = (keyset.Key("created_at", descending=True), keyset.Key("id", descending=True))
-CURSOR = "kursor"
 
 
 @login_required
@@ -29,10 +28,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
     rows = inbox_for(user=request.user, unread_only=unread_only)
     # Keyset pages: an account that is told of every document in the country holds tens of
     # thousands of rows, which a count and an offset would walk on every page.
-    try:
-        page = keyset.page(rows, INBOX_KEYS, request.GET.get(CURSOR), INBOX_PAGE_SIZE)
-    except keyset.InvalidCursor:
-        page = keyset.page(rows, INBOX_KEYS, None, INBOX_PAGE_SIZE)
+    page = keyset_page(request, rows, INBOX_KEYS, INBOX_PAGE_SIZE)
     return render(request, "web/notifications/inbox.html", {"page": page, "unread_only": unread_only})
 
 

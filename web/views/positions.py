@@ -21,15 +21,14 @@ from web.selectors import (
     positions_with_status,
     sees_many_instansi,
 )
-from web.views.base import AuthedRequest, position_or_404, status_for
-from workflow import batches, keyset, services
+from web.views.base import CURSOR, AuthedRequest, keyset_page, position_or_404, status_for
+from workflow import batches, services
 from workflow.errors import WorkflowError
 from workflow.machine import TRANSITIONS, State
 from workflow.positions import position_create as position_service_create
 from workflow.selectors import reason_codes
 
 PAGE_SIZE = 100
-CURSOR = "kursor"
 
 
 @login_required
@@ -49,10 +48,7 @@ def position_list(request: AuthedRequest) -> HttpResponse:
         )
     positions = positions_with_status(request.user, filters)
     # Keyset pages: no count and no offset, so the 1,000th page costs what the first does.
-    try:
-        page = keyset.page(positions, filters.keys, request.GET.get(CURSOR), PAGE_SIZE)
-    except keyset.InvalidCursor:
-        page = keyset.page(positions, filters.keys, None, PAGE_SIZE)
+    page = keyset_page(request, positions, filters.keys, PAGE_SIZE)
     kept = request.GET.copy()
     kept.pop(CURSOR, None)
     context = {

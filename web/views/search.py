@@ -6,12 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from web.views.base import AuthedRequest
+from web.views.base import CURSOR, AuthedRequest
 from workflow import keyset
 from workflow.search import QUERY_MAX_LENGTH, SearchPage, ranked_page, search_visible
 
 PAGE_SIZE = 25
-CURSOR = "kursor"
 
 
 @login_required
