@@ -39,7 +39,7 @@ from workflow.machine import ACTIVE_STATES, State
 from workflow.progress import stage_durations
 from workflow.roles import assignments_of, awaiting
 from workflow.scoping import visible_competencies, visible_opds, visible_positions, visible_submissions
-from workflow.search import FOUND_BY_NAME, by_name_among_matches
+from workflow.search import FOUND_BY_NAME, FOUND_NEWEST, by_name_among_matches, newest_among_matches
 
 if TYPE_CHECKING:
     from workflow.roles import AnyUser
@@ -87,6 +87,7 @@ SORTS: dict[str, tuple[str, tuple[Key, ...]]] = {
         (Key("opd__instansi__name"), Key("opd__name"), Key("name"), Key("sub_unit"), Key("id")),
     ),
     "nama": ("Nama jabatan", (Key("name"), Key("sub_unit"), Key("id"))),
+    "terbaru": ("Terbaru", FOUND_NEWEST),
     "tenggat": ("Tenggat terdekat", (Key("latest_due", nullable=True), Key("name"), Key("id"))),
     "status": ("Status", (Key("latest_state", nullable=True), Key("name"), Key("id"))),
 }
@@ -109,9 +110,12 @@ class PositionFilters:
         return SORTS.get(self.sort, SORTS["opd"])[1]
 
 
-def default_sort(user: AnyUser) -> str:
-    """By OPD for one instansi; by name for those who read many (the one order an index serves)."""
-    return "nama" if sees_many_instansi(user) else "opd"
+def default_sort(user: AnyUser, query: str = "") -> str:
+    """By OPD for one instansi; for those who read many, the one order an index serves at their
+    scale: by name, or newest first when they search (workflow.search, FOUND_NEWEST)."""
+    if not sees_many_instansi(user):
+        return "opd"
+    return "terbaru" if query else "nama"
 
 
 def positions_with_status(
@@ -131,6 +135,8 @@ def positions_with_status(
         positions = by_name_among_matches(positions)
     if filters.kind:
         positions = positions.filter(kind=filters.kind)
+    if filters.query and filters.sort == "terbaru":
+        positions = newest_among_matches(positions)
     positions = positions.annotate(
         latest_id=Subquery(newest.values("id")[:1]),
         latest_state=Subquery(newest.values("state")[:1]),

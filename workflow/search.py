@@ -163,11 +163,28 @@ def _rank(query: str) -> Any:
     return Cast(SearchRank(_STORED, _query(words_of(query))), FloatField())
 
 
-# Positions found by words (the positions page and API), by name: the order is taken from the
-# matches, not walked. Walking the index on (name, sub_unit, id) and testing each row reads every
-# position sorting before the first match, nearly all of them for a word that sorts late
-# ("Pranata": 76,000 rows at 100k); the trigram indexes find the matches at once, and only those
-# are sorted, so a page costs what the word's matches cost, at any depth of the alphabet.
+# Positions found by words are listed newest first by default (the API's `q=`; the positions page
+# of readers of many instansi): the id's index is walked backwards and stops at the page's last
+# match, so a page costs what its own rows cost, for a word matching 50 positions or 500,000.
+# By name, every match has to be read and sorted before the first row can be shown (51,601 rows
+# for "Arsiparis" at 1,000,000 standards, 250-450 ms), and the name index is no way round it:
+# "Pranata" sorts late, so walking it tests 759,000 names before the first match.
+FOUND_NEWEST = (Key("id", descending=True),)
+
+# A word the trigram indexes find in only a few positions is fetched from them, not walked for:
+# the planner's estimate for an unusual word can be far too high, and walking the ids for a few
+# matches reads every position. The ids of up to FEW_POSITIONS matches cost one index read.
+FEW_POSITIONS = 500
+
+
+def newest_among_matches(positions: QuerySet[Position]) -> QuerySet[Position]:
+    """`positions` (filtered by words), to be paged by FOUND_NEWEST: narrowed to their ids when few."""
+    few = list(positions.order_by().values_list("pk", flat=True)[: FEW_POSITIONS + 1])
+    return positions.filter(pk__in=few) if len(few) <= FEW_POSITIONS else positions
+
+
+# By name among the matches (the positions page's "Nama jabatan" when chosen with words): the
+# order is taken from the matches, not walked, for the reason above.
 FOUND_BY_NAME = (Key("found_name"), Key("found_sub_unit"), Key("id"))
 
 

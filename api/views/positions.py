@@ -20,7 +20,7 @@ from submissions.models import Urusan
 from workflow.keyset import Key
 from workflow.positions import position_create, position_update
 from workflow.scoping import visible_positions
-from workflow.search import FOUND_BY_NAME, by_name_among_matches
+from workflow.search import FOUND_NEWEST, newest_among_matches
 
 
 def _positions(user: Any) -> QuerySet[Any]:
@@ -35,12 +35,13 @@ class PositionPagination(OrderedKeysetPagination):
 
 
 class FoundPositionPagination(OrderedKeysetPagination):
-    """With `?q=`: by name among the matches the trigram indexes found (workflow.search)."""
+    """With `?q=`: newest first, walking the ids (workflow.search: sorting every match by name
+    costs what the matches cost, 51,601 for a common word at 1,000,000 standards)."""
 
-    keys = FOUND_BY_NAME
+    keys = FOUND_NEWEST
 
     def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
-        return super().paginate_queryset(by_name_among_matches(queryset), request, view)
+        return super().paginate_queryset(newest_among_matches(queryset), request, view)
 
 
 @extend_schema_view(
@@ -49,7 +50,10 @@ class FoundPositionPagination(OrderedKeysetPagination):
         tags=["positions"],
         responses=responses({200: PositionSerializer(many=True)}, *LIST),
         summary="Daftar jabatan / positions",
-        description=bilingual("Jabatan dalam cakupan pengguna.", "Positions in the caller's scope."),
+        description=bilingual(
+            "Jabatan dalam cakupan pengguna, urut nama. Dengan `q`: yang terbaru lebih dahulu.",
+            "Positions in the caller's scope, by name. With `q`: newest first.",
+        ),
     ),
     post=extend_schema(
         operation_id="positions_create",

@@ -167,3 +167,22 @@ def test_a_positions_cursor_not_written_by_the_api_is_a_400(world: World) -> Non
     response = client_for(world.organisasi).get(URL, {"cursor": "WyJuIixbXV0"})
 
     assert_error(response, 400, "invalid_cursor")
+
+
+@pytest.mark.parametrize("few_positions", [2, 500], ids=["many-matches", "few-matches"])
+def test_a_search_lists_every_match_once_newest_first(
+    world: World, monkeypatch: pytest.MonkeyPatch, few_positions: int
+) -> None:
+    # Below the limit the matches' ids are fetched first; above it the ids are walked: same pages.
+    monkeypatch.setattr("workflow.search.FEW_POSITIONS", few_positions)
+    made = [PositionFactory.create(opd=world.opd, name=f"Arsiparis {i}", kind="pelaksana") for i in range(7)]
+    PositionFactory.create(opd=world.opd, name="Pranata Komputer", kind="pelaksana")
+    client = client_for(world.organisasi)
+
+    seen, url = [], f"{URL}?q=arsip&page_size=3"
+    while url:
+        body = client.get(url).json()
+        seen += [row["id"] for row in body["results"]]
+        url = body["next"]
+
+    assert seen == [p.pk for p in reversed(made)]

@@ -184,3 +184,34 @@ def test_the_ministry_chooses_an_instansi_before_its_opds(world, as_user) -> Non
 
     assert list(unchosen.fields["opd"].queryset) == []
     assert {o.pk for o in chosen.fields["opd"].queryset} == {world.opd.pk, world.other_opd.pk}
+
+
+def test_a_national_reader_searching_positions_gets_the_newest_first_unless_he_asks_by_name(
+    world, as_user
+) -> None:
+    from tests.factories import UserFactory
+
+    made = Position.objects.bulk_create(
+        Position(opd=world.opd, name=name, kind=PositionKind.PELAKSANA)
+        for name in ("Arsiparis B", "Arsiparis C", "Arsiparis A")
+    )
+    client = as_user(UserFactory.create(username="admin.nasional", is_superuser=True, is_staff=True))
+
+    newest = client.get("/jabatan/", {"q": "Arsiparis"}).context["positions"]
+    by_name = client.get("/jabatan/", {"q": "Arsiparis", "urut": "nama"}).context["positions"]
+    unsearched = client.get("/jabatan/").context["positions"]
+
+    assert [p.pk for p in newest] == [p.pk for p in reversed(made)]
+    assert [p.name for p in by_name] == ["Arsiparis A", "Arsiparis B", "Arsiparis C"]
+    assert [p.name for p in unsearched] == sorted(p.name for p in unsearched)
+
+
+def test_a_reader_of_one_instansi_searching_positions_still_gets_them_by_opd_and_name(world, as_user) -> None:
+    Position.objects.bulk_create(
+        Position(opd=world.opd, name=name, kind=PositionKind.PELAKSANA)
+        for name in ("Arsiparis B", "Arsiparis A")
+    )
+
+    found = as_user(world.organisasi).get("/jabatan/", {"q": "Arsiparis"}).context["positions"]
+
+    assert [p.name for p in found] == ["Arsiparis A", "Arsiparis B"]
