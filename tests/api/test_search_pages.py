@@ -60,15 +60,15 @@ def test_a_forged_search_cursor_is_400(world: World) -> None:
     assert_error(response, 400, "invalid_cursor")
 
 
-def test_the_positions_search_pages_by_name_among_the_matches(world: World) -> None:
+def test_the_positions_search_pages_the_matches_newest_first(world: World) -> None:
     _documents(world, 5, name="Pranata Komputer")
-    _documents(world, 3, name="Analis Pranata")  # sorts first
+    _documents(world, 3, name="Analis Pranata")  # newest, though it sorts first by name
     _documents(world, 2, name="Arsiparis")  # no match
 
     pages = _every_page(client_for(world.organisasi), f"{POSITIONS}?q=pranata&page_size=3")
 
     assert [len(page) for page in pages] == [3, 3, 2]
-    expected = Position.objects.filter(name__icontains="pranata").order_by("name", "sub_unit", "id")
+    expected = Position.objects.filter(name__icontains="pranata").order_by("-id")
     assert [pk for page in pages for pk in page] == list(expected.values_list("pk", flat=True))
 
 
