@@ -118,7 +118,7 @@ def _window(
     ranked = matches.order_by("-pk").annotate(rank=_rank(query)).values_list("rank", "pk")
     if boundary is not None:
         rows = list(ranked.filter(pk__gte=boundary))
-    elif len(few := _all_if_few(matches)) <= RANK_WINDOW:
+    elif len(few := ids_if_few(matches, RANK_WINDOW)) <= RANK_WINDOW:
         rows = list(ranked.filter(pk__in=few)) if few else []
         boundary = EVERY_MATCH
     else:
@@ -128,9 +128,12 @@ def _window(
     return sorted(rows, key=lambda row: (-row[0], -row[1])), boundary
 
 
-def _all_if_few(matches: QuerySet[Submission]) -> list[int]:
-    """Up to RANK_WINDOW + 1 ids of `matches`, in no order: from the GIN index, not along the ids."""
-    return list(matches.order_by().values_list("pk", flat=True)[: RANK_WINDOW + 1])
+def ids_if_few(matches: QuerySet[Any], limit: int) -> list[int]:
+    """Up to `limit` + 1 ids of `matches`, in no order: from the GIN index, not along the ids.
+
+    More than `limit` means there are too many to fetch by id; walk the order's index instead.
+    """
+    return list(matches.order_by().values_list("pk", flat=True)[: limit + 1])
 
 
 def _page(matches: QuerySet[Submission], found: list[tuple[int, list[Any]]], size: int) -> SearchPage:
@@ -165,21 +168,21 @@ def _rank(query: str) -> Any:
 
 # Positions found by words are listed newest first by default (the API's `q=`; the positions page
 # of readers of many instansi): the id's index is walked backwards and stops at the page's last
-# match, so a page costs what its own rows cost, for a word matching 50 positions or 500,000.
-# By name, every match has to be read and sorted before the first row can be shown (51,601 rows
-# for "Arsiparis" at 1,000,000 standards, 250-450 ms), and the name index is no way round it:
-# "Pranata" sorts late, so walking it tests 759,000 names before the first match.
+# match, instead of reading and sorting every match first. By name, a common word's matches all
+# have to be sorted before the first row shows (51,601 for "Arsiparis" at 1,000,000 standards:
+# p95 235-273 ms for the API, 435-668 ms for the page), and walking the name index does not help:
+# "Pranata" sorts late, so the walk tests 759,000 names before its first match.
 FOUND_NEWEST = (Key("id", descending=True),)
 
-# A word the trigram indexes find in only a few positions is fetched from them, not walked for:
-# the planner's estimate for an unusual word can be far too high, and walking the ids for a few
-# matches reads every position. The ids of up to FEW_POSITIONS matches cost one index read.
+# The same guard as the documents' first page (`ids_if_few`): a word found in only a few positions
+# is fetched by their ids, so that a planner misjudging an unusual word does not walk every
+# position's id for a handful of matches. Not yet measured for positions at 1,000,000.
 FEW_POSITIONS = 500
 
 
 def newest_among_matches(positions: QuerySet[Position]) -> QuerySet[Position]:
     """`positions` (filtered by words), to be paged by FOUND_NEWEST: narrowed to their ids when few."""
-    few = list(positions.order_by().values_list("pk", flat=True)[: FEW_POSITIONS + 1])
+    few = ids_if_few(positions, FEW_POSITIONS)
     return positions.filter(pk__in=few) if len(few) <= FEW_POSITIONS else positions
 
 
