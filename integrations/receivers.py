@@ -2,7 +2,8 @@
 
 Signals only log elsewhere in the project; these only forget cache entries, so that every path
 that changes a user or a role (services, imports, the admin, a shell) is covered at once.
-QuerySet.update() sends no signal: the project changes these rows with save() and delete().
+QuerySet.update() and the bulk methods send no signal: the project changes these rows with save()
+and delete(), and a bulk write of them (the people import) sends `users_written_in_bulk`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from knox.models import AuthToken
 
 from integrations.auth_cache import forget_token, forget_user
 from submissions.models import RoleAssignment
+from submissions.signals import users_written_in_bulk
 
 
 @receiver(post_save, sender=User, dispatch_uid="integrations.user_saved")
@@ -28,6 +30,12 @@ def _user_changed(sender: Any, instance: User, **kwargs: Any) -> None:
 @receiver(post_delete, sender=RoleAssignment, dispatch_uid="integrations.role_deleted")
 def _role_changed(sender: Any, instance: RoleAssignment, **kwargs: Any) -> None:
     forget_user(instance.user_id)
+
+
+@receiver(users_written_in_bulk, dispatch_uid="integrations.users_written_in_bulk")
+def _users_written_in_bulk(sender: Any, user_ids: list[int], **kwargs: Any) -> None:
+    for user_id in user_ids:
+        forget_user(user_id)
 
 
 @receiver(post_delete, sender=AuthToken, dispatch_uid="integrations.token_deleted")

@@ -20,6 +20,7 @@ from submissions.imports.base import ImportSpec, Plan, Rows, Written, nothing_to
 from submissions.imports.outcomes import ImportProblem, Outcome, Preview, RowOutcome
 from submissions.imports.reading import Columns, normalise, text
 from submissions.models import OPD, ActingKind, ImportKind, Instansi, Role, RoleAssignment
+from submissions.signals import users_written_in_bulk
 
 COLUMNS = Columns(
     titles={
@@ -99,6 +100,9 @@ def plan(rows: Rows, instansi: Instansi | None) -> Plan:
             assignment.user = created.get(username) or users[username]
         RoleAssignment.objects.bulk_create([assignment for assignment, _ in new_roles])
         RoleAssignment.objects.bulk_update(changed_roles, ["acting_for", "valid_from", "valid_until"])
+        touched = {user.pk for user in changed_users} | {a.user_id for a, _ in new_roles}
+        touched |= {assignment.user_id for assignment in changed_roles}
+        users_written_in_bulk.send(sender=RoleAssignment, user_ids=sorted(touched))
         return Written(new_user_ids=[user.pk for user in new_users])
 
     return Plan(preview, write)
