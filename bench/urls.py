@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from django.db import connection, transaction
@@ -67,12 +68,38 @@ INSERT INTO workflow_event
 VALUES ('transition', now(), 'bagian_organisasi', %s, %s, %s, %s, %s, %s,
         'send_to_ministry', 'compilation', 'ministry_consultation', %s, '{}'::jsonb)
 """
+# As the API writes them: the subject rendered, the bodies left to delivery with their context
+# frozen as JSON (the keys a send_to_ministry email is given, with values of typical length).
+FLOOR_CONTEXT = json.dumps(
+    {
+        "recipient_name": "Kepala Bagian Organisasi",
+        "site_url": "https://skj.example.go.id",
+        "document_url": "https://skj.example.go.id/dokumen/1/",
+        "preferences_url": "https://skj.example.go.id/notifikasi/pengaturan/",
+        "position_name": "Analis Kebijakan Ahli Muda",
+        "opd_name": "Dinas Komunikasi dan Informatika",
+        "instansi_name": "Instansi Skala 001",
+        "version": 1,
+        "round": 1,
+        "state_label": "Konsultasi KemenPAN-RB",
+        "due_label": "Senin, 14 Desember 2026 23:59 WIB",
+        "due_day_label": "Senin, 14 Desember 2026",
+        "actor_name": "Kepala Bagian Organisasi",
+        "acting_for": "",
+        "comment": "",
+        "reason_label": "",
+        "letter_number": "B/100/ORG/2026",
+        "letter_date": {"__date__": "2026-12-02"},
+        "next_step": "Tinjau dokumen dan catat jawaban KemenPAN-RB.",
+        "nationwide": True,
+    }
+)
 FLOOR_NOTIFY = """
 INSERT INTO notifications_notification
   (kind, submission_id, recipient_id, actor_id, event_key, idempotency_key, delivery, subject,
-   body_text, body_html, status, attempts, last_error, created_at)
+   body_text, body_html, context, needs_body, status, attempts, last_error, created_at)
 SELECT 'send_to_ministry', %s, r.user_id, %s, %s, %s || r.user_id, 'email', 'Dokumen dikirim ke KemenPAN-RB',
-       'Dokumen dikirim.', '<p>Dokumen dikirim.</p>', 'pending', 0, '', now()
+       '', '', %s::jsonb, true, 'pending', 0, '', now()
 FROM (SELECT id AS user_id FROM auth_user WHERE is_active ORDER BY id LIMIT %s) r
 """
 
@@ -108,7 +135,7 @@ class TransitionFloor(APIView):
             cursor.execute(FLOOR_EVENT, [pk, version, round_, position_id, opd_id, instansi_id, log_id])
             rows = int(request.query_params.get("rows", "1"))
             key = f"floor:{pk}:{time.time_ns()}:"
-            cursor.execute(FLOOR_NOTIFY, [pk, request.user.pk, f"floor:{pk}", key, rows])
+            cursor.execute(FLOOR_NOTIFY, [pk, request.user.pk, f"floor:{pk}", key, FLOOR_CONTEXT, rows])
         return Response({"id": pk, "state": "ministry_consultation"})
 
 

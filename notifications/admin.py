@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from notifications.delivery import retry_notifications
 from notifications.dispatch import dispatch_deliveries
 from notifications.models import Notification, Preference
+from notifications.rendering import ensure_bodies
 from notifications.webhooks.delivery import retry_deliveries
 from notifications.webhooks.dispatch import dispatch_webhooks
 from notifications.webhooks.models import WebhookDelivery, WebhookSubscription
@@ -34,6 +35,14 @@ class NotificationAdmin(admin.ModelAdmin[Notification]):
     list_select_related = ["recipient"]
     actions = ["send_again"]
     readonly_fields = [field.name for field in Notification._meta.fields]
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Notification | None:
+        notification = super().get_object(request, object_id, from_field)
+        if notification is not None:  # an in-app row nobody has opened yet: its bodies are shown too
+            ensure_bodies([notification])
+        return notification
 
     @admin.display(description=_("galat terakhir"))
     def error_short(self, notification: Notification) -> str:

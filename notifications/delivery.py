@@ -34,6 +34,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from notifications.models import Notification, Status
+from notifications.rendering import ensure_bodies
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,7 @@ def deliver(notification_id: int, *, now: datetime.datetime | None = None) -> Re
         return Result(Outcome.NOT_CLAIMED)
     notification = Notification.objects.select_related("recipient").get(pk=notification_id)
     try:
+        ensure_bodies([notification])
         _send(notification)
     except Exception as error:  # every outcome must leave the row out of `sending`
         return _record_failure(notification, error, now)

@@ -1,7 +1,10 @@
 """The outbox and the inbox: one Notification row per (event, recipient), and users' preferences.
 
-A row is written in the same transaction as the event it tells of, already rendered, so what was
-sent can always be shown, retried or audited without the event's data at hand.
+A row is written in the same transaction as the event it tells of, with its subject rendered and
+everything its body says frozen beside it (`context`), so what was sent can always be shown,
+retried or audited without the event's data at hand. The bodies are rendered from that frozen
+context at delivery or at the first read (notifications.rendering.ensure_bodies), outside the
+request that fired the event.
 """
 
 from __future__ import annotations
@@ -82,8 +85,12 @@ class Notification(models.Model):
     idempotency_key = models.CharField(_("kunci idempotensi"), max_length=200, unique=True)
     delivery = models.CharField(_("cara penyampaian"), max_length=10, choices=Delivery.choices)
     subject = models.CharField(_("perihal"), max_length=255)
-    body_text = models.TextField(_("isi (teks)"))
-    body_html = models.TextField(_("isi (HTML)"))
+    body_text = models.TextField(_("isi (teks)"), blank=True)
+    body_html = models.TextField(_("isi (HTML)"), blank=True)
+    # What the body templates are given, frozen as JSON when the row is written (names and labels,
+    # never objects), and whether the bodies still have to be rendered from it.
+    context = models.JSONField(_("konteks isi"), default=dict, blank=True)
+    needs_body = models.BooleanField(_("isi belum disusun"), default=False)
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)

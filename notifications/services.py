@@ -17,7 +17,7 @@ from django.utils import timezone
 from notifications.context import base_context
 from notifications.dispatch import dispatch_batch
 from notifications.models import PREFERENCE_KINDS, Delivery, Kind, Notification, Preference, Status
-from notifications.rendering import render
+from notifications.rendering import ensure_bodies, freeze, render_subject
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -44,7 +44,8 @@ def record_notifications(
     actor: User | None = None,
     context: Mapping[str, object],
 ) -> list[Notification]:
-    """Write one rendered row per (event, recipient); email delivery is enqueued after commit.
+    """Write one row per (event, recipient), its subject rendered and its body's context frozen;
+    email delivery is enqueued after commit.
 
     Repeating the call for the same event writes nothing new: the idempotency key is unique (the
     returned objects then hold the ids of the rows written the first time, not their current state).
@@ -93,7 +94,7 @@ def _build_row(
     now: datetime.datetime,
 ) -> Notification:
     user = target.user
-    rendered = render(kind, {**base_context(user, submission), **context, **target.context})
+    full_context = {**base_context(user, submission), **context, **target.context}
     status, note = _initial_status(delivery, getattr(user, "email", ""))
     return Notification(
         kind=kind,
@@ -103,9 +104,10 @@ def _build_row(
         event_key=event_key,
         idempotency_key=f"{event_key}:{user.pk}",
         delivery=delivery,
-        subject=rendered.subject,
-        body_text=rendered.text,
-        body_html=rendered.html,
+        subject=render_subject(kind, full_context),
+        # The bodies are rendered at delivery or at the first read (rendering.ensure_bodies).
+        context=freeze(full_context),
+        needs_body=True,
         status=status,
         last_error=note,
         next_attempt_at=now if status == Status.PENDING else None,
@@ -140,6 +142,7 @@ def mark_read(*, notification_id: int, user: User) -> Notification:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
         )
+    ensure_bodies([notification])
     return notification
 
 

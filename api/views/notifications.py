@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,6 +18,7 @@ from api.schema import LIST, READ_ONE, responses
 from api.serializers.reference import NotificationSerializer
 from api.views.common import bilingual
 from notifications.models import Notification
+from notifications.rendering import ensure_bodies
 from notifications.selectors import inbox_for
 from notifications.services import mark_read
 
@@ -43,6 +45,11 @@ class NotificationListView(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Notification.objects.none()
         return inbox_for(user=user_of(self.request))
+
+    def paginate_queryset(self, queryset: QuerySet[Any] | Sequence[Any]) -> list[Any] | None:
+        page = super().paginate_queryset(queryset)
+        ensure_bodies(page or [])  # the page shows each body: rows first read here are rendered now
+        return page
 
 
 @extend_schema_view(

@@ -14,6 +14,7 @@ from notifications.services import (
     record_notifications,
     set_preference,
 )
+from tests.notifications.bodies import body_of
 
 
 def test_one_row_is_written_per_recipient_and_an_email_sent_after_commit(
@@ -75,7 +76,7 @@ def test_a_user_listed_twice_gets_one_row_with_the_first_listed_next_step(world,
     )
 
     assert len(rows) == 1
-    assert "Verifikasi dokumen." in rows[0].body_text
+    assert "Verifikasi dokumen." in body_of(rows[0])
 
 
 def test_the_email_is_in_indonesian_text_and_html_with_a_link_and_the_next_step(

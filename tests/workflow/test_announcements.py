@@ -11,6 +11,7 @@ from notifications.models import Notification
 from submissions.models import Role, TimeZone
 from tests.documents import INPUTS, LEGAL, RIGHTFUL, document_in, fire, revision_of
 from tests.factories import RoleAssignmentFactory, UserFactory
+from tests.notifications.bodies import body_of
 from workflow.machine import State
 
 OPD_PEOPLE = {"drafter", "second_drafter", "reviewer", "second_reviewer"}
@@ -80,9 +81,9 @@ def test_the_send_back_email_carries_the_reason_and_the_comment(world):
     )
 
     row = Notification.objects.filter(recipient=world.drafter).latest("id")
-    assert "Alasan   : wording" in row.body_text
-    assert "Perbaiki uraian indikator." in row.body_text
-    assert "ajukan kembali" in row.body_text
+    assert "Alasan   : wording" in body_of(row)
+    assert "Perbaiki uraian indikator." in body_of(row)
+    assert "ajukan kembali" in body_of(row)
 
 
 def test_the_drafter_informed_of_a_forward_is_told_no_action_is_needed(world):
@@ -92,8 +93,8 @@ def test_the_drafter_informed_of_a_forward_is_told_no_action_is_needed(world):
 
     drafter_row = Notification.objects.get(recipient=world.drafter, kind="forward")
     organisasi_row = Notification.objects.get(recipient=world.organisasi, kind="forward")
-    assert "tidak ada tindakan" in drafter_row.body_text
-    assert "Verifikasi dan kompilasi" in organisasi_row.body_text
+    assert "tidak ada tindakan" in body_of(drafter_row)
+    assert "Verifikasi dan kompilasi" in body_of(organisasi_row)
 
 
 def test_a_user_whose_role_has_ended_is_not_notified(world):
@@ -126,7 +127,7 @@ def test_every_announcement_links_to_the_document(world, settings):
     document = document_in(world, State.COMPILATION)
 
     assert {
-        row.body_text.count(f"https://skj.example.go.id/dokumen/{document.pk}/")
+        body_of(row).count(f"https://skj.example.go.id/dokumen/{document.pk}/")
         for row in Notification.objects.all()
     } == {1}
 
@@ -140,7 +141,7 @@ def test_the_deadline_is_shown_in_the_instansis_own_time_zone(world):
 
     row = Notification.objects.filter(kind="submit").first()
     assert row is not None
-    assert "23:59 WIT" in row.body_text
+    assert "23:59 WIT" in body_of(row)
 
 
 def test_the_email_is_in_indonesian_even_when_the_actor_browses_in_english(world):
@@ -152,8 +153,8 @@ def test_the_email_is_in_indonesian_even_when_the_actor_browses_in_english(world
     row = Notification.objects.get(recipient=world.organisasi, kind="forward")
     indonesian_days = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
     english_days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    assert any(day in row.body_text for day in indonesian_days)
-    assert not any(day in row.body_text for day in english_days)
+    assert any(day in body_of(row) for day in indonesian_days)
+    assert not any(day in body_of(row) for day in english_days)
 
 
 def test_the_ministry_reads_the_instansi_beside_the_opd_in_its_subjects(world):

@@ -8,6 +8,7 @@ import pytest
 
 from notifications.models import Notification
 from tests.builders import World
+from tests.notifications.bodies import body_of
 from tests.workflow.packages_world import agree_all, compiled_standards, sent_package
 from workflow.packages.reminders import send_package_follow_ups
 
@@ -31,9 +32,9 @@ def test_items_of_a_package_carry_no_reminders_and_the_package_follows_up_once(w
     assert send_package_follow_ups(now=later) == 0
 
     follow_up = Notification.objects.get(kind="package_follow_up", recipient=world.organisasi)
-    assert "Kepala Seksi 02" in follow_up.body_text
-    assert "Kepala Seksi 03" in follow_up.body_text
-    assert "Kepala Seksi 01" not in follow_up.body_text
+    assert "Kepala Seksi 02" in body_of(follow_up)
+    assert "Kepala Seksi 03" in body_of(follow_up)
+    assert "Kepala Seksi 01" not in body_of(follow_up)
 
 
 def test_a_fully_answered_package_needs_no_follow_up(world: World) -> None:

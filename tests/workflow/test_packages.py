@@ -11,6 +11,7 @@ from notifications.models import Notification
 from submissions.models import Submission
 from tests.builders import World
 from tests.documents import LETTER, fire
+from tests.notifications.bodies import body_of
 from tests.workflow.packages_world import agree_all, compile_again, compiled_standards, sent_package
 from workflow import services
 from workflow.decrees.services import DecreeInput, record_decree
@@ -207,9 +208,9 @@ def test_sending_writes_one_message_per_recipient_listing_the_items(world: World
     sent = Notification.objects.filter(kind="package_sent")
     assert sent.filter(recipient=world.ministry).count() == 1
     assert sent.filter(recipient=world.drafter).count() == 1
-    message = sent.get(recipient=world.ministry).body_text
+    message = body_of(sent.get(recipient=world.ministry))
     assert all(f"Kepala Seksi {i:02d}" in message for i in range(1, 7))
-    own = sent.get(recipient=world.drafter).body_text
+    own = body_of(sent.get(recipient=world.drafter))
     assert "Kepala Seksi 01" in own
     assert "Kepala Seksi 02" not in own
     assert not Notification.objects.filter(kind="send_to_ministry").exists()

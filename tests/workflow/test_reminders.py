@@ -14,6 +14,7 @@ from django.utils import timezone
 from notifications.models import Notification
 from submissions.models import Submission, TimeZone
 from tests.factories import PositionFactory
+from tests.notifications.bodies import body_of
 from workflow import reminders
 from workflow.machine import State
 from workflow.models import CalendarDay
@@ -135,7 +136,7 @@ def test_the_ministry_stage_reminder_is_a_follow_up_for_bagian_organisasi(world)
 
     row = Notification.objects.get(kind="reminder")
     assert row.subject.startswith("[Alur SKJ] Tindak lanjut konsultasi")
-    assert "KemenPAN-RB" in row.body_text
+    assert "KemenPAN-RB" in body_of(row)
 
 
 def test_a_second_sweep_at_the_same_moment_sends_nothing_more(world):
@@ -186,7 +187,7 @@ def test_the_reminder_email_says_how_many_working_days_are_left(world):
 
     row = Notification.objects.filter(kind="reminder").first()
     assert row is not None
-    assert "(2 hari kerja lagi)" in row.body_text
+    assert "(2 hari kerja lagi)" in body_of(row)
 
 
 def test_the_sweep_reads_as_many_rows_whatever_the_number_of_documents_not_due(world):
