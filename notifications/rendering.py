@@ -102,19 +102,19 @@ def thaw(frozen: Any) -> Any:
 
 
 def ensure_bodies(notifications: Iterable[Notification]) -> None:
-    """Render the bodies of the rows that still need them, and keep them (one UPDATE per row).
+    """Render the bodies of the rows that still need them, and keep them (one UPDATE for all).
 
-    The UPDATE is conditional: when two readers render the same row at once, the first one's
-    bodies are kept, and both are the same text from the same frozen context.
+    The UPDATE only touches rows still without bodies: when two readers render the same row at
+    once, the first one's bodies are kept, and both are the same text from the same frozen context.
     """
-    for notification in notifications:
-        if not notification.needs_body:
-            continue
+    pending = [notification for notification in notifications if notification.needs_body]
+    for notification in pending:
         text, html = render_bodies(notification.kind, thaw(notification.context))
-        Notification.objects.filter(pk=notification.pk, needs_body=True).update(
-            body_text=text, body_html=html, needs_body=False
-        )
         notification.body_text, notification.body_html, notification.needs_body = text, html, False
+    if pending:
+        Notification.objects.filter(needs_body=True).bulk_update(
+            pending, ["body_text", "body_html", "needs_body"]
+        )
 
 
 def _tidy(text: str) -> str:

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -121,3 +123,15 @@ def test_a_letter_date_rendered_later_keeps_its_indonesian_month(world: World, r
     ensure_bodies([row])
 
     assert "5 Januari 2026" in row.body_text
+
+
+def test_a_page_of_rows_is_rendered_with_one_update(world: World, record: Any):
+    for number in range(3):
+        record(world.reviewer, event_key=f"test:page:{number}")
+    rows = list(Notification.objects.filter(recipient=world.reviewer))
+
+    with CaptureQueriesContext(connection) as queries:
+        ensure_bodies(rows)
+
+    assert [q["sql"].split()[0] for q in queries.captured_queries] == ["UPDATE"]
+    assert not Notification.objects.filter(needs_body=True).exists()

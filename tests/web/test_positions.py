@@ -206,6 +206,20 @@ def test_a_national_reader_searching_positions_gets_the_newest_first_unless_he_a
     assert [p.name for p in unsearched] == sorted(p.name for p in unsearched)
 
 
+def test_the_sort_select_shows_the_order_in_use_when_none_was_asked_for(world, as_user) -> None:
+    from tests.factories import UserFactory
+
+    national = as_user(UserFactory.create(username="admin.sort", is_superuser=True, is_staff=True))
+
+    assert national.get("/jabatan/", {"q": "Arsiparis"}).context["form"]["urut"].value() == "terbaru"
+    assert (
+        national.get("/jabatan/", {"q": "Arsiparis", "urut": "nama"}).context["form"]["urut"].value()
+        == "nama"
+    )
+    assert national.get("/jabatan/").context["form"]["urut"].value() == "nama"
+    assert as_user(world.drafter).get("/jabatan/").context["form"]["urut"].value() == "opd"
+
+
 def test_a_reader_of_one_instansi_searching_positions_still_gets_them_by_opd_and_name(world, as_user) -> None:
     Position.objects.bulk_create(
         Position(opd=world.opd, name=name, kind=PositionKind.PELAKSANA)

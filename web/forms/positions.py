@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from submissions.models import OPD, Instansi, Position, PositionKind, Urusan
 from web.forms.fields import CleanCharField, PlainSelect, clean_text_formfield, one_empty_choice
-from web.selectors import NEAR, NOT_STARTED, OVERDUE, SORTS, sees_many_instansi
+from web.selectors import NEAR, NOT_STARTED, OVERDUE, SORTS, default_sort, sees_many_instansi
 from workflow.machine import State
 from workflow.scoping import can_create_positions, visible_instansi, visible_opds
 
@@ -95,6 +95,7 @@ class PositionFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._show_the_sort_in_use(user)
         opd_field: Any = self.fields["opd"]
         opd_field.empty_label = _("Semua OPD")
         opds = visible_opds(user).select_related("instansi").order_by("instansi__name", "name")
@@ -109,6 +110,15 @@ class PositionFilterForm(forms.Form):
         else:
             del self.fields["instansi"]
         opd_field.queryset = opds
+
+    def _show_the_sort_in_use(self, user: AnyUser) -> None:
+        # Without `urut` in the address the list is in the reader's default order; the select says
+        # which, instead of showing its first choice.
+        if not self.is_bound:
+            self.fields["urut"].initial = default_sort(user)
+        elif not self.data.get("urut"):
+            self.data = self.data.copy()
+            self.data["urut"] = default_sort(user, str(self.data.get("q") or "").strip())
 
 
 def _id(raw: Any) -> int | None:
