@@ -70,6 +70,9 @@ def setup_django(database_url: str | None = None) -> dict[str, str]:
 
     if connection.vendor != "postgresql":
         sys.exit("Benchmark ini harus dijalankan pada PostgreSQL (set DATABASE_URL).")
+    from config.startup import freeze_loaded_objects
+
+    freeze_loaded_objects()  # as config/wsgi.py does in every web process
     return env
 
 
