@@ -39,7 +39,7 @@ from workflow.machine import ACTIVE_STATES, State
 from workflow.progress import stage_durations
 from workflow.roles import assignments_of, awaiting
 from workflow.scoping import visible_competencies, visible_opds, visible_positions, visible_submissions
-from workflow.search import FOUND_BY_NAME, FOUND_NEWEST, by_name_among_matches, newest_among_matches
+from workflow.search import FOUND_BY_NAME, FOUND_NEWEST, by_name_among_matches
 
 if TYPE_CHECKING:
     from workflow.roles import AnyUser
@@ -135,8 +135,6 @@ def positions_with_status(
         positions = by_name_among_matches(positions)
     if filters.kind:
         positions = positions.filter(kind=filters.kind)
-    if filters.query and filters.sort == "terbaru":
-        positions = newest_among_matches(positions)
     positions = positions.annotate(
         latest_id=Subquery(newest.values("id")[:1]),
         latest_state=Subquery(newest.values("state")[:1]),

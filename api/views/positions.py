@@ -20,7 +20,7 @@ from submissions.models import Urusan
 from workflow.keyset import Key
 from workflow.positions import position_create, position_update
 from workflow.scoping import visible_positions
-from workflow.search import FOUND_NEWEST, newest_among_matches
+from workflow.search import FOUND_NEWEST
 
 
 def _positions(user: Any) -> QuerySet[Any]:
@@ -39,9 +39,6 @@ class FoundPositionPagination(OrderedKeysetPagination):
     costs what the matches cost, 51,601 for a common word at 1,000,000 standards)."""
 
     keys = FOUND_NEWEST
-
-    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
-        return super().paginate_queryset(newest_among_matches(queryset), request, view)
 
 
 @extend_schema_view(

@@ -169,12 +169,7 @@ def test_a_positions_cursor_not_written_by_the_api_is_a_400(world: World) -> Non
     assert_error(response, 400, "invalid_cursor")
 
 
-@pytest.mark.parametrize("few_positions", [2, 500], ids=["many-matches", "few-matches"])
-def test_a_search_lists_every_match_once_newest_first(
-    world: World, monkeypatch: pytest.MonkeyPatch, few_positions: int
-) -> None:
-    # Below the limit the matches' ids are fetched first; above it the ids are walked: same pages.
-    monkeypatch.setattr("workflow.search.FEW_POSITIONS", few_positions)
+def test_a_search_lists_every_match_once_newest_first(world: World) -> None:
     made = [PositionFactory.create(opd=world.opd, name=f"Arsiparis {i}", kind="pelaksana") for i in range(7)]
     PositionFactory.create(opd=world.opd, name="Pranata Komputer", kind="pelaksana")
     client = client_for(world.organisasi)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import OPD, Instansi, Position, PositionKind, Urusan
@@ -117,8 +118,13 @@ class PositionFilterForm(forms.Form):
         if not self.is_bound:
             self.fields["urut"].initial = default_sort(user)
         elif not self.data.get("urut"):
-            self.data = self.data.copy()
-            self.data["urut"] = default_sort(user, str(self.data.get("q") or "").strip())
+            in_use = default_sort(user, str(self.data.get("q") or "").strip())
+            if isinstance(self.data, QueryDict):  # request.GET: immutable, copied
+                data = self.data.copy()
+                data["urut"] = in_use
+                self.data = data
+            else:
+                self.data = {**self.data, "urut": in_use}
 
 
 def _id(raw: Any) -> int | None:
