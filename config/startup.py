@@ -3,7 +3,7 @@
 Python's full (generation 2) collection walks every object the process keeps. A web process keeps
 the whole of Django, DRF and the project once its URLconf is imported (about 190,000 objects);
 on the 2-core machine one full collection of those took 120-250 ms, and it fell on about one
-request in ten of the 1M page benchmarks (bench/RESULTS.md, "Python's collector"). Those objects
+request in ten of the 1M page benchmarks (bench/RESULTS.md, "Full collections"). Those objects
 live as long as the process, so they are moved out of the collector's sight once (`gc.freeze`);
 a full collection then walks only what requests created, 23-59 ms measured.
 """
