@@ -17,7 +17,7 @@ from django.utils import timezone
 from notifications.context import base_context
 from notifications.dispatch import dispatch_batch
 from notifications.models import PREFERENCE_KINDS, Delivery, Kind, Notification, Preference, Status
-from notifications.rendering import ensure_bodies, freeze, render_subject
+from notifications.rendering import freeze, render_subject
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -142,7 +142,6 @@ def mark_read(*, notification_id: int, user: User) -> Notification:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
         )
-    ensure_bodies([notification])
     return notification
 
 

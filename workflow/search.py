@@ -118,7 +118,7 @@ def _window(
     ranked = matches.order_by("-pk").annotate(rank=_rank(query)).values_list("rank", "pk")
     if boundary is not None:
         rows = list(ranked.filter(pk__gte=boundary))
-    elif len(few := ids_if_few(matches, RANK_WINDOW)) <= RANK_WINDOW:
+    elif len(few := _all_if_few(matches)) <= RANK_WINDOW:
         rows = list(ranked.filter(pk__in=few)) if few else []
         boundary = EVERY_MATCH
     else:
@@ -128,12 +128,9 @@ def _window(
     return sorted(rows, key=lambda row: (-row[0], -row[1])), boundary
 
 
-def ids_if_few(matches: QuerySet[Any], limit: int) -> list[int]:
-    """Up to `limit` + 1 ids of `matches`, in no order: from the GIN index, not along the ids.
-
-    More than `limit` means there are too many to fetch by id; walk the order's index instead.
-    """
-    return list(matches.order_by().values_list("pk", flat=True)[: limit + 1])
+def _all_if_few(matches: QuerySet[Submission]) -> list[int]:
+    """Up to RANK_WINDOW + 1 ids of `matches`, in no order: from the GIN index, not along the ids."""
+    return list(matches.order_by().values_list("pk", flat=True)[: RANK_WINDOW + 1])
 
 
 def _page(matches: QuerySet[Submission], found: list[tuple[int, list[Any]]], size: int) -> SearchPage:
@@ -174,7 +171,7 @@ def _rank(query: str) -> Any:
 # "Pranata" sorts late, so the walk tests 759,000 names before its first match.
 FOUND_NEWEST = (Key("id", descending=True),)
 
-# No probe of the matches' ids first, unlike the documents' first page (`ids_if_few`): measured at
+# No probe of the matches' ids first, unlike the documents' first page (`_all_if_few`): measured at
 # 1,000,000 standards for common, rare, numeric and absent words, a probe of up to 501 ids only
 # added time (the ministry's API, "Arsiparis": p50 61 ms with it, 26 ms without; absent and rare
 # words 7-14 ms either way), since the planner reads a rare word from the trigram index by itself.

@@ -64,4 +64,5 @@ class NotificationListView(generics.ListAPIView):
 class NotificationReadView(APIView):
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
         notification = mark_read(notification_id=pk, user=request.user)
+        ensure_bodies([notification])  # the answer shows the body; the pages show only the subject
         return Response(NotificationSerializer(notification).data)

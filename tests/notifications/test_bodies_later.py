@@ -135,3 +135,12 @@ def test_a_page_of_rows_is_rendered_with_one_update(world: World, record: Any):
 
     assert [q["sql"].split()[0] for q in queries.captured_queries] == ["UPDATE"]
     assert not Notification.objects.filter(needs_body=True).exists()
+
+
+def test_marking_an_in_app_row_read_through_the_api_answers_with_its_body(world: World, record: Any):
+    [row] = record(world.reviewer)
+    Notification.objects.filter(pk=row.pk).update(status=Status.IN_APP)
+
+    answer = client_for(world.reviewer).post(f"/api/v1/notifications/{row.pk}/read/").json()
+
+    assert "Reviu dokumen ini." in answer["body_text"]

@@ -44,7 +44,7 @@ def position_list(request: AuthedRequest) -> HttpResponse:
             state=data["state"] or "",
             kind=data["kind"] or "",
             deadline=data["tenggat"] or "",
-            sort=data["urut"] or default_sort(request.user, data["q"] or ""),
+            sort=data["urut"],  # the form fills in the default order when none is asked for
         )
     positions = positions_with_status(request.user, filters)
     # Keyset pages: no count and no offset, so the 1,000th page costs what the first does.
