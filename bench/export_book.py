@@ -74,11 +74,14 @@ def _create_standards(instansi: Any, count: int, *, start: int) -> None:
     from django.db import transaction
     from django.utils import timezone
 
-    from submissions.models import CompetencyRow, Position, RequirementRow, Submission
+    from submissions.models import CompetencySet, Position, RequirementSet, Submission, stored_set
     from workflow.decrees.models import Decree, Enactment
 
     opds = list(instansi.opds.order_by("name"))
     with transaction.atomic():
+        # The same rows for every standard: one set of each kind, as the documents of a kind share.
+        competency_set = stored_set(CompetencySet, _competencies())
+        requirement_set = stored_set(RequirementSet, _requirements())
         positions = Position.objects.bulk_create(
             Position(opd=opds[n % len(opds)], name=f"Kepala Seksi Benchmark {n + 1:03d}", kind="pengawas")
             for n in range(start, start + count)
@@ -89,6 +92,8 @@ def _create_standards(instansi: Any, count: int, *, start: int) -> None:
                 state="approved",
                 summary=LOREM,
                 approved_at=timezone.now(),
+                competency_set=competency_set,
+                requirement_set=requirement_set,
             )
             for position in positions
         )
@@ -104,15 +109,9 @@ def _create_standards(instansi: Any, count: int, *, start: int) -> None:
         Enactment.objects.bulk_create(
             Enactment(decree=decree, submission=submission) for submission in submissions
         )
-        CompetencyRow.objects.bulk_create(
-            row for submission in submissions for row in _competencies(submission)
-        )
-        RequirementRow.objects.bulk_create(
-            row for submission in submissions for row in _requirements(submission)
-        )
 
 
-def _competencies(submission: Any) -> list[Any]:
+def _competencies() -> list[Any]:
     from submissions.models import CompetencyRow, level_text_for
 
     fixed = [("managerial", f"M.0{n}") for n in range(1, 9)] + [("sociocultural", "SK.01")]
@@ -120,19 +119,17 @@ def _competencies(submission: Any) -> list[Any]:
     indicators = [f"{LOREM[:70]} ({index})" for index in range(1, 4)]
     return [
         CompetencyRow(
-            submission=submission,
             group=group,
-            order=order,
             level=2,
             text=level_text_for(
                 code=code, name=f"Kompetensi {code}", description=LOREM, indicators=indicators
             ),
         )
-        for order, (group, code) in enumerate(fixed + technical)
+        for group, code in fixed + technical
     ]
 
 
-def _requirements(submission: Any) -> list[Any]:
+def _requirements() -> list[Any]:
     from submissions.models import RequirementRow
 
     sections = (
@@ -145,12 +142,7 @@ def _requirements(submission: Any) -> list[Any]:
         "rank",
         "performance_indicator",
     )
-    return [
-        RequirementRow(
-            submission=submission, section=section, order=order, text=LOREM[:90], importance="mutlak"
-        )
-        for order, section in enumerate(sections)
-    ]
+    return [RequirementRow(section=section, text=LOREM[:90], importance="mutlak") for section in sections]
 
 
 def _measure(instansi_id: int, fmt: str) -> dict[str, Any]:

@@ -12,8 +12,10 @@ TABLES = (
     "submissions_submission",
     "workflow_transitionlog",
     "notifications_notification",
+    "submissions_competencyset",
     "submissions_competencyrow",
     "submissions_leveltext",
+    "submissions_requirementset",
     "submissions_requirementrow",
 )
 

@@ -11,17 +11,16 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from submissions.models import (
     OPD,
     Competency,
     CompetencyLevel,
-    CompetencyRow,
     Instansi,
     MinimumLevel,
     Position,
-    RequirementRow,
     RoleAssignment,
     Submission,
     Urusan,
@@ -132,18 +131,14 @@ class MinimumLevelAdmin(admin.ModelAdmin):
     list_filter = ("kind", "blocking")
 
 
-class CompetencyRowInline(ReadOnlyInline):
-    model = CompetencyRow
-    fields = ("order", "group", "code", "name", "level", "description")
-    # The texts are the row's stored text, not fields of its own: shown, never a form field.
-    readonly_fields = fields
-    show_change_link = False
-
-
-class RequirementRowInline(ReadOnlyInline):
-    model = RequirementRow
-    fields = ("order", "section", "text", "importance")
-    show_change_link = False
+def _rows_table(headings: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
+    if not rows:
+        return "-"
+    head = format_html_join("", "<th>{}</th>", ((heading,) for heading in headings))
+    body = format_html_join(
+        "", "<tr>{}</tr>", ((format_html_join("", "<td>{}</td>", ((cell,) for cell in row)),) for row in rows)
+    )
+    return format_html("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body)
 
 
 @admin.register(Submission)
@@ -153,7 +148,6 @@ class SubmissionAdmin(admin.ModelAdmin):
     list_select_related = ("position__opd__instansi",)
     search_fields = ("position__name", "position__opd__name")
     date_hierarchy = "updated_at"
-    inlines = (CompetencyRowInline, RequirementRowInline)
     # Read-only: states move through the workflow, decrees are recorded on the Keputusan pages.
     fields = (
         "position",
@@ -164,6 +158,8 @@ class SubmissionAdmin(admin.ModelAdmin):
         "based_on",
         "revision_reason",
         "legal_basis",
+        "competency_table",
+        "requirement_table",
         "due_at",
         "approved_at",
         "created_by",
@@ -180,6 +176,24 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Submission | None = None) -> bool:
         return False
+
+    # The rows belong to sets other documents share (submissions.models.content_sets): shown here,
+    # changed only through the editor or the API, which point the document at another set.
+    @admin.display(description=_("kompetensi"))
+    def competency_table(self, obj: Submission) -> str:
+        rows = [
+            (row.order + 1, row.get_group_display(), row.code or "-", row.name, row.level)
+            for row in obj.competency_rows.all()
+        ]
+        return _rows_table(("No", "Kelompok", "Kode", "Nama", "Level"), rows)
+
+    @admin.display(description=_("persyaratan"))
+    def requirement_table(self, obj: Submission) -> str:
+        rows = [
+            (row.order + 1, row.get_section_display(), row.text, row.get_importance_display())
+            for row in obj.requirement_rows.all()
+        ]
+        return _rows_table(("No", "Jenis", "Uraian", "Tingkat pentingnya"), rows)
 
     @admin.display(description=_("status"), ordering="state")
     def state_label(self, obj: Submission) -> str:

@@ -12,14 +12,19 @@ from django.contrib.auth.models import User
 from submissions.models import (
     OPD,
     CompetencyRow,
+    CompetencySet,
     Instansi,
     InstansiKind,
     Position,
     PositionKind,
+    RequirementRow,
+    RequirementSet,
     Role,
     RoleAssignment,
+    Submission,
     Urusan,
     level_text_for,
+    stored_set,
 )
 
 DEMO_PASSWORD = "skj-demo-2026"
@@ -94,12 +99,36 @@ def competency_row(
     name: str = "",
     description: str = "",
     indicators: Sequence[str] = (),
-    save: bool = True,
     **fields: Any,
 ) -> CompetencyRow:
-    """A competency row written as the services write one: its texts stored once, then referenced."""
+    """A competency row built as the services build one (unsaved): its texts stored once, referenced."""
     text = level_text_for(code=code, name=name, description=description, indicators=indicators)
-    row = CompetencyRow(text=text, **fields)
-    if save:
-        row.save()
-    return row
+    return CompetencyRow(text=text, **fields)
+
+
+def copy_of(row: CompetencyRow | RequirementRow, **changes: Any) -> Any:
+    """An unsaved copy of a stored row, with `changes`: what an edit of that row in a document builds."""
+    if isinstance(row, CompetencyRow):
+        fields: dict[str, Any] = {"group": row.group, "competency_id": row.competency_id, "level": row.level}
+        fields["text"] = row.text
+        return CompetencyRow(**{**fields, **changes})
+    fields = {"section": row.section, "text": row.text, "importance": row.importance}
+    return RequirementRow(**{**fields, **changes})
+
+
+def give_rows(
+    submission: Submission,
+    *,
+    competencies: Sequence[CompetencyRow] | None = None,
+    requirements: Sequence[RequirementRow] | None = None,
+) -> Submission:
+    """Point `submission` at the sets holding these rows (unsaved, in order), as a saved edit does.
+
+    None leaves that kind as it is; an empty list leaves the document without rows of that kind.
+    """
+    if competencies is not None:
+        submission.competency_set = stored_set(CompetencySet, list(competencies))
+    if requirements is not None:
+        submission.requirement_set = stored_set(RequirementSet, list(requirements))
+    submission.save(update_fields=["competency_set", "requirement_set"])
+    return submission

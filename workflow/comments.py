@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from submissions.models import Submission
+from submissions.models import CONTENT_ROWS, CONTENT_SETS, Submission
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted
 from workflow.inputs import ROW_COMMENT_MAX_LENGTH
 from workflow.machine import Actor, State
@@ -112,8 +112,8 @@ def _locked(submission_id: int, actor: AnyUser) -> Submission:
         return (
             visible_submissions(actor)
             .select_for_update(of=("self",))
-            .select_related("position__opd__instansi")
-            .prefetch_related("competency_rows", "requirement_rows")
+            .select_related("position__opd__instansi", *CONTENT_SETS)
+            .prefetch_related(*CONTENT_ROWS)
             .get(pk=submission_id)
         )
     except Submission.DoesNotExist:

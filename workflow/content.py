@@ -1,5 +1,7 @@
 """Turning submitted content (API JSON, editor forms) into rows, and a new draft's first rows.
 
+The rows are built unsaved; the service stores them as a set (`submissions.models.stored_set`).
+
 Shape errors (an unknown group, a level outside 1-5, a NUL byte) stop a save; completeness problems
 (a missing technical row, an empty summary) do not: a draft may be unfinished, `submit` checks it.
 """
@@ -86,13 +88,14 @@ def _is_code(value: Any) -> bool:
 
 
 def competency_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -> list[CompetencyRow]:
-    """Validate and build competency rows; a row given by code and level is filled from the dictionary."""
+    """Validate and build competency rows (unsaved); a row given by code and level is filled from the
+    dictionary of the document's instansi."""
     _require_row_list(rows, "competencies", "kompetensi")
     errors: list[dict[str, str]] = []
     # Only well-formed codes reach the query: a NUL byte would make PostgreSQL fail, not refuse.
     codes = {row["code"].strip() for row in rows if isinstance(row, Mapping) and _is_code(row.get("code"))}
     dictionary = _dictionary_levels(codes, submission.position.opd.instansi_id)
-    built = [_competency_row(index, row, submission, dictionary, errors) for index, row in enumerate(rows)]
+    built = [_competency_row(index, row, dictionary, errors) for index, row in enumerate(rows)]
     if errors:
         raise InvalidContent("Baris kompetensi tidak dapat disimpan.", errors=errors)
     # Only valid rows store their texts: one lookup for all of them (and one insert of the new ones).
@@ -105,7 +108,6 @@ def competency_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -
 def _competency_row(
     index: int,
     row: Any,
-    submission: Submission,
     dictionary: dict[tuple[str, int], CompetencyLevel],
     errors: list[dict[str, str]],
 ) -> tuple[CompetencyRow, Wording]:
@@ -132,7 +134,6 @@ def _competency_row(
         indicators=tuple(indicators or (entry.indicators if entry else ())),
     )
     built = CompetencyRow(
-        submission=submission,
         group=group or "",
         order=index,
         competency=entry.competency if entry else None,
@@ -152,6 +153,7 @@ def _indicators(value: Any, field: str, errors: list[dict[str, str]]) -> list[st
 
 
 def requirement_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) -> list[RequirementRow]:
+    """Validate and build requirement rows (unsaved: `stored_set` stores them as a set)."""
     _require_row_list(rows, "requirements", "persyaratan")
     errors: list[dict[str, str]] = []
     built = []
@@ -167,7 +169,6 @@ def requirement_rows(rows: Sequence[Mapping[str, Any]], submission: Submission) 
         text = _text(row.get("text"), f"{where}.text", errors)
         built.append(
             RequirementRow(
-                submission=submission,
                 section=row.get("section") or "",
                 order=index,
                 text=text,
@@ -190,27 +191,11 @@ def initial_competency_rows(submission: Submission, position: Position) -> list[
     return competency_rows(fixed, submission)
 
 
-def copy_rows(source: Submission, target: Submission) -> None:
-    """Copy the content rows of `source` onto `target` (a new version starts from the approved one)."""
-    CompetencyRow.objects.bulk_create(
-        CompetencyRow(
-            submission=target,
-            group=row.group,
-            order=row.order,
-            competency_id=row.competency_id,
-            level=row.level,
-            # The same text: a new version starts with exactly the wording of the approved one.
-            text_id=row.text_id,
-        )
-        for row in source.competency_rows.all()
-    )
-    RequirementRow.objects.bulk_create(
-        RequirementRow(
-            submission=target,
-            section=row.section,
-            order=row.order,
-            text=row.text,
-            importance=row.importance,
-        )
-        for row in source.requirement_rows.all()
-    )
+def share_rows(source: Submission, target: Submission) -> None:
+    """`target` starts with the rows of `source` (a new version starts from the approved one).
+
+    The same sets, not copies: a new version starts with exactly the wording of the approved one,
+    and its first saved edit points it at other sets while the approved version keeps its own.
+    """
+    target.competency_set_id = source.competency_set_id
+    target.requirement_set_id = source.requirement_set_id

@@ -193,10 +193,10 @@ FILLER_WORDS = {"level", "di", "yang", "dan", "pada"}
 def _every_word(documents: QuerySet[Submission], words: str) -> QuerySet[Submission]:
     for word in [w for w in words.split() if w.lower() not in FILLER_WORDS][:10]:
         in_rows = Exists(
-            CompetencyRow.objects.filter(submission=OuterRef("pk")).filter(
+            CompetencyRow.objects.filter(set=OuterRef("competency_set_id")).filter(
                 Q(text__name__icontains=word) | Q(text__code__iexact=word) | Q(level=_number(word))
             )
-        ) | Exists(RequirementRow.objects.filter(submission=OuterRef("pk"), text__icontains=word))
+        ) | Exists(RequirementRow.objects.filter(set=OuterRef("requirement_set_id"), text__icontains=word))
         documents = documents.filter(Q(position__name__icontains=word) | Q(summary__icontains=word) | in_rows)
     return documents
 

@@ -20,7 +20,15 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from config.memo import read_ahead
 from submissions.header import capture_header
-from submissions.models import CompetencyRow, Position, RequirementRow, Submission
+from submissions.models import (
+    CONTENT_ROWS,
+    CONTENT_SETS,
+    CompetencySet,
+    Position,
+    RequirementSet,
+    Submission,
+    stored_set,
+)
 from workflow import announcements, content, deadlines, progress, roles, snapshots
 from workflow.errors import Conflict, InvalidContent, NotFound, NotPermitted, StaleContent, TransitionRefused
 from workflow.events import services as events
@@ -55,7 +63,7 @@ def _locked_submission(submission_id: int, actor: AnyUser, *, with_rows: bool = 
     )
     if with_rows:
         # The validity check, the transition's guard and the snapshot all read the rows: once.
-        queryset = queryset.prefetch_related("competency_rows", "requirement_rows")
+        queryset = queryset.select_related(*CONTENT_SETS).prefetch_related(*CONTENT_ROWS)
     try:
         return queryset.get(pk=submission_id)
     except Submission.DoesNotExist:
@@ -366,11 +374,12 @@ def _start(
     submission: Submission, actor: User, *, transition: str, source: Submission | None = None
 ) -> Submission:
     deadlines.enter_stage(submission, timezone.now())
-    submission.save()
     if source is None:
-        CompetencyRow.objects.bulk_create(content.initial_competency_rows(submission, submission.position))
+        initial = content.initial_competency_rows(submission, submission.position)
+        submission.competency_set = stored_set(CompetencySet, initial)
     else:
-        content.copy_rows(source, submission)
+        content.share_rows(source, submission)
+    submission.save()
     log = _log(
         submission,
         transition=transition,
@@ -453,9 +462,9 @@ def _replace_content(submission: Submission, summary: Any, competencies: Any, re
             errors += exc.errors
     if errors:
         raise InvalidContent("Isian belum dapat disimpan; periksa kolom yang ditandai.", errors=errors)
+    # The document points at the set with exactly these rows; the set it left stays as it was, for
+    # the other documents and the snapshots that read it (submissions.models.content_sets).
     if "competencies" in new_rows:
-        submission.competency_rows.all().delete()
-        CompetencyRow.objects.bulk_create(new_rows["competencies"])
+        submission.competency_set = stored_set(CompetencySet, new_rows["competencies"])
     if "requirements" in new_rows:
-        submission.requirement_rows.all().delete()
-        RequirementRow.objects.bulk_create(new_rows["requirements"])
+        submission.requirement_set = stored_set(RequirementSet, new_rows["requirements"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -24,7 +24,7 @@ from api.serializers.documents import (
     SubmissionListSerializer,
 )
 from api.views.common import bilingual, validated
-from submissions.models import CompetencyRow, RequirementRow
+from submissions.models import CONTENT_ROWS, CONTENT_SETS
 from workflow.scoping import visible_submissions
 from workflow.services import submission_create_draft, submission_update_content
 
@@ -72,11 +72,8 @@ DOCUMENT_EXAMPLE = {
 def documents(user: Any) -> QuerySet[Any]:
     return (
         visible_submissions(user)
-        .select_related("position__opd")
-        .prefetch_related(
-            Prefetch("competency_rows", CompetencyRow.objects.order_by("order", "id")),
-            Prefetch("requirement_rows", RequirementRow.objects.order_by("order", "id")),
-        )
+        .select_related("position__opd", *CONTENT_SETS)
+        .prefetch_related(*CONTENT_ROWS)
     )
 
 

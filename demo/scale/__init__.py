@@ -35,17 +35,11 @@ from demo.scale.plans import (
     deadline_fields,
     plan_position,
 )
-from demo.scale.rows import (
-    COMPETENCY_COLUMNS,
-    REQUIREMENT_COLUMNS,
-    Dictionary,
-    competency_rows,
-    requirement_rows,
-)
+from demo.scale.rows import Dictionary
 from demo.scale.tables import MissingColumnError, TableWriter
 from demo.scale.vectors import vectors_at_the_end
 from notifications.models import Notification
-from submissions.models import CompetencyRow, Position, RequirementRow, Submission
+from submissions.models import Position, Submission
 from workflow.models import TransitionLog
 
 __all__ = [
@@ -82,7 +76,7 @@ class ScaleResult:
     positions: int = 0
     log_rows: int = 0
     notifications: int = 0
-    content_rows: int = 0
+    with_content: int = 0  # documents given content rows (their sets: demo/scale/rows.py)
 
     @property
     def total(self) -> int:
@@ -193,8 +187,6 @@ class _Tables:
         self.submission = TableWriter(Submission, SUBMISSION_COLUMNS)
         self.log = TableWriter(TransitionLog, LOG_COLUMNS)
         self.notification = TableWriter(Notification, NOTIFICATION_COLUMNS)
-        self.competency = TableWriter(CompetencyRow, COMPETENCY_COLUMNS)
-        self.requirement = TableWriter(RequirementRow, REQUIREMENT_COLUMNS)
 
     def writers(self) -> list[TableWriter]:
         return [writer for writer in vars(self).values() if isinstance(writer, TableWriter)]
@@ -243,7 +235,7 @@ def _write(
     first_version = {d.position_id: d.id for d in documents if d.version.version == 1}
     # Older versions first: a revision points at its approved predecessor through based_on.
     documents.sort(key=lambda d: d.version.version)
-    tables.submission.write(_submission_row(d, cast, now, seed, first_version) for d in documents)
+    tables.submission.write(_submission_row(d, cast, now, seed, first_version, dictionary) for d in documents)
     result.log_rows += tables.log.write(
         _log_row(d, step, cast) for d in documents for step in d.version.steps
     )
@@ -253,12 +245,7 @@ def _write(
     result.positions += len(plans)
     result.submissions += len(documents)
     if dictionary is not None:
-        result.content_rows += tables.competency.write(
-            row for d in documents for row in competency_rows(d.id, d.plan, dictionary)
-        )
-        result.content_rows += tables.requirement.write(
-            row for d in documents for row in requirement_rows(d.id)
-        )
+        result.with_content += len(documents)
 
 
 POSITION_COLUMNS = ("id", "opd_id", "name", "sub_unit", "kind", "rank", "code", "created_at")
@@ -292,11 +279,18 @@ SUBMISSION_COLUMNS = (
     "opd_id",
     "instansi_id",
     "reached_ministry",
+    "competency_set_id",
+    "requirement_set_id",
 )
 
 
 def _submission_row(
-    document: _Document, cast: Cast, now: datetime.datetime, seed: int, first_version: dict[int, int]
+    document: _Document,
+    cast: Cast,
+    now: datetime.datetime,
+    seed: int,
+    first_version: dict[int, int],
+    dictionary: Dictionary | None,
 ) -> tuple[object, ...]:
     plan, version = document.plan, document.version
     drafter = cast.drafter[document.opd_id]
@@ -328,6 +322,7 @@ def _submission_row(
         document.opd_id,
         cast.instansi_of[document.opd_id],
         any(step.to_state == "ministry_consultation" for step in version.steps),
+        *(dictionary.sets_for(plan) if dictionary is not None else (None, None)),
     )
 
 
@@ -451,5 +446,5 @@ def _analyze() -> None:
         if not connection.in_atomic_block:
             cursor.execute("VACUUM (ANALYZE)")
             return
-        for model in (Position, Submission, TransitionLog, Notification, CompetencyRow, RequirementRow):
+        for model in (Position, Submission, TransitionLog, Notification):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

@@ -2,24 +2,30 @@
 row and three requirements, as a complete draft would have them.
 
 Names and descriptions come from the competency dictionary when it is loaded (seed_demo loads it),
-otherwise from placeholders, so the generator also works on an empty database. Each distinct text is
-stored once (submissions.models.texts), before the rows: a row is its position and a text id.
+otherwise from placeholders, so the generator also works on an empty database. The rows are stored
+as sets (submissions.models.content_sets) through the ORM before the load, one competency set per
+level and one requirement set: a generated document is then two set ids in its own row. That is
+the most sharing a deployment can have; bench/RESULTS.md says what each further distinct list costs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from demo.scale.plans import PositionPlan
 from submissions.models import (
     CompetencyGroup,
     CompetencyLevel,
+    CompetencyRow,
+    CompetencySet,
     Importance,
     MinimumLevel,
+    RequirementRow,
     RequirementSection,
+    RequirementSet,
     Wording,
     level_texts,
+    stored_set,
 )
 from submissions.validity import MANAGERIAL_CODES, SOCIOCULTURAL_CODES
 
@@ -53,31 +59,23 @@ class Dictionary:
             ).select_related("competency")
         }
         self.minimums = {(m.kind, m.rank): m.level for m in MinimumLevel.objects.all()}
-        # Every level's template (and so its texts) now, never while rows are written: the rows are
-        # generated inside a COPY, and a query on the connection that streams it would wait forever.
-        self._templates = {level: _competency_template(level, self) for level in range(1, 6)}
+        # Every set now, never while documents are written: they are generated inside a COPY, and a
+        # query on the connection that streams it would wait forever.
+        self.competency_sets = {level: _competency_set(level, self) for level in range(1, 6)}
+        self.requirement_set = _requirement_set()
 
     def level_for(self, kind: str, rank: str) -> int:
         return max(USUAL_LEVEL, self.minimums.get((kind, rank), 1))
 
-    def rows_at(self, level: int) -> list[tuple[Any, ...]]:
-        # Encoded once per level: a million documents share a handful of these templates.
-        return self._templates[level]
+    def sets_for(self, plan: PositionPlan) -> tuple[int, int]:
+        """The ids of the competency set and the requirement set of a document of `plan`."""
+        return self.competency_sets[self.level_for(plan.kind, plan.rank)], self.requirement_set
 
     def entry(self, code: str, level: int) -> Entry:
         placeholder = Entry(None, f"Kompetensi {code}", f"Level {level}", [f"Indikator {code} level {level}"])
         return self.entries.get((code, level)) or placeholder
 
 
-COMPETENCY_COLUMNS = (
-    "submission_id",
-    "group",
-    "order",
-    "competency_id",
-    "level",
-    "text_id",
-)
-REQUIREMENT_COLUMNS = ("submission_id", "section", "order", "text", "importance")
 _TECHNICAL_LEVEL = 2
 _TECHNICAL = Wording(
     "",
@@ -88,33 +86,34 @@ _TECHNICAL = Wording(
 _FIXED_CODES = (*MANAGERIAL_CODES, *SOCIOCULTURAL_CODES)
 
 
-def competency_rows(submission_id: int, plan: PositionPlan, dictionary: Dictionary) -> list[tuple[Any, ...]]:
-    """The competency rows of one complete document (values in COMPETENCY_COLUMNS order)."""
-    template = dictionary.rows_at(dictionary.level_for(plan.kind, plan.rank))
-    return [(submission_id, *row) for row in template]
-
-
-def _competency_template(level: int, dictionary: Dictionary) -> list[tuple[Any, ...]]:
-    """The rows of a document at `level` without their submission id; the same for every document.
-
-    Its texts are stored here (found or inserted through the ORM, once per level), so the COPY of
-    millions of rows only writes their ids.
-    """
+def _competency_set(level: int, dictionary: Dictionary) -> int:
+    """The id of the stored set of a complete document's competency rows at `level`."""
     entries = [(code, dictionary.entry(code, level)) for code in _FIXED_CODES]
     wordings = [Wording(code, e.name, e.description, tuple(e.indicators)) for code, e in entries]
     texts = level_texts([*wordings, _TECHNICAL])
-    rows: list[tuple[Any, ...]] = []
-    for order, ((code, entry), wording) in enumerate(zip(entries, wordings, strict=True)):
-        group = CompetencyGroup.SOCIOCULTURAL if code in SOCIOCULTURAL_CODES else CompetencyGroup.MANAGERIAL
-        rows.append((str(group), order, entry.competency_id, level, texts[wording.digest].pk))
-    technical = texts[_TECHNICAL.digest].pk
-    rows.append((str(CompetencyGroup.TECHNICAL), len(rows), None, _TECHNICAL_LEVEL, technical))
-    return rows
-
-
-def requirement_rows(submission_id: int) -> list[tuple[Any, ...]]:
-    """The requirement rows of one complete document (values in REQUIREMENT_COLUMNS order)."""
-    return [
-        (submission_id, str(section), order, text, str(importance))
-        for order, (section, text, importance) in enumerate(REQUIREMENTS)
+    rows = [
+        CompetencyRow(
+            group=CompetencyGroup.SOCIOCULTURAL
+            if code in SOCIOCULTURAL_CODES
+            else CompetencyGroup.MANAGERIAL,
+            competency_id=entry.competency_id,
+            level=level,
+            text=texts[wording.digest],
+        )
+        for (code, entry), wording in zip(entries, wordings, strict=True)
     ]
+    technical = texts[_TECHNICAL.digest]
+    rows.append(CompetencyRow(group=CompetencyGroup.TECHNICAL, level=_TECHNICAL_LEVEL, text=technical))
+    stored = stored_set(CompetencySet, rows)
+    assert stored is not None
+    return stored.pk
+
+
+def _requirement_set() -> int:
+    rows = [
+        RequirementRow(section=section, text=text, importance=importance)
+        for section, text, importance in REQUIREMENTS
+    ]
+    stored = stored_set(RequirementSet, rows)
+    assert stored is not None
+    return stored.pk

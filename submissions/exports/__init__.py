@@ -23,7 +23,7 @@ from submissions.exports.docx_standard import build_document
 from submissions.exports.pdf import render_standard_pdf
 from submissions.exports.verification import verification_for
 from submissions.header import header_of
-from submissions.models import Submission
+from submissions.models import CONTENT_SETS, Submission
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_CONTENT_TYPE = "application/pdf"
@@ -47,7 +47,7 @@ __all__ = [
 
 def export_queryset(queryset: QuerySet[Submission] | None = None) -> QuerySet[Submission]:
     base = Submission.objects.all() if queryset is None else queryset
-    return base.select_related("position__opd__instansi", "verification", "enactment__decree")
+    return base.select_related("position__opd__instansi", "verification", "enactment__decree", *CONTENT_SETS)
 
 
 def arranged(submission: Submission) -> StandardView:

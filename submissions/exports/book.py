@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from submissions.exports.content import RELATIONS, StandardView, indonesian_date, load, standard_view
 from submissions.exports.text import printable
 from submissions.exports.verification import verification_for
-from submissions.models import OPD, Instansi, InstansiKind, Submission
+from submissions.models import CONTENT_SETS, OPD, Instansi, InstansiKind, Submission
 from workflow.machine import State
 
 Progress = Callable[[int, int], None]
@@ -165,7 +165,7 @@ CHUNK = 50
 
 def standard_views(source: BookSource, progress: Progress | None = None) -> Iterator[StandardView]:
     """The book's standards arranged one by one, fetched in chunks so memory stays flat."""
-    related = ("position__opd__instansi", "verification", "enactment__decree")
+    related = ("position__opd__instansi", "verification", "enactment__decree", *CONTENT_SETS)
     queryset = source.standards().select_related(*related)
     total = queryset.count()
     done = 0

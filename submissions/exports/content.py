@@ -19,6 +19,7 @@ from submissions.exports.text import printable
 from submissions.header import Header, header_of
 from submissions.imports import strip_list_marker
 from submissions.models import (
+    CONTENT_ROWS,
     CompetencyGroup,
     CompetencyRow,
     PositionKind,
@@ -84,7 +85,7 @@ REQUIREMENT_LAYOUT: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 # Marks across the page of what is not the standard in force.
 MARKS = {State.APPROVED: "", State.SUPERSEDED: "DIGANTIKAN"}
 DRAFT_MARK = "DRAF"
-RELATIONS = ("position__opd__instansi", "position__urusan", "competency_rows", "requirement_rows")
+RELATIONS = ("position__opd__instansi", "position__urusan", *CONTENT_ROWS)
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,9 @@ class StandardView:
 def load(submission: Submission) -> Submission:
     """Fetch what the export reads in a fixed number of queries.
 
-    With the position, OPD and instansi already joined (see `export_queryset`), that is three:
-    urusan, competency rows, requirement rows. Relations already fetched are not fetched again.
+    With the position, OPD, instansi and the two sets already joined (see `export_queryset`), that
+    is three: urusan, competency rows, requirement rows. Relations already fetched are not fetched
+    again (a document fetched without the sets reads them too, a query each).
     """
     prefetch_related_objects([submission], *RELATIONS)
     return submission

@@ -63,8 +63,8 @@ def current_versions(positions: Sequence[Position]) -> dict[int, Submission]:
     chosen: dict[int, Submission] = {}
     submissions = (
         Submission.objects.filter(position__in=positions)
-        .select_related("enactment__decree")
-        .prefetch_related("competency_rows")
+        .select_related("enactment__decree", "competency_set")
+        .prefetch_related("competency_set__rows")
         .order_by("position_id", "-version")
     )
 

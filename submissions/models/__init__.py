@@ -1,5 +1,13 @@
+from submissions.models.content_sets import (
+    CompetencyRow,
+    CompetencySet,
+    RequirementRow,
+    RequirementSet,
+    rows_digest,
+    stored_set,
+)
 from submissions.models.dictionary import Competency, CompetencyGroup, CompetencyLevel, MinimumLevel
-from submissions.models.documents import CompetencyRow, RequirementRow, Submission
+from submissions.models.documents import CONTENT_ROWS, CONTENT_SETS, Submission
 from submissions.models.exports import (
     ExportFormat,
     ExportJob,
@@ -16,12 +24,15 @@ from submissions.models.roles import ActingKind, Role, RoleAssignment
 from submissions.models.texts import LevelText, Wording, level_text_for, level_texts
 
 __all__ = [
+    "CONTENT_ROWS",
+    "CONTENT_SETS",
     "OPD",
     "ActingKind",
     "Competency",
     "CompetencyGroup",
     "CompetencyLevel",
     "CompetencyRow",
+    "CompetencySet",
     "ExportFormat",
     "ExportJob",
     "ExportKind",
@@ -39,6 +50,7 @@ __all__ = [
     "PositionKind",
     "RequirementRow",
     "RequirementSection",
+    "RequirementSet",
     "Role",
     "RoleAssignment",
     "Submission",
@@ -48,4 +60,6 @@ __all__ = [
     "Wording",
     "level_text_for",
     "level_texts",
+    "rows_digest",
+    "stored_set",
 ]

@@ -1,9 +1,9 @@
-"""One version of one position's standard, with its competency and requirement rows."""
+"""One version of one position's standard; its competency and requirement rows are shared sets."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -11,13 +11,32 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from submissions.models.dictionary import LEVEL_RANGE_MESSAGE, Competency, CompetencyGroup
+from submissions.models.content_sets import CompetencyRow, CompetencySet, RequirementRow, RequirementSet
 from submissions.models.organisation import OPD, Instansi
 from submissions.models.positions import Position
-from submissions.models.requirements import Importance, RequirementSection
-from submissions.models.texts import LevelText
 from submissions.validity import Content, Problem, content_problems, minimum_rule_for
 from workflow.machine import EDITABLE_STATES, OPEN_STATES, State, SubmissionWorkflow
+
+_Row = TypeVar("_Row", bound=models.Model, covariant=True)
+
+
+class Rows(Protocol[_Row]):
+    """What a document's rows offer: a set's related manager, or a queryset when it has none."""
+
+    def all(self) -> models.QuerySet[_Row]: ...
+    def filter(self, *args: Any, **kwargs: Any) -> models.QuerySet[_Row]: ...
+    def exclude(self, *args: Any, **kwargs: Any) -> models.QuerySet[_Row]: ...
+    def order_by(self, *fields: str) -> models.QuerySet[_Row]: ...
+    def get(self, *args: Any, **kwargs: Any) -> _Row: ...
+    def count(self) -> int: ...
+    def exists(self) -> bool: ...
+    def values_list(self, *fields: str, flat: bool = ...) -> models.QuerySet[Any]: ...
+
+
+# A document's rows in two queries: `.select_related(*CONTENT_SETS).prefetch_related(*CONTENT_ROWS)`
+# (the prefetch alone also works, with a query more per set kind).
+CONTENT_SETS = ("competency_set", "requirement_set")
+CONTENT_ROWS = ("competency_set__rows", "requirement_set__rows")
 
 
 class SubmissionManager(models.Manager["Submission"]):
@@ -67,6 +86,26 @@ class Submission(SubmissionWorkflow):
         verbose_name=_("revisi dari"),
     )
     revision_reason = models.TextField(_("alasan revisi"), blank=True)
+    # The rows, stored once for every document with the same list (submissions.models.content_sets);
+    # none is no rows. No index of their own: a set is deleted only when no document points at it.
+    competency_set = models.ForeignKey(
+        CompetencySet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("daftar kompetensi"),
+        db_index=False,
+    )
+    requirement_set = models.ForeignKey(
+        RequirementSet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("daftar persyaratan"),
+        db_index=False,
+    )
     legal_basis = models.TextField(_("dasar hukum"), blank=True)
 
     due_at = models.DateTimeField(_("tenggat"), null=True, blank=True)
@@ -184,6 +223,26 @@ class Submission(SubmissionWorkflow):
         # The state changes only through transitions; django-fsm refuses to have it set again.
         super().clean_fields(exclude={*(exclude or ()), "state"})
 
+    # Like the related managers the rows had when they belonged to the document: `.all()` reads a
+    # prefetch of CONTENT_ROWS when there is one, `.filter()` and the others always query.
+    @property
+    def competency_rows(self) -> Rows[CompetencyRow]:
+        """Its competency rows, in order."""
+        if self.competency_set_id is None:
+            return CompetencyRow.objects.none()
+        if Submission.competency_set.is_cached(self):
+            return self.competency_set.rows  # type: ignore[union-attr]
+        return CompetencyRow.objects.filter(set_id=self.competency_set_id)
+
+    @property
+    def requirement_rows(self) -> Rows[RequirementRow]:
+        """Its requirement rows, in order."""
+        if self.requirement_set_id is None:
+            return RequirementRow.objects.none()
+        if Submission.requirement_set.is_cached(self):
+            return self.requirement_set.rows  # type: ignore[union-attr]
+        return RequirementRow.objects.filter(set_id=self.requirement_set_id)
+
     def content(self) -> Content:
         """The stored rows in the shape the checks (and the API's document JSON) read."""
         competencies = [
@@ -221,97 +280,3 @@ def _scope_of(submission: Submission) -> tuple[int, int]:
         return submission.position.opd_id, submission.position.opd.instansi_id
     rows = Position.objects.filter(pk=submission.position_id).values_list("opd_id", "opd__instansi_id")
     return rows.get()
-
-
-class CompetencyRowManager(models.Manager["CompetencyRow"]):
-    def get_queryset(self) -> models.QuerySet[CompetencyRow]:
-        # Every reader shows the texts: joined here, so a document's related manager and every
-        # prefetch of its rows read them in the same query (no lookup per row).
-        return super().get_queryset().select_related("text")
-
-
-class CompetencyRow(models.Model):
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="competency_rows")
-    group = models.CharField(_("kelompok"), max_length=20, choices=CompetencyGroup.choices)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    competency = models.ForeignKey(
-        Competency,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("dari kamus"),
-    )
-    level = models.PositiveSmallIntegerField(_("level"))
-    # The code, name, description and indicators, shared with every row of the same wording and
-    # never changed (submissions.models.texts): what the document was approved with stays. No index:
-    # texts are never deleted, so nothing looks rows up by their text.
-    text = models.ForeignKey(
-        LevelText, on_delete=models.PROTECT, related_name="+", verbose_name=_("teks"), db_index=False
-    )
-
-    objects = CompetencyRowManager()
-
-    class Meta:
-        verbose_name = _("baris kompetensi")
-        verbose_name_plural = pgettext_lazy("plural", "baris kompetensi")
-        ordering = ["submission", "order", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5),
-                name="competency_row_level_in_range",
-                violation_error_message=LEVEL_RANGE_MESSAGE,
-            ),
-            models.CheckConstraint(
-                condition=Q(group__in=CompetencyGroup.values),
-                name="competency_row_group_valid",
-                violation_error_message="Kelompok kompetensi tidak dikenal.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.code or '-'} {self.name} ({self.level})"
-
-    @property
-    def code(self) -> str:
-        return self.text.code
-
-    @property
-    def name(self) -> str:
-        return self.text.name
-
-    @property
-    def description(self) -> str:
-        return self.text.description
-
-    @property
-    def indicators(self) -> list[str]:
-        return list(self.text.indicators)
-
-
-class RequirementRow(models.Model):
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="requirement_rows")
-    section = models.CharField(_("jenis persyaratan"), max_length=30, choices=RequirementSection.choices)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    text = models.TextField(_("uraian"))
-    importance = models.CharField(_("tingkat pentingnya"), max_length=10, choices=Importance.choices)
-
-    class Meta:
-        verbose_name = _("baris persyaratan")
-        verbose_name_plural = pgettext_lazy("plural", "baris persyaratan")
-        ordering = ["submission", "order", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(importance__in=Importance.values),
-                name="requirement_row_importance_valid",
-                violation_error_message="Tingkat pentingnya harus Mutlak, Penting, atau Perlu.",
-            ),
-            models.CheckConstraint(
-                condition=Q(section__in=RequirementSection.values),
-                name="requirement_row_section_valid",
-                violation_error_message="Jenis persyaratan tidak dikenal.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_section_display()}: {self.text}"

@@ -11,7 +11,7 @@ import pytest
 from submissions.exports import export_filename, export_queryset, render_docx
 from submissions.models import PositionKind, Submission, Urusan, VerificationCode, level_text_for
 from tests.builders import World, valid_content
-from tests.factories import PositionFactory
+from tests.factories import PositionFactory, copy_of, give_rows
 from tests.submissions.exporting import (
     CHECK,
     approved,
@@ -288,8 +288,17 @@ def test_control_characters_from_old_rows_never_break_the_export(world: World) -
     pasted = level_text_for(
         code="M.01", name="Integritas\x0b", description="", indicators=["Jujur\x1f", "\x0b"]
     )
-    submission.competency_rows.filter(text__code="M.01").update(text=pasted)
-    submission.requirement_rows.filter(section="education_level").update(text="S-1\x0b/D-IV")
+    give_rows(
+        submission,
+        competencies=[
+            copy_of(row, text=pasted) if row.code == "M.01" else copy_of(row)
+            for row in submission.competency_rows.all()
+        ],
+        requirements=[
+            copy_of(row, text="S-1\x0b/D-IV") if row.section == "education_level" else copy_of(row)
+            for row in submission.requirement_rows.all()
+        ],
+    )
 
     document = opened(submission)
 

@@ -28,7 +28,7 @@ NEW_INDICATORS = ["Merancang alur data", "Menilai mutu data"]
 
 
 def technical_row(submission: Submission) -> CompetencyRow:
-    return CompetencyRow.objects.get(submission=submission, group="technical")
+    return submission.competency_rows.get(group="technical")
 
 
 def edit_the_dictionary(world: World, tmp_path: Path) -> None:

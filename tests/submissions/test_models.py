@@ -15,12 +15,14 @@ from submissions.models import (
     CompetencyGroup,
     CompetencyLevel,
     CompetencyRow,
+    CompetencySet,
     FunctionalRank,
     Importance,
     MinimumLevel,
     PositionKind,
     RequirementRow,
     RequirementSection,
+    RequirementSet,
     Role,
     RoleAssignment,
     Submission,
@@ -114,12 +116,11 @@ def test_version_zero_is_refused() -> None:
 
 def _competency_row(level: int) -> CompetencyRow:
     return competency_row(
-        submission=a_submission(),
+        set=CompetencySet.objects.get_or_create(digest="uji")[0],
         group=CompetencyGroup.MANAGERIAL,
         code="M.01",
         name="Integritas",
         level=level,
-        save=False,
     )
 
 
@@ -180,9 +181,13 @@ def test_a_minimum_level_is_set_once_per_kind_and_rank() -> None:
 # Requirements
 
 
+def a_requirement_set() -> RequirementSet:
+    return RequirementSet.objects.create(digest="uji")
+
+
 def test_an_importance_other_than_mutlak_penting_or_perlu_is_refused() -> None:
     row = RequirementRow(
-        submission=a_submission(), section=RequirementSection.EDUCATION_LEVEL, text="S-1", importance="wajib"
+        set=a_requirement_set(), section=RequirementSection.EDUCATION_LEVEL, text="S-1", importance="wajib"
     )
     with pytest.raises(ValidationError) as caught:
         row.full_clean()
@@ -193,16 +198,14 @@ def test_an_importance_other_than_mutlak_penting_or_perlu_is_refused() -> None:
 
 def test_an_empty_importance_is_refused_by_the_database() -> None:
     row = RequirementRow(
-        submission=a_submission(), section=RequirementSection.EDUCATION_LEVEL, text="S-1", importance=""
+        set=a_requirement_set(), section=RequirementSection.EDUCATION_LEVEL, text="S-1", importance=""
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         row.save()
 
 
 def test_an_unknown_requirement_section_is_refused() -> None:
-    row = RequirementRow(
-        submission=a_submission(), section="hobby", text="Catur", importance=Importance.PERLU
-    )
+    row = RequirementRow(set=a_requirement_set(), section="hobby", text="Catur", importance=Importance.PERLU)
     with pytest.raises(ValidationError) as caught:
         row.full_clean()
     assert "section" in caught.value.message_dict

@@ -10,11 +10,12 @@ import pytest
 from django.test import Client
 
 from submissions.exports import export_queryset, render_docx
-from submissions.models import CompetencyRow, Position, Submission, level_text_for
+from submissions.models import Position, Submission, level_text_for
 from submissions.text import clean_text
 from tests.api.conftest import client_for
 from tests.builders import World
 from tests.documents import LETTER, document_in
+from tests.factories import copy_of, give_rows
 
 PASTED = "Baris satu\x0bbaris dua\x01 dengan\x1b[0m warna\tdan tab\r\nakhir\x7f\x85."
 
@@ -83,7 +84,7 @@ def test_an_approved_standard_saved_with_control_characters_still_exports(world:
     Submission.objects.filter(pk=approved.pk).update(summary=PASTED)
     Position.objects.filter(pk=approved.position_id).update(name="Kepala\x0bSeksi\x01")
     pasted = level_text_for(code="M.01", name="Integritas", description="Uraian\x1b\x0bbaru", indicators=[])
-    CompetencyRow.objects.filter(submission=approved).update(text=pasted)
+    give_rows(approved, competencies=[copy_of(row, text=pasted) for row in approved.competency_rows.all()])
 
     document = docx.Document(io.BytesIO(render_docx(export_queryset().get(pk=approved.pk))))
 

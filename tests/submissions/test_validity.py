@@ -27,7 +27,7 @@ from submissions.validity import (
     MinimumRule,
     content_problems,
 )
-from tests.factories import PositionFactory, competency_row
+from tests.factories import PositionFactory, competency_row, copy_of, give_rows
 
 ADMINISTRATOR_MINIMUM = MinimumRule(level=3, blocking=True)
 
@@ -204,11 +204,11 @@ def test_a_level_that_is_not_a_number_from_one_to_five_is_out_of_range(level: ob
 def stored_submission(content: Content) -> Submission:
     position = PositionFactory.create(kind=PositionKind.ADMINISTRATOR)
     submission = Submission.objects.create(position=position, summary=content.summary)
-    for order, row in enumerate(content.competencies):
-        competency_row(submission=submission, order=order, **{**row, "code": row["code"] or ""})
-    for order, row in enumerate(content.requirements):
-        RequirementRow.objects.create(submission=submission, order=order, **row)
-    return submission
+    return give_rows(
+        submission,
+        competencies=[competency_row(**{**row, "code": row["code"] or ""}) for row in content.competencies],
+        requirements=[RequirementRow(**row) for row in content.requirements],
+    )
 
 
 @pytest.mark.django_db
@@ -228,5 +228,6 @@ def test_a_complete_stored_document_has_no_problems() -> None:
     MinimumLevel.objects.create(kind=PositionKind.ADMINISTRATOR, level=3, blocking=True)
     submission = stored_submission(valid_content())
     assert submission.validity_problems() == []
-    submission.competency_rows.filter(group=CompetencyGroup.TECHNICAL).delete()
+    without_technical = submission.competency_rows.exclude(group=CompetencyGroup.TECHNICAL)
+    give_rows(submission, competencies=[copy_of(row) for row in without_technical])
     assert [problem.code for problem in submission.validity_problems()] == ["technical_missing"]

@@ -15,7 +15,7 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
 from tests.builders import World, valid_content
 from tests.documents import complete_draft
-from tests.factories import PositionFactory
+from tests.factories import PositionFactory, give_rows
 from workflow import search, services
 from workflow.search import matching, ranked_page
 
@@ -30,19 +30,25 @@ def stored(submission: Submission) -> str:
         return str(cursor.fetchone()[0])
 
 
-def _rows_text(model: Any, *parts: Any) -> Subquery:
-    rows = model.objects.filter(submission=OuterRef("pk")).order_by().values("submission")
+def _rows_text(model: Any, set_field: str, *parts: Any) -> Subquery:
+    rows = model.objects.filter(set=OuterRef(set_field)).order_by().values("set")
     text = Concat(*parts, output_field=CharField()) if len(parts) > 1 else parts[0]
-    joined = rows.annotate(joined=StringAgg(text, " ", order_by="id")).values("joined")
+    joined = rows.annotate(joined=StringAgg(text, " ", order_by=("order", "id"))).values("joined")
     return Subquery(joined[:1], output_field=CharField())
 
 
 def built_at_query_time(submission: Submission) -> str:
     """The vector as workflow.search built it for every document before it was stored."""
     competencies = _rows_text(
-        CompetencyRow, "text__code", Value(" "), "text__name", Value(" level "), Cast("level", CharField())
+        CompetencyRow,
+        "competency_set_id",
+        "text__code",
+        Value(" "),
+        "text__name",
+        Value(" level "),
+        Cast("level", CharField()),
     )
-    requirements = _rows_text(RequirementRow, F("text"))
+    requirements = _rows_text(RequirementRow, "requirement_set_id", F("text"))
     vector = (
         SearchVector("position__name", weight="A", config="simple")
         + SearchVector("summary", weight="B", config="simple")
@@ -51,6 +57,10 @@ def built_at_query_time(submission: Submission) -> str:
     )
     built = Submission.objects.filter(pk=submission.pk).annotate(v=Cast(vector, CharField()))
     return str(built.values_list("v", flat=True).get())
+
+
+def _requirement(text: str) -> RequirementRow:
+    return RequirementRow(section="experience", text=text, importance="penting")
 
 
 def _found(query: str, size: int = 25) -> list[int]:
@@ -94,19 +104,23 @@ def test_the_vector_follows_a_renamed_position(world: World) -> None:
     assert stored(document) == built_at_query_time(document)
 
 
-def test_a_save_of_a_document_loaded_before_its_rows_changed_keeps_the_new_vector(world: World) -> None:
+def test_a_document_pointed_at_other_rows_is_found_by_their_words_and_no_longer_by_the_old(
+    world: World,
+) -> None:
     document = complete_draft(world)
-    loaded = Submission.objects.get(pk=document.pk)
-    RequirementRow.objects.filter(submission=document).update(text="Arsiparis bersertifikat")
+    twin = complete_draft(world, PositionFactory.create(opd=world.opd).pk)
+    assert twin.requirement_set_id == document.requirement_set_id  # the same rows, stored once
 
-    loaded.save()
+    give_rows(document, requirements=[_requirement("Arsiparis bersertifikat")])
 
     assert _found("bersertifikat") == [document.pk]
+    assert _found("Masyarakat") == [twin.pk]  # the set the document left is still the twin's
+    assert stored(document) == built_at_query_time(document)
+    assert stored(twin) == built_at_query_time(twin)
 
 
 def test_the_position_name_outranks_the_same_word_in_a_requirement(world: World) -> None:
-    in_requirement = complete_draft(world)
-    RequirementRow.objects.filter(submission=in_requirement).update(text="Arsiparis")
+    in_requirement = give_rows(complete_draft(world), requirements=[_requirement("Arsiparis")])
     in_name = complete_draft(world, PositionFactory.create(opd=world.opd, name="Arsiparis Ahli Muda").pk)
 
     assert _found("Arsiparis") == [in_name.pk, in_requirement.pk]
@@ -116,8 +130,10 @@ def test_beyond_the_window_the_newest_matches_are_ranked_and_the_rest_follow_new
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     oldest_in_name = complete_draft(world, PositionFactory.create(opd=world.opd, name="Arsiparis Ahli").pk)
-    in_requirement = [complete_draft(world, PositionFactory.create(opd=world.opd).pk) for _ in range(3)]
-    RequirementRow.objects.filter(submission__in=in_requirement).update(text="Arsiparis")
+    in_requirement = [
+        give_rows(complete_draft(world, PositionFactory.create(opd=world.opd).pk), requirements=[arsiparis])
+        for arsiparis in [_requirement("Arsiparis") for _ in range(3)]
+    ]
     newest_in_name = complete_draft(world, PositionFactory.create(opd=world.opd, name="Arsiparis Muda").pk)
     monkeypatch.setattr(search, "RANK_WINDOW", 2)
 

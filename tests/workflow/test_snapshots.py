@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from submissions.models import Instansi, RequirementRow, Submission
-from tests.factories import competency_row
+from tests.factories import competency_row, copy_of, give_rows
 from workflow.machine import State
 from workflow.models import TransitionLog
 from workflow.snapshots import snapshot_content, take_snapshot
@@ -18,21 +18,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def document(instansi: Instansi, make_submission: Callable[..., Submission]) -> Submission:
     submission = make_submission(instansi, summary="Melaksanakan surveilans penyakit menular.")
-    competency_row(
-        submission=submission,
+    integrity = competency_row(
         group="managerial",
-        order=1,
         code="M.01",
         name="Integritas",
         level=2,
         description="Mampu mengingatkan rekan kerja untuk bertindak sesuai etika.",
         indicators=["2.1 Mengingatkan rekan", "2.2 Menjadi contoh"],
     )
-    competency_row(submission=submission, group="technical", order=2, name="Surveilans Kesehatan", level=3)
-    RequirementRow.objects.create(
-        submission=submission, section="education_level", order=1, text="S-1/D-IV", importance="mutlak"
-    )
-    return submission
+    surveillance = competency_row(group="technical", name="Surveilans Kesehatan", level=3)
+    education = RequirementRow(section="education_level", text="S-1/D-IV", importance="mutlak")
+    return give_rows(submission, competencies=[integrity, surveillance], requirements=[education])
 
 
 def test_the_snapshot_holds_the_position_summary_competencies_and_requirements(document: Submission) -> None:
@@ -74,7 +70,8 @@ def test_a_snapshot_is_stored_with_the_round_of_its_log_entry_and_stays_as_it_wa
         round=2,
     )
     snapshot = take_snapshot(document, log)
-    document.competency_rows.filter(text__code="M.01").update(level=4)
+    integrity, surveillance = document.competency_rows.all()
+    give_rows(document, competencies=[copy_of(integrity, level=4), copy_of(surveillance)])
 
     snapshot.refresh_from_db()
     assert (snapshot.submission_id, snapshot.round, snapshot.log_entry_id) == (document.pk, 2, log.pk)

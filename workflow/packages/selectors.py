@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
-from submissions.models import Submission
+from submissions.models import CONTENT_ROWS, CONTENT_SETS, Submission
 from workflow.machine import State
 from workflow.models import ConsultationPackage, PackageItem
 from workflow.packages.models import Outcome, PackageStatus, package_status
@@ -108,5 +108,5 @@ def with_completeness(documents: QuerySet[Submission], complete: bool) -> list[S
     A compilation list holds at most a few hundred standards of one instansi, so the rows are
     prefetched in two queries and the same checks as `submit` run on each document.
     """
-    rows = documents.prefetch_related("competency_rows", "requirement_rows", "position")
+    rows = documents.select_related(*CONTENT_SETS).prefetch_related(*CONTENT_ROWS, "position")
     return [document for document in rows if (not document.validity_errors()) is complete]

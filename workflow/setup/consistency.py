@@ -64,6 +64,7 @@ def _standards(positions: list[Position]) -> dict[int, Standard]:
     for submission in Submission.objects.filter(position__in=positions).exclude(state=State.SUPERSEDED):
         by_position[submission.position_id].append(submission)
     standards: dict[int, Standard] = {}
+    chosen: list[tuple[Submission, Standard]] = []
     for position_id, submissions in by_position.items():
         current = _current(submissions)
         if current is None:
@@ -72,14 +73,25 @@ def _standards(positions: list[Position]) -> dict[int, Standard]:
         standards[current.pk] = Standard(
             current.pk, position_id, position.name, position.opd.name, current.state
         )
-    for submission_id, name, level in CompetencyRow.objects.filter(submission_id__in=standards).values_list(
-        "submission_id", "text__name", "level"
+        chosen.append((current, standards[current.pk]))
+    # Documents that share a set read its rows once.
+    by_competency_set: dict[int, list[Standard]] = defaultdict(list)
+    by_requirement_set: dict[int, list[Standard]] = defaultdict(list)
+    for current, standard in chosen:
+        if current.competency_set_id is not None:
+            by_competency_set[current.competency_set_id].append(standard)
+        if current.requirement_set_id is not None:
+            by_requirement_set[current.requirement_set_id].append(standard)
+    competencies = CompetencyRow.objects.filter(set_id__in=by_competency_set)
+    for set_id, name, level in competencies.values_list("set_id", "text__name", "level"):
+        for standard in by_competency_set[set_id]:
+            standard.levels[name] = level
+    requirements = RequirementRow.objects.filter(set_id__in=by_requirement_set)
+    for set_id, section, text, importance in requirements.values_list(
+        "set_id", "section", "text", "importance"
     ):
-        standards[submission_id].levels[name] = level
-    for submission_id, section, text, importance in RequirementRow.objects.filter(
-        submission_id__in=standards
-    ).values_list("submission_id", "section", "text", "importance"):
-        standards[submission_id].requirements.add((section, " ".join(text.split()), importance))
+        for standard in by_requirement_set[set_id]:
+            standard.requirements.add((section, " ".join(text.split()), importance))
     return {standard.position_id: standard for standard in standards.values()}
 
 

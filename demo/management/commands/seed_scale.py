@@ -60,8 +60,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Ditambahkan {result.submissions} dokumen, {result.positions} jabatan, "
-                f"{result.log_rows} log transisi, {result.notifications} notifikasi dan "
-                f"{result.content_rows} baris isi "
-                f"dalam {seconds:.1f} detik (sebelumnya {result.existing}, sekarang {result.total})."
+                f"{result.log_rows} log transisi dan {result.notifications} notifikasi "
+                f"({result.with_content} dokumen dengan baris isi) dalam {seconds:.1f} detik "
+                f"(sebelumnya {result.existing}, sekarang {result.total})."
             )
         )

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.test import Client
 
-from submissions.models import CompetencyRow, Position, PositionKind, Submission
+from submissions.models import Position, PositionKind, Submission
 from tests.builders import World, valid_content
+from tests.factories import copy_of, give_rows
 from workflow import services
 from workflow.setup.consistency import consistency_report, differing_peers
 
@@ -24,9 +25,10 @@ def test_a_peer_with_other_levels_is_shown_side_by_side_and_in_the_report(world:
     mine = standard_in_compilation(world, world.position, world.drafter, world.reviewer)
     theirs = services.submission_create_draft(position_id=twin.pk, actor=world.other_drafter)
     services.submission_update_content(submission_id=theirs.pk, actor=world.other_drafter, **valid_content())
-    row = CompetencyRow.objects.filter(submission=theirs, group="managerial").order_by("order").first()
-    assert row is not None
-    CompetencyRow.objects.filter(pk=row.pk).update(level=row.level + 1)
+    theirs.refresh_from_db()
+    rows = list(theirs.competency_rows.all())
+    row = next(row for row in rows if row.group == "managerial")
+    give_rows(theirs, competencies=[copy_of(r, level=r.level + 1) if r == row else copy_of(r) for r in rows])
 
     [difference] = differing_peers(mine)
 
