@@ -46,34 +46,32 @@ class _AppendOnlyManager(models.Manager[_M]):
         return _AppendOnlyQuerySet(self.model, using=self._db)
 
 
-class CompetencySet(models.Model):
-    """The competency rows of every document that has exactly these rows, in this order."""
+class _ContentSet(models.Model):
+    """Rows shared by every document that has exactly these rows, in this order."""
 
     digest = models.CharField(_("sidik isi"), max_length=64, unique=True, editable=False)
 
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.digest[:12]}"
+
+
+class CompetencySet(_ContentSet):
     objects = _AppendOnlyManager["CompetencySet"]()
 
     class Meta:
         verbose_name = _("daftar kompetensi")
         verbose_name_plural = pgettext_lazy("plural", "daftar kompetensi")
 
-    def __str__(self) -> str:
-        return f"{self._meta.verbose_name} {self.digest[:12]}"
 
-
-class RequirementSet(models.Model):
-    """The requirement rows of every document that has exactly these rows, in this order."""
-
-    digest = models.CharField(_("sidik isi"), max_length=64, unique=True, editable=False)
-
+class RequirementSet(_ContentSet):
     objects = _AppendOnlyManager["RequirementSet"]()
 
     class Meta:
         verbose_name = _("daftar persyaratan")
         verbose_name_plural = pgettext_lazy("plural", "daftar persyaratan")
-
-    def __str__(self) -> str:
-        return f"{self._meta.verbose_name} {self.digest[:12]}"
 
 
 class CompetencyRowManager(_AppendOnlyManager["CompetencyRow"]):

@@ -228,20 +228,12 @@ class Submission(SubmissionWorkflow):
     @property
     def competency_rows(self) -> Rows[CompetencyRow]:
         """Its competency rows, in order."""
-        if self.competency_set_id is None:
-            return CompetencyRow.objects.none()
-        if Submission.competency_set.is_cached(self):
-            return self.competency_set.rows  # type: ignore[union-attr]
-        return CompetencyRow.objects.filter(set_id=self.competency_set_id)
+        return _rows_of(self, "competency_set", CompetencyRow)
 
     @property
     def requirement_rows(self) -> Rows[RequirementRow]:
         """Its requirement rows, in order."""
-        if self.requirement_set_id is None:
-            return RequirementRow.objects.none()
-        if Submission.requirement_set.is_cached(self):
-            return self.requirement_set.rows  # type: ignore[union-attr]
-        return RequirementRow.objects.filter(set_id=self.requirement_set_id)
+        return _rows_of(self, "requirement_set", RequirementRow)
 
     def content(self) -> Content:
         """The stored rows in the shape the checks (and the API's document JSON) read."""
@@ -272,6 +264,17 @@ class Submission(SubmissionWorkflow):
     def is_editable(self) -> bool:
         """Whether its content may change now (who may change it: `workflow.roles.may_edit`)."""
         return bool(self.state in EDITABLE_STATES)
+
+
+def _rows_of(submission: Submission, field: str, row_model: Any) -> Any:
+    """The rows of the document's set `field`: its related manager when the set is loaded (so
+    `.all()` reads a prefetch of CONTENT_ROWS), else a query by the set's id; no set, no rows."""
+    set_id = getattr(submission, f"{field}_id")
+    if set_id is None:
+        return row_model.objects.none()
+    if Submission._meta.get_field(field).is_cached(submission):
+        return getattr(submission, field).rows
+    return row_model.objects.filter(set_id=set_id)
 
 
 def _scope_of(submission: Submission) -> tuple[int, int]:

@@ -4,12 +4,11 @@ submitted or shared keep reading what they were written with."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.db import DatabaseError, connection, transaction
 
 from submissions.models import CompetencySet, RequirementRow, RequirementSet, Submission, stored_set
+from tests.at_once import at_once
 from tests.builders import World, valid_content
 from tests.documents import complete_draft, document_in
 from tests.factories import PositionFactory
@@ -113,26 +112,13 @@ def test_the_database_refuses_to_change_a_stored_set(statement: str) -> None:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's")
 def test_ten_writers_storing_the_same_new_list_at_once_store_it_once() -> None:
-    barrier = threading.Barrier(10)
-    found: list[int] = []
-    lock = threading.Lock()
+    def store() -> int:
+        with transaction.atomic():
+            stored = stored_set(RequirementSet, [_education("S-1 Serentak"), _education("S-2")])
+        assert stored is not None
+        return stored.pk
 
-    def store() -> None:
-        try:
-            barrier.wait(timeout=30)
-            with transaction.atomic():
-                stored = stored_set(RequirementSet, [_education("S-1 Serentak"), _education("S-2")])
-            assert stored is not None
-            with lock:
-                found.append(stored.pk)
-        finally:
-            connection.close()  # each thread opened its own connection
-
-    threads = [threading.Thread(target=store) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    found = at_once(10, store)
 
     assert len(found) == 10
     assert len(set(found)) == 1

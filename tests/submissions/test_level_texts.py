@@ -4,7 +4,6 @@ approved version shows what it was approved with after the dictionary is edited.
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
 
 import docx
@@ -16,6 +15,7 @@ from submissions.exports import export_queryset, render_docx
 from submissions.imports import import_dictionary
 from submissions.models import CompetencyLevel, CompetencyRow, LevelText, Submission, level_text_for
 from tests.api.conftest import client_for
+from tests.at_once import at_once
 from tests.builders import World
 from tests.documents import complete_draft, document_in
 from tests.factories import PositionFactory
@@ -147,25 +147,11 @@ def test_the_database_refuses_to_change_a_stored_text(statement: str) -> None:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's")
 def test_ten_writers_storing_the_same_new_text_at_once_store_it_once() -> None:
-    barrier = threading.Barrier(10)
-    found: list[int] = []
-    lock = threading.Lock()
+    def store() -> int:
+        with transaction.atomic():
+            return level_text_for(code="T.77", name="Baru", description="Serentak.", indicators=["a"]).pk
 
-    def store() -> None:
-        try:
-            barrier.wait(timeout=30)
-            with transaction.atomic():
-                text = level_text_for(code="T.77", name="Baru", description="Serentak.", indicators=["a"])
-            with lock:
-                found.append(text.pk)
-        finally:
-            connection.close()  # each thread opened its own connection
-
-    threads = [threading.Thread(target=store) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    found = at_once(10, store)
 
     assert len(found) == 10
     assert len(set(found)) == 1
