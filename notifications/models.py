@@ -82,7 +82,9 @@ class Notification(models.Model):
         verbose_name=_("pelaku"),
     )
     event_key = models.CharField(_("kunci peristiwa"), max_length=120)
-    idempotency_key = models.CharField(_("kunci idempotensi"), max_length=200, unique=True)
+    # Unique by a constraint, not `unique=True`: that would add a second index for LIKE queries on
+    # PostgreSQL (40 MB at 1,000,000 documents), and nothing searches the keys by prefix.
+    idempotency_key = models.CharField(_("kunci idempotensi"), max_length=200)
     delivery = models.CharField(_("cara penyampaian"), max_length=10, choices=Delivery.choices)
     subject = models.CharField(_("perihal"), max_length=255)
     body_text = models.TextField(_("isi (teks)"), blank=True)
@@ -130,6 +132,7 @@ class Notification(models.Model):
             ),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["idempotency_key"], name="notification_idempotency_key_unique"),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values),
                 name="notification_status_valid",
