@@ -105,6 +105,10 @@ def is_transient(error: BaseException) -> bool:
         return 400 <= error.smtp_code < 500
     if isinstance(error, smtplib.SMTPException):
         return False
+    # The database dropped the worker's connection while the bodies were being stored (a restart,
+    # a failover, an administrator's pg_terminate_backend): nothing was sent yet, so try again.
+    if isinstance(error, OperationalError | InterfaceError):
+        return True
     # A conversation cut short by the task's soft time limit: the server was slow, not the message.
     return isinstance(error, ConnectionError | TimeoutError | OSError | SoftTimeLimitExceeded)
 
@@ -194,6 +198,8 @@ def _send(notification: Notification) -> None:
 
 def _record_failure(notification: Notification, error: Exception, now: datetime.datetime) -> Result:
     detail = f"{type(error).__name__}: {error}"[:2000]
+    if isinstance(error, OperationalError | InterfaceError) and not connection.in_atomic_block:
+        connection.close()  # the row is recorded on a new connection (the sweeper would otherwise)
     if is_transient(error) and notification.attempts < max_attempts():
         wait = backoff_seconds(notification.attempts)
         _leave_sending(

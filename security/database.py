@@ -2,9 +2,9 @@
 
 With DATABASE_MIGRATION_URL set, `migrate` and `grant_app_privileges` connect as the owner (see
 config/settings.py) and every other process as DATABASE_URL's role. That role may read and write
-rows, but on the append-only tables (the transition log, the content snapshots, the level texts)
-only read and insert: no UPDATE, DELETE or TRUNCATE, and, not being the owner, no ALTER TABLE ...
-DISABLE TRIGGER. On SQLite, or with one role for everything, there is nothing to grant.
+rows, but on the append-only tables (the transition log, the content snapshots, the level texts,
+the content sets and their rows) only read and insert: no UPDATE, DELETE or TRUNCATE, and, not
+being the owner, no ALTER TABLE ... DISABLE TRIGGER. On SQLite, or with one role for everything, there is nothing to grant.
 """
 
 from __future__ import annotations
@@ -18,6 +18,11 @@ APPEND_ONLY_MODELS = (
     ("workflow", "Snapshot"),
     # The dictionary texts documents were approved with (INSERT ... ON CONFLICT DO NOTHING needs only INSERT).
     ("submissions", "LevelText"),
+    # The rows documents share (submissions.models.content_sets): a saved edit stores a new set.
+    ("submissions", "CompetencySet"),
+    ("submissions", "CompetencyRow"),
+    ("submissions", "RequirementSet"),
+    ("submissions", "RequirementRow"),
 )
 
 

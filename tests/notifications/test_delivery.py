@@ -118,6 +118,23 @@ def test_an_unexpected_error_fails_the_row_instead_of_leaving_it_sending(pending
     assert pending.status == Status.FAILED
 
 
+def test_a_database_connection_dropped_while_the_bodies_are_stored_is_tried_again(
+    pending, smtp_errors, monkeypatch
+):
+    def dropped(rows):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(delivery, "ensure_bodies", dropped)
+    result = deliver(pending.pk)
+    monkeypatch.undo()
+
+    pending.refresh_from_db()
+    assert (result.outcome, pending.status) == (Outcome.RETRY, Status.PENDING)
+    assert "terminating connection" in pending.last_error
+    assert deliver(pending.pk, now=later(61)).outcome is Outcome.SENT
+    assert len(mail.outbox) == 1
+
+
 @pytest.mark.parametrize(
     ("error", "transient"),
     [
@@ -133,6 +150,7 @@ def test_an_unexpected_error_fails_the_row_instead_of_leaving_it_sending(pending
         (ConnectionRefusedError(111, "refused"), True),
         (TimeoutError("timed out"), True),
         (OSError(101, "Network is unreachable"), True),
+        (OperationalError("terminating connection due to administrator command"), True),
         (ValueError("bad"), False),
     ],
 )

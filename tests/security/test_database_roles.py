@@ -27,6 +27,15 @@ TABLES = [
     ("workflow_transitionlog", "workflow_transitionlog_append_only"),
     ("workflow_snapshot", "workflow_snapshot_append_only"),
     ("submissions_leveltext", "submissions_leveltext_append_only"),
+    *(
+        (table, f"{table}_append_only")
+        for table in (
+            "submissions_competencyset",
+            "submissions_competencyrow",
+            "submissions_requirementset",
+            "submissions_requirementrow",
+        )
+    ),
 ]
 
 
