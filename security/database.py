@@ -4,7 +4,8 @@ With DATABASE_MIGRATION_URL set, `migrate` and `grant_app_privileges` connect as
 config/settings.py) and every other process as DATABASE_URL's role. That role may read and write
 rows, but on the append-only tables (the transition log, the content snapshots, the level texts,
 the content sets and their rows) only read and insert: no UPDATE, DELETE or TRUNCATE, and, not
-being the owner, no ALTER TABLE ... DISABLE TRIGGER. On SQLite, or with one role for everything, there is nothing to grant.
+being the owner, no ALTER TABLE ... DISABLE TRIGGER. On SQLite, or with one role for everything,
+there is nothing to grant.
 """
 
 from __future__ import annotations
