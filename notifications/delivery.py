@@ -199,7 +199,7 @@ def _send(notification: Notification) -> None:
 def _record_failure(notification: Notification, error: Exception, now: datetime.datetime) -> Result:
     detail = f"{type(error).__name__}: {error}"[:2000]
     if isinstance(error, OperationalError | InterfaceError) and not connection.in_atomic_block:
-        connection.close()  # the row is recorded on a new connection (the sweeper would otherwise)
+        connection.close()  # dropped: the row's new status is written on a fresh connection
     if is_transient(error) and notification.attempts < max_attempts():
         wait = backoff_seconds(notification.attempts)
         _leave_sending(

@@ -128,12 +128,19 @@ END $$
 ]
 
 
+UPDATE_TRIGGER_OF_0011 = """
+CREATE TRIGGER submission_vector_update BEFORE UPDATE OF summary, position_id ON submissions_submission
+    FOR EACH ROW WHEN (OLD.summary IS DISTINCT FROM NEW.summary
+                       OR OLD.position_id IS DISTINCT FROM NEW.position_id)
+    EXECUTE FUNCTION submissions_submission_vector()
+"""
+
+
 def _vector_of_0012() -> list[str]:
     """Going back: 0012's functions reading the rows by document, and 0011's triggers on them."""
     old = import_module(OLD_0011)
     statements = [*import_module(OLD_0012).VECTOR_FROM_TEXTS, *ROW_FUNCTIONS_OF_0011]
-    statements += ["DROP TRIGGER submission_vector_update ON submissions_submission"]
-    statements += [old.TRIGGERS.split(";")[1]]  # 0011's update trigger, as it was
+    statements += ["DROP TRIGGER submission_vector_update ON submissions_submission", UPDATE_TRIGGER_OF_0011]
     for table in ROW_TABLES:
         for event, timing, referencing, function in old.ROW_TRIGGERS:
             statements.append(

@@ -6,13 +6,11 @@ competencies at the position's level, and the technical ones of its function). A
 set, content-addressed like the level texts (the digest of its rows in order is unique): documents
 with the same rows point at the same set, a saved edit points the document at another set (found
 or made), and nothing changes a stored set, so an approved version reads exactly the rows it was
-approved with. On PostgreSQL a trigger refuses an UPDATE of a set or of its rows (migration 0016).
+approved with. On PostgreSQL a trigger refuses an UPDATE of a set or of its rows (migration 0014).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar, overload
 
@@ -22,15 +20,14 @@ from django.utils.translation import pgettext_lazy
 
 from submissions.models.dictionary import LEVEL_RANGE_MESSAGE, Competency, CompetencyGroup
 from submissions.models.requirements import Importance, RequirementSection
-from submissions.models.texts import LevelText
+from submissions.models.texts import LevelText, canonical_digest
 
 SET_CHANGE_REFUSED = "Daftar baris yang sudah dipakai dokumen tidak dapat diubah; simpan daftar baru."
 
 
 def rows_digest(rows: Iterable[Sequence[Any]]) -> str:
-    """sha256 of the canonical JSON of the rows' values in order (migration 0015 keeps a copy)."""
-    canonical = json.dumps([list(row) for row in rows], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    """The digest of the rows' values in order (migration 0014 keeps a frozen copy of this)."""
+    return canonical_digest([list(row) for row in rows])
 
 
 _M = TypeVar("_M", bound=models.Model)

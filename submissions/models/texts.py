@@ -22,12 +22,15 @@ CHANGE_REFUSED = "Teks kamus yang sudah dipakai dokumen tidak dapat diubah; simp
 DELETE_REFUSED = "Teks kamus yang sudah dipakai dokumen tidak dapat dihapus."
 
 
-def text_digest(code: str, name: str, description: str, indicators: Sequence[str]) -> str:
-    """sha256 of the canonical JSON of the four parts (migration 0012 keeps a frozen copy of this)."""
-    canonical = json.dumps(
-        [code, name, description, list(indicators)], ensure_ascii=False, separators=(",", ":")
-    )
+def canonical_digest(value: object) -> str:
+    """sha256 of `value` as compact JSON, non-ASCII kept as is: what content-addressed rows are keyed by."""
+    canonical = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def text_digest(code: str, name: str, description: str, indicators: Sequence[str]) -> str:
+    """The digest of the four parts (migration 0012 keeps a frozen copy of this)."""
+    return canonical_digest([code, name, description, list(indicators)])
 
 
 @dataclass(frozen=True)
