@@ -75,6 +75,29 @@ class Session:
         self.context.close()
 
 
+def _bound_row(row: Any) -> Any:
+    """Wait until htmx has bound a row it just added, then return it.
+
+    htmx puts a new row in the page first and binds its `hx-` attributes only when it settles
+    (20 ms later); a level chosen in between would send no request.
+    """
+    row.wait_for()
+    expect(row).not_to_have_class(re.compile(r"\bhtmx-added\b"))
+    return row
+
+
+def _choose_level(row: Any, level: str) -> None:
+    """Choose a dictionary row's level and wait until the row the server sends back has settled.
+
+    The server answers with the row again, its description now the dictionary's for that level.
+    """
+    description = _bound_row(row).locator("textarea[name$=-description]")
+    before = description.input_value()
+    row.get_by_label("Level").select_option(level)
+    expect(description).not_to_have_value(before)
+    _bound_row(row)
+
+
 def _free_position() -> Position:
     position = (
         Position.objects.filter(
@@ -109,8 +132,7 @@ def _draft_and_fill(drafter: Session, position: Position, folder: Path) -> int:
     page.get_by_label("Cari kompetensi teknis di kamus").fill("surveilans")
     page.get_by_role("button", name="Tambahkan Surveilans Kesehatan").click()
     technical = page.locator("#technical-rows fieldset.comp-row").first
-    technical.wait_for()
-    technical.get_by_label("Level").select_option("3")
+    _choose_level(technical, "3")
     # Choosing the level fetched the dictionary's description for that level into the row.
     expect(technical.locator("textarea[name$=-description]")).to_have_value(re.compile("Menganalisis"))
     rows = page.locator("#requirement-rows fieldset.req-row")
@@ -153,8 +175,7 @@ def test_a_standard_goes_from_draft_to_approved_through_every_hand(
     drafter.open(f"/dokumen/{submission_id}/ubah/")
     drafter.page.get_by_label("Cari kompetensi teknis di kamus").fill("promosi")
     drafter.page.get_by_role("button", name="Tambahkan Promosi Kesehatan").click()
-    drafter.page.locator("#technical-rows fieldset.comp-row").nth(1).get_by_label("Level").select_option("2")
-    drafter.page.wait_for_timeout(300)  # let htmx settle the replaced row before saving
+    _choose_level(drafter.page.locator("#technical-rows fieldset.comp-row").nth(1), "2")
     drafter.page.get_by_role("button", name="Simpan", exact=True).click()
     drafter.page.wait_for_selector(".message.success")
     drafter.open(f"/dokumen/{submission_id}/")
