@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from config.memo import Memo
 from notifications.context import base_context
 from notifications.dispatch import dispatch_batch
 from notifications.models import PREFERENCE_KINDS, Delivery, Kind, Notification, Preference, Status
@@ -163,14 +164,20 @@ def delivery_choices() -> list[tuple[str, str]]:
     return list(Delivery.choices)
 
 
+# The deliveries users chose, per kind ({user id: delivery}, only those who chose one): read by
+# every transition and changed only when someone saves his preferences, so kept per process
+# (config/memo.py) and bumped by notifications/receivers.py.
+CHOSEN_DELIVERIES: Memo[str, dict[int, str]] = Memo("notification_preferences", max_keys=64)
+
+
 def deliveries_for(*, users: Sequence[User], kind: str) -> dict[Any, str]:
-    """Each user's delivery for this kind (email at once unless he chose otherwise): one query."""
-    chosen = dict(
-        Preference.objects.filter(user__in=[user.pk for user in users], kind=kind).values_list(
-            "user_id", "delivery"
-        )
-    )
+    """Each user's delivery for this kind (email at once unless he chose otherwise)."""
+    chosen = CHOSEN_DELIVERIES.get(kind, lambda: _chosen_deliveries(kind))
     return {user.pk: chosen.get(user.pk, Delivery.EMAIL.value) for user in users}
+
+
+def _chosen_deliveries(kind: str) -> dict[int, str]:
+    return dict(Preference.objects.filter(kind=kind).order_by().values_list("user_id", "delivery"))
 
 
 def preferences_for(*, user: User) -> dict[str, str]:

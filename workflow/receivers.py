@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from submissions.models import RoleAssignment
+from submissions.models import OPD, Instansi, RoleAssignment
 from workflow.calendar import CORRECTIONS
 from workflow.deadlines import STAGE_BUDGETS
 from workflow.models import CalendarDay, StageBudget
@@ -39,6 +39,16 @@ def _calendar_day_changed(sender: Any, **kwargs: Any) -> None:
 @receiver(post_save, sender=RoleAssignment, dispatch_uid="workflow.role_saved")
 @receiver(post_delete, sender=RoleAssignment, dispatch_uid="workflow.role_deleted")
 def _role_changed(sender: Any, **kwargs: Any) -> None:
+    HOLDERS.bump()
+
+
+# The copy holds the assignments of each instansi's OPDs, judged in the instansi's time zone: an
+# OPD moved to another instansi, or an instansi given another zone, changes what it must hold.
+@receiver(post_save, sender=OPD, dispatch_uid="workflow.opd_saved")
+@receiver(post_delete, sender=OPD, dispatch_uid="workflow.opd_deleted")
+@receiver(post_save, sender=Instansi, dispatch_uid="workflow.instansi_saved")
+@receiver(post_delete, sender=Instansi, dispatch_uid="workflow.instansi_deleted")
+def _place_changed(sender: Any, **kwargs: Any) -> None:
     HOLDERS.bump()
 
 

@@ -16,6 +16,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import generics
+from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -120,11 +121,15 @@ class StatusView(APIView):
 )
 class TransitionView(APIView):
     def post(self, request: AuthenticatedRequest, pk: int) -> Response:
-        # Out of scope is 404 before the input is judged. Only whether it exists: an instance
-        # loaded with `only("id")` would read its state again (django-fsm reads it on load).
-        if not visible_submissions(request.user).filter(pk=pk).exists():
-            raise Http404
-        data = validated(TransitionInput, request.data)
+        # Out of scope is 404 before the input is judged. The service reads the document in the
+        # user's scope anyway (404 when out of it), so only input found wrong asks whether the
+        # document is in scope: the transitions themselves spare that query.
+        try:
+            data = validated(TransitionInput, request.data)
+        except ValidationError:
+            if not visible_submissions(request.user).filter(pk=pk).exists():
+                raise Http404 from None
+            raise
         submission = submission_fire_transition(
             submission_id=pk,
             name=data["name"],

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 
@@ -23,8 +24,9 @@ from tests.events import integration_account
 from tests.factories import PositionFactory
 from workflow.calendar import add_working_days
 from workflow.deadlines import STAGE_BUDGETS, stage_budget
+from workflow.machine import Actor
 from workflow.models import CalendarDay, StageBudget
-from workflow.roles import HOLDERS
+from workflow.roles import HOLDERS, assignments_of, holders_in_force
 
 
 class Loads:
@@ -188,9 +190,10 @@ def test_a_subscription_switched_off_receives_nothing_more_at_once(world: World)
     assert WebhookDelivery.objects.count() == delivered
 
 
-def _told_of_submit(world: World, position_id: int | None = None) -> set[str]:
-    draft = complete_draft(world, position_id=position_id)
-    fire(draft, "submit", world.drafter)
+def _told_of_submit(world: World, position_id: int | None = None, drafter: Any = None) -> set[str]:
+    drafter = drafter or world.drafter
+    draft = complete_draft(world, position_id=position_id, drafter=drafter)
+    fire(draft, "submit", drafter)
     return set(Notification.objects.filter(submission=draft).values_list("recipient__username", flat=True))
 
 
@@ -222,6 +225,32 @@ def test_a_deactivated_reviewer_is_not_told_of_the_next_submit(world: World) -> 
     world.second_reviewer.save()
 
     assert _told_of_submit(world, PositionFactory.create(opd=world.opd).pk) == {"pemeriksa"}
+
+
+def test_one_copy_of_the_role_holders_serves_every_opd_of_the_instansi(world: World) -> None:
+    forget_every_memo()
+    _told_of_submit(world)
+    other_drafter = world.other_drafter
+    assignments_of(other_drafter)  # his own roles, kept on him: only the holders are left to read
+
+    with CaptureQueriesContext(connection) as queries:
+        told = _told_of_submit(world, PositionFactory.create(opd=world.other_opd).pk, other_drafter)
+
+    assert told == {"pemeriksa.lain"}  # the holders of the other OPD, picked from the same copy
+    assert not [q for q in queries.captured_queries if "submissions_roleassignment" in q["sql"]]
+
+
+def test_an_opd_moved_to_another_instansi_takes_its_holders_along(world: World) -> None:
+    forget_every_memo()
+    reviewers = [Actor.OPD_REVIEWER]
+    assert holders_in_force(reviewers, world.other_instansi_opd, None, timezone.now()) == []  # copied
+    moved = world.other_opd
+    moved.instansi = world.other_instansi_opd.instansi
+    moved.save()
+
+    holders = holders_in_force(reviewers, moved, None, timezone.now())
+
+    assert [a.user.username for a in holders] == ["pemeriksa.lain"]
 
 
 def test_a_login_keeps_the_copy_of_who_holds_which_role(world: World) -> None:

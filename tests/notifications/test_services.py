@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 
+from config.memo import forget_every_memo
 from notifications.models import Delivery, Kind, Notification, Status
 from notifications.services import (
     NO_EMAIL_ADDRESS,
@@ -14,6 +15,8 @@ from notifications.services import (
     record_notifications,
     set_preference,
 )
+from tests.documents import complete_draft, fire
+from tests.factories import PositionFactory
 from tests.notifications.bodies import body_of
 
 
@@ -172,3 +175,14 @@ def test_setting_a_preference_twice_keeps_the_last_choice(world):
 def test_an_unknown_kind_or_delivery_is_refused(world, kind, delivery):
     with pytest.raises(ValueError, match="tidak dikenal"):
         set_preference(user=world.drafter, kind=kind, delivery=delivery)
+
+
+def test_a_delivery_chosen_after_the_copy_was_read_counts_for_the_next_transition(world) -> None:
+    forget_every_memo()
+    fire(complete_draft(world), "submit", world.drafter)  # the choices of `submit` now copied
+    set_preference(user=world.reviewer, kind=Kind.SUBMIT, delivery=Delivery.DIGEST)
+
+    later = fire(complete_draft(world, PositionFactory.create(opd=world.opd).pk), "submit", world.drafter)
+
+    told = Notification.objects.get(submission=later, recipient=world.reviewer)
+    assert (told.delivery, told.status) == (Delivery.DIGEST, Status.AWAITING_DIGEST)

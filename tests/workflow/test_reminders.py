@@ -200,6 +200,7 @@ def test_the_sweep_reads_as_many_rows_whatever_the_number_of_documents_not_due(w
             send_due_reminders(now=at_8(2026, 12, 23))
         return len(queries)
 
+    sweep_queries()  # this process's copies (config/memo.py) loaded, as in a running worker
     alone = sweep_queries()
     for _ in range(30):
         later = Submission(
