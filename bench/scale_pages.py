@@ -181,6 +181,11 @@ def search(requests: int) -> tuple[str, list[str]]:
                 f"/cari/?q={term}",
             ):
                 pairs.append((caller, path, Sample(f"`{who}` `{path}`")))
+        # Words of the documents' lists (stored once per list, submissions migration 0015): one in
+        # every competency list, one of some requirement lists, and a name's word with a list's.
+        for term in ("Integritas", "Kesekretariatan", "Arsiparis+Integritas"):
+            for path in (f"/api/v1/submissions/?q={term}", f"/cari/?q={term}"):
+                pairs.append((caller, path, Sample(f"`{who}` `{path}`")))
     measure(pairs, requests)
     for _, _, sample in pairs:
         p95 = sample.median_p(0.95)

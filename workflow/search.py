@@ -2,7 +2,8 @@
 
 One selector for the API (`?q=` on submissions) and the search page. On PostgreSQL it is full-text
 search with the `simple` configuration (no Indonesian stemmer ships with PostgreSQL; `simple` keeps
-words like "S-1" and "Hukum" as they are) over each document's stored vector. Elsewhere (SQLite,
+words like "S-1" and "Hukum" as they are) over each document's own stored vector joined with
+those of its competency and requirement lists, which are stored once per list. Elsewhere (SQLite,
 the demo) every word must occur somewhere in the document.
 
 The results come in keyset pages without a count (`ranked_page`): the RANK_WINDOW newest matches
@@ -18,14 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Exists, FloatField, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Exists, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from submissions.models import CompetencyRow, Position, RequirementRow, Submission
-from workflow import keyset
+from workflow import keyset, search_terms
 from workflow.keyset import Key, Unindexed
 from workflow.machine import State
+from workflow.roles import NOTHING
 from workflow.scoping import visible_submissions
 
 if TYPE_CHECKING:
@@ -46,9 +48,37 @@ RANK_WINDOW = 200
 # than the window holds: when it finds no more than the window, they are all of them and the
 # window is ranked from their ids alone.
 
-# The stored, weighted vector of each document (submissions migration 0011: kept by triggers,
-# with a GIN index); not a model field, so that no save() writes it back stale.
-_STORED = RawSQL('"submissions_submission"."search_vector"', [], output_field=SearchVectorField())
+# A document's words: its own stored vector (the position's name and the summary; submissions
+# migrations 0011 and 0015, kept by triggers, with a GIN index), then the vectors of its
+# competency list and of its requirement list, each stored once per list. Joined in this order
+# they are the vector 0011 stored in every document, positions and weights included, so the rank
+# is the same. Not model fields, so that no save() writes them back stale.
+_OWN = '"submissions_submission"."search_vector"'
+_LISTS = (
+    ("submissions_competencyset", "competency_set_id"),
+    ("submissions_requirementset", "requirement_set_id"),
+)
+DOCUMENT_WORDS = RawSQL(
+    " || ".join(
+        [
+            _OWN,
+            *(
+                f'COALESCE((SELECT l.search_vector FROM {table} AS l WHERE l.id = "submissions_submission".'
+                f"\"{column}\"), ''::tsvector)"
+                for table, column in _LISTS
+            ),
+        ]
+    ),
+    [],
+    output_field=SearchVectorField(),
+)
+
+# The join has no index: the documents are first narrowed to those that have each required part of
+# the query (workflow.search_terms) in their own vector (its GIN index) or in one of their lists
+# (the lists' GIN indexes give the lists' ids, the documents' indexes on those ids the documents).
+# A part found in more lists than this is matched through a subquery of the lists instead of a
+# list of their ids (a deployment whose documents seldom share a list).
+LISTED_IDS_MAX = 1_000
 
 # The cursor's parts: where in the order the next page starts. In the window it holds the window's
 # oldest id (so the window stays the same set while one reads on) and the last row's rank and id;
@@ -78,8 +108,58 @@ def matching(documents: QuerySet[Submission], query: str) -> QuerySet[Submission
     if not words:
         return documents.none()
     if connection.vendor == "postgresql":
-        return documents.alias(search_document=_STORED).filter(search_document=_query(words))
+        return _full_text(documents, words)
     return _every_word(documents, words)
+
+
+def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submission]:
+    matches = documents.alias(search_document=DOCUMENT_WORDS).filter(search_document=_query(words))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [CONFIG, words])
+        required = search_terms.required_parts(cursor.fetchone()[0])
+    in_lists = _lists_having(search_terms.texts_of(required))
+    for part in required:
+        matches = matches.filter(_having(part, in_lists))
+    return matches
+
+
+def _lists_having(texts: list[str]) -> dict[tuple[str, str], list[int]]:
+    """The ids of the lists having each text (a tsquery), up to one more than LISTED_IDS_MAX."""
+    if not texts:
+        return {}
+    found: dict[tuple[str, str], list[int]] = {}
+    selects = " UNION ALL ".join(
+        f"SELECT q.text, %s, l.id FROM unnest(%s::text[]) AS q(text) CROSS JOIN LATERAL "
+        f"(SELECT id FROM {table} WHERE search_vector @@ q.text::tsquery LIMIT %s) AS l"
+        for table, _column in _LISTS
+    )
+    params = [value for table, _column in _LISTS for value in (table, texts, LISTED_IDS_MAX + 1)]
+    with connection.cursor() as cursor:
+        cursor.execute(selects, params)
+        for text, table, list_id in cursor.fetchall():
+            found.setdefault((text, table), []).append(list_id)
+    return found
+
+
+def _having(part: search_terms.Part, in_lists: dict[tuple[str, str], list[int]]) -> Q:
+    """The documents having `part` in their own words or in one of their lists."""
+    if part.either:
+        condition = NOTHING
+        for required in part.either:
+            every = Q()
+            for inner in required:
+                every &= _having(inner, in_lists)
+            condition |= every
+        return condition
+    condition = Q(RawSQL(f"{_OWN} @@ %s::tsquery", [part.text], output_field=BooleanField()))
+    for table, column in _LISTS:
+        ids = in_lists.get((part.text, table), [])
+        if len(ids) > LISTED_IDS_MAX:
+            lists = RawSQL(f"SELECT id FROM {table} WHERE search_vector @@ %s::tsquery", [part.text])
+            condition |= Q(**{f"{column}__in": lists})
+        elif ids:
+            condition |= Q(**{f"{column}__in": ids})
+    return condition
 
 
 def ranked_page(matches: QuerySet[Submission], query: str, cursor: str | None, size: int) -> SearchPage:
@@ -160,7 +240,7 @@ def _rank(query: str) -> Any:
     if connection.vendor != "postgresql":
         return Value(0.0, output_field=FloatField())
     # float8, so that the rank read back and compared in Python is exactly the one computed.
-    return Cast(SearchRank(_STORED, _query(words_of(query))), FloatField())
+    return Cast(SearchRank(DOCUMENT_WORDS, _query(words_of(query))), FloatField())
 
 
 # Positions found by words are listed newest first by default (the API's `q=`; the positions page

@@ -23,10 +23,22 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the s
 
 
 def stored(submission: Submission) -> str:
+    """The words the search reads: the document's own vector joined with its two lists'."""
+    words = Submission.objects.filter(pk=submission.pk).annotate(v=Cast(search.DOCUMENT_WORDS, CharField()))
+    return str(words.values_list("v", flat=True).get())
+
+
+def own(submission: Submission) -> str:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT search_vector::text FROM submissions_submission WHERE id = %s", [submission.pk]
         )
+        return str(cursor.fetchone()[0])
+
+
+def of_list(table: str, list_id: int | None) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT search_vector::text FROM {table} WHERE id = %s", [list_id])
         return str(cursor.fetchone()[0])
 
 
@@ -81,6 +93,20 @@ def test_the_stored_vector_is_the_one_the_searchbuilt_at_query_time(world: World
     assert stored(document) == built_at_query_time(document)
 
 
+def test_a_document_stores_only_its_own_words_and_each_list_its_words_once(world: World) -> None:
+    document = complete_draft(world)
+    twin = complete_draft(world, PositionFactory.create(opd=world.opd, name="Analis Data").pk)
+    name_and_summary = SearchVector("position__name", weight="A", config="simple") + SearchVector(
+        "summary", weight="B", config="simple"
+    )
+    built = Submission.objects.filter(pk=document.pk).annotate(v=Cast(name_and_summary, CharField()))
+
+    assert own(document) == built.values_list("v", flat=True).get()
+    assert twin.competency_set_id == document.competency_set_id
+    assert "'m.01'" in of_list("submissions_competencyset", document.competency_set_id)
+    assert "'kesehatan'" in of_list("submissions_requirementset", document.requirement_set_id)
+
+
 def test_the_vector_follows_an_edit_of_the_requirements_and_the_summary(world: World) -> None:
     document = complete_draft(world)
     content = valid_content()
@@ -117,6 +143,27 @@ def test_a_document_pointed_at_other_rows_is_found_by_their_words_and_no_longer_
     assert _found("Masyarakat") == [twin.pk]  # the set the document left is still the twin's
     assert stored(document) == built_at_query_time(document)
     assert stored(twin) == built_at_query_time(twin)
+
+
+@pytest.mark.parametrize("listed_ids_max", [1_000, 0], ids=["lists-by-id", "lists-by-subquery"])
+def test_the_words_of_a_query_are_found_across_the_document_and_its_lists(
+    world: World, monkeypatch: pytest.MonkeyPatch, listed_ids_max: int
+) -> None:
+    monkeypatch.setattr(search, "LISTED_IDS_MAX", listed_ids_max)
+    document = complete_draft(world)  # "Kepala Seksi Surveilans", M.01 ..., "Kesehatan Masyarakat"
+    other = give_rows(
+        complete_draft(world, PositionFactory.create(opd=world.opd, name="Kepala Bidang").pk),
+        requirements=[_requirement("Ilmu Perpustakaan")],
+    )
+
+    assert _found("Kepala M.01") == [other.pk, document.pk]  # the name and the competency list
+    assert _found("Seksi Masyarakat") == [document.pk]  # the name and the requirement list
+    assert _found("M.01 Masyarakat") == [document.pk]  # both lists, none of its own words
+    assert _found('"Kesehatan Masyarakat" Kepala') == [document.pk]  # a phrase of one list
+    assert _found("Kepala -Masyarakat") == [other.pk]  # left out by a word of its list
+    assert _found("Perpustakaan or Surveilans") == [document.pk, other.pk]
+    assert _found("tiada or Perpustakaan") == [other.pk]
+    assert _found("tiada M.01") == []
 
 
 def test_the_position_name_outranks_the_same_word_in_a_requirement(world: World) -> None:
