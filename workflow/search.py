@@ -113,13 +113,20 @@ def matching(documents: QuerySet[Submission], query: str) -> QuerySet[Submission
 
 
 def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submission]:
-    matches = documents.alias(search_document=DOCUMENT_WORDS).filter(search_document=_query(words))
     with connection.cursor() as cursor:
         cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [CONFIG, words])
-        required = search_terms.required_parts(cursor.fetchone()[0])
+        tsquery = cursor.fetchone()[0]
+    required = search_terms.required_parts(tsquery)
     in_lists = _lists_having(search_terms.texts_of(required))
+    matches = documents
     for part in required:
         matches = matches.filter(_having(part, in_lists))
+    if search_terms.leaves_out(tsquery) or not required:
+        # Only a word left out ("-Masyarakat") needs the joined words themselves: without one,
+        # the required parts say exactly what a match has. The join is left out otherwise, since
+        # the planner cannot judge it: measured at 1,000,000 documents, with it `q=Arsiparis` read
+        # and sorted all 55,000 matches (1.2 s) instead of walking the ids to the newest 200.
+        matches = matches.alias(search_document=DOCUMENT_WORDS).filter(search_document=_query(words))
     return matches
 
 

@@ -7,6 +7,7 @@ match must contain (a word, a prefix, a phrase), "its own vector has it, or its 
 has it, or its requirement list has it". This module finds those parts in the tree of
 `websearch_to_tsquery(...)::text`: the operands of a top-level AND, through OR (one of its sides
 must hold), never under NOT. A phrase stays whole: its words stand next to each other in one text.
+Without a NOT the parts say exactly what a match has (`leaves_out`), and the join is not needed.
 """
 
 from __future__ import annotations
@@ -118,3 +119,8 @@ def texts_of(required: Required) -> list[str]:
         found = [part.text] if not part.either else [t for side in part.either for t in texts_of(side)]
         texts += [text for text in found if text not in texts]
     return texts
+
+
+def leaves_out(tsquery_text: str) -> bool:
+    """Whether the query leaves out a word (a NOT): its required parts then say less than it does."""
+    return any(token == "!" for token in _tokens(tsquery_text))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workflow.search_terms import Part, required_parts, texts_of
+from workflow.search_terms import Part, leaves_out, required_parts, texts_of
 
 
 def test_every_word_of_a_plain_query_is_required() -> None:
@@ -43,3 +43,9 @@ def test_quotes_and_prefixes_stay_as_postgresql_wrote_them() -> None:
 def test_an_empty_query_requires_nothing() -> None:
     assert required_parts("") == ()
     assert texts_of(()) == []
+
+
+def test_only_a_word_left_out_makes_the_parts_say_less_than_the_query() -> None:
+    assert leaves_out("'arsip' & !'dinamis'")
+    assert not leaves_out("'arsip' & ( 'a' | 'b' ) & 's-1' <-> 's'")
+    assert not leaves_out("'it''s!'")  # inside a word, not an operator
