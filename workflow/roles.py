@@ -197,24 +197,26 @@ def _covers_instansi(assignment: RoleAssignment, wanted: ActorRole, instansi_id:
 def holders_filter(actor: Actor, opd: OPD, submitted_by_id: int | None = None) -> Q:
     """The role assignments (a `RoleAssignment` filter) of the `actor`s of a document of `opd`."""
     wanted = ACTOR_ROLES[actor]
-    condition = Q(role=wanted.role)
+    condition = _holding(wanted, Q(opd_id=opd.pk), opd.instansi_id)
     if wanted.submitter_only:
         if submitted_by_id is None:
             return NOTHING
         condition &= Q(user_id=submitted_by_id)
-    if wanted.place is Place.OPD:
-        condition &= Q(opd_id=opd.pk)
-    elif wanted.place is Place.INSTANSI:
-        condition &= Q(instansi_id=opd.instansi_id)
     return condition
 
 
 def _holders_in_instansi(actor: Actor, instansi_id: int) -> Q:
     """`holders_filter` for the documents of every OPD of an instansi (the submitter unnamed)."""
-    wanted = ACTOR_ROLES[actor]
+    in_its_opds = Q(opd__in=OPD.objects.filter(instansi_id=instansi_id).values("pk"))
+    return _holding(ACTOR_ROLES[actor], in_its_opds, instansi_id)
+
+
+def _holding(wanted: ActorRole, in_opds: Q, instansi_id: int) -> Q:
+    """Assignments of `wanted`'s role in its place: `in_opds` for an OPD role, the instansi for
+    an instansi role, anywhere for a national one."""
     condition = Q(role=wanted.role)
     if wanted.place is Place.OPD:
-        condition &= Q(opd__in=OPD.objects.filter(instansi_id=instansi_id).values("pk"))
+        condition &= in_opds
     elif wanted.place is Place.INSTANSI:
         condition &= Q(instansi_id=instansi_id)
     return condition
