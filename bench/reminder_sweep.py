@@ -5,11 +5,11 @@
 Budget (DESIGN.md section 8): the sweep's cost grows with the due items, not with the documents.
 The small dataset lives in its own database (`<name>_1k`, created, migrated and seeded on first
 use). In each database the run pushes every pending reminder a day ahead, gives the same number
-of drafts (drawn from its first 20 instansi) a deadline tomorrow and a reminder due one minute ago, and times one call
-of `workflow.reminders.send_due_reminders`, counting its queries. Small and large alternate, one
-fresh process per measurement (after a warm-up sweep), so both see the same machine load; the
-ratios are taken per round (small and large one after the other) and reported as the median of
-the 3 rounds with their range.
+of drafts (drawn from its first 20 instansi) a deadline tomorrow and a reminder due one minute
+ago, and times one call of `workflow.reminders.send_due_reminders`, counting its queries. Small
+and large alternate, one fresh process per measurement (after a warm-up sweep), so both see the
+same machine load; the ratios are taken per round (small and large one after the other) and
+reported as the median of the 3 rounds with their range.
 Notifications are rendered and delivered to memory (tasks run eagerly), as part of the cost.
 This rewrites deadlines and reminders in the benchmark databases; never point it at real data.
 """

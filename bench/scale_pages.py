@@ -182,8 +182,9 @@ def search(requests: int) -> tuple[str, list[str]]:
             ):
                 pairs.append((caller, path, Sample(f"`{who}` `{path}`")))
         # Words of the documents' lists (stored once per list, submissions migration 0015): one in
-        # every competency list, one of some requirement lists, and a name's word with a list's.
-        for term in ("Integritas", "Kesekretariatan", "Arsiparis+Integritas"):
+        # every competency list, one of some requirement lists, a name's word with a list's, and a
+        # name's word with a list's word left out.
+        for term in ("Integritas", "Kesekretariatan", "Arsiparis+Integritas", "Arsiparis+-Masyarakat"):
             for path in (f"/api/v1/submissions/?q={term}", f"/cari/?q={term}"):
                 pairs.append((caller, path, Sample(f"`{who}` `{path}`")))
     measure(pairs, requests)

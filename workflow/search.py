@@ -58,6 +58,9 @@ _LISTS = (
     ("submissions_competencyset", "competency_set_id"),
     ("submissions_requirementset", "requirement_set_id"),
 )
+# For a part left out: a document without words of its own has none to leave out (NOT NULL would
+# drop it), where a part required is matched on the column itself, which its GIN index serves.
+_OWN_OR_NONE = f"COALESCE({_OWN}, ''::tsvector)"
 DOCUMENT_WORDS = RawSQL(
     " || ".join(
         [
@@ -117,15 +120,19 @@ def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submissi
         cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [CONFIG, words])
         tsquery = cursor.fetchone()[0]
     required = search_terms.required_parts(tsquery)
-    in_lists = _lists_having(search_terms.texts_of(required))
+    left_out = search_terms.left_out_parts(tsquery)
+    in_lists = _lists_having(search_terms.texts_of(required + (left_out or ())))
     matches = documents
     for part in required:
         matches = matches.filter(_having(part, in_lists))
-    if search_terms.leaves_out(tsquery) or not required:
-        # Only a word left out ("-Masyarakat") needs the joined words themselves: without one,
-        # the required parts say exactly what a match has. The join is left out otherwise, since
-        # the planner cannot judge it: measured at 1,000,000 documents, with it `q=Arsiparis` read
-        # and sorted all 55,000 matches (1.2 s) instead of walking the ids to the newest 200.
+    for part in left_out or ():
+        matches = matches.exclude(_having(part, in_lists, own=_OWN_OR_NONE))
+    if left_out is None or not (required or left_out):
+        # Only a NOT that stands elsewhere than over one part of the top-level AND (`a | -b`)
+        # needs the joined words themselves; so does a query of no words. The join is left out
+        # otherwise, since the planner cannot judge it: measured at 1,000,000 documents, with it
+        # `q=Arsiparis` read and sorted all 55,000 matches (1.2 s) instead of walking the ids to
+        # the newest 200, and `q=Arsiparis -Masyarakat` took 0.9-1.3 s.
         matches = matches.alias(search_document=DOCUMENT_WORDS).filter(search_document=_query(words))
     return matches
 
@@ -148,17 +155,17 @@ def _lists_having(texts: list[str]) -> dict[tuple[str, str], list[int]]:
     return found
 
 
-def _having(part: search_terms.Part, in_lists: dict[tuple[str, str], list[int]]) -> Q:
-    """The documents having `part` in their own words or in one of their lists."""
+def _having(part: search_terms.Part, in_lists: dict[tuple[str, str], list[int]], own: str = _OWN) -> Q:
+    """The documents having `part` in their own words (`own`) or in one of their lists."""
     if part.either:
         condition = NOTHING
         for required in part.either:
             every = Q()
             for inner in required:
-                every &= _having(inner, in_lists)
+                every &= _having(inner, in_lists, own)
             condition |= every
         return condition
-    condition = Q(RawSQL(f"{_OWN} @@ %s::tsquery", [part.text], output_field=BooleanField()))
+    condition = Q(RawSQL(f"{own} @@ %s::tsquery", [part.text], output_field=BooleanField()))
     for table, column in _LISTS:
         ids = in_lists.get((part.text, table), [])
         if len(ids) > LISTED_IDS_MAX:

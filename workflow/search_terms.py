@@ -8,6 +8,9 @@ has it, or its requirement list has it". This module finds those parts in the tr
 `websearch_to_tsquery(...)::text`: the operands of a top-level AND, through OR (one of its sides
 must hold), never under NOT. A phrase stays whole: its words stand next to each other in one text.
 Without a NOT the parts say exactly what a match has (`leaves_out`), and the join is not needed.
+Nor is it for a NOT over one part at the top level (`'a' & !'b'`, `!( 'c' <-> 'd' )`): a match has
+none of the three places containing that part (`left_out_parts`). Only a NOT elsewhere (under an
+OR, inside a phrase, over a group of words) needs the joined words.
 """
 
 from __future__ import annotations
@@ -124,3 +127,45 @@ def texts_of(required: Required) -> list[str]:
 def leaves_out(tsquery_text: str) -> bool:
     """Whether the query leaves out a word (a NOT): its required parts then say less than it does."""
     return any(token == "!" for token in _tokens(tsquery_text))
+
+
+def left_out_parts(tsquery_text: str) -> Required | None:
+    """The parts a match must not contain, where each NOT stands over one part (a word, a prefix,
+    a phrase) as an operand of the query's top-level AND; None where a NOT stands anywhere else."""
+    if not leaves_out(tsquery_text):
+        return ()
+    operands: list[list[str]] = [[]]
+    depth = 0
+    for token in _tokens(tsquery_text):
+        depth += {"(": 1, ")": -1}.get(token, 0)
+        if depth == 0 and token == "&":
+            operands.append([])
+        elif depth == 0 and token == "|":
+            return None
+        else:
+            operands[-1].append(token)
+    parts: list[Part] = []
+    for operand in operands:
+        if "!" not in operand:
+            continue
+        if operand[0] != "!" or "!" in operand[1:] or not _one_unit(operand[1:]):
+            return None
+        required, _text = _Parser(" ".join(operand[1:])).any_of()
+        if len(required) != 1 or required[0].either:
+            return None
+        parts.append(required[0])
+    return tuple(parts)
+
+
+def _one_unit(tokens: list[str]) -> bool:
+    """Whether `tokens` are one word, or one group in parentheses (what a NOT in front covers)."""
+    if len(tokens) == 1:
+        return tokens[0] not in {"!", "&", "|", "(", ")"} and not tokens[0].startswith("<")
+    if not tokens or tokens[0] != "(" or tokens[-1] != ")":
+        return False
+    depth = 0
+    for token in tokens[:-1]:
+        depth += {"(": 1, ")": -1}.get(token, 0)
+        if depth == 0:
+            return False  # the first group closes before the end: `( a ) <-> ( b )`
+    return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workflow.search_terms import Part, leaves_out, required_parts, texts_of
+from workflow.search_terms import Part, leaves_out, left_out_parts, required_parts, texts_of
 
 
 def test_every_word_of_a_plain_query_is_required() -> None:
@@ -49,3 +49,26 @@ def test_only_a_word_left_out_makes_the_parts_say_less_than_the_query() -> None:
     assert leaves_out("'arsip' & !'dinamis'")
     assert not leaves_out("'arsip' & ( 'a' | 'b' ) & 's-1' <-> 's'")
     assert not leaves_out("'it''s!'")  # inside a word, not an operator
+
+
+def test_words_left_out_at_the_top_level_are_parts_no_match_may_contain() -> None:
+    assert left_out_parts("'arsip' & !'dinamis'") == (Part("'dinamis'"),)
+    assert left_out_parts("!'a' & !'b':*") == (Part("'a'"), Part("'b':*"))
+    assert left_out_parts("!( 'kesehatan' <-> 'masyarakat' ) & 'kepala'") == (
+        Part("( 'kesehatan' <-> 'masyarakat' )"),
+    )
+
+
+def test_a_query_leaving_nothing_out_has_no_parts_left_out() -> None:
+    assert left_out_parts("'a' | 'b'") == ()
+    assert left_out_parts("'a' <-> 'b' & 'c'") == ()
+    assert left_out_parts("") == ()
+
+
+def test_a_word_left_out_anywhere_but_the_top_level_needs_the_joined_words() -> None:
+    assert left_out_parts("'a' | !'b'") is None  # under an OR
+    assert left_out_parts("'a' & ( 'b' | !'c' )") is None
+    assert left_out_parts("'a' <-> !'b' & 'c'") is None  # inside a phrase
+    assert left_out_parts("!( 'a' & 'b' )") is None  # over a group of words
+    assert left_out_parts("!( 'a' ) <-> ( 'b' )") is None  # over the first half of a phrase
+    assert left_out_parts("!!'a'") is None

@@ -166,6 +166,44 @@ def test_the_words_of_a_query_are_found_across_the_document_and_its_lists(
     assert _found("tiada M.01") == []
 
 
+def _found_by_the_joined_words(query: str) -> list[int]:
+    """What the joined words of each document and its lists match, with no narrowing first."""
+    joined = Submission.objects.alias(words=search.DOCUMENT_WORDS).filter(words=search._query(query))
+    return sorted(joined.values_list("pk", flat=True), reverse=True)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Kepala -Masyarakat",
+        "-Masyarakat",
+        "-Kepala -Perpustakaan",
+        'Kepala -"Kesehatan Masyarakat"',
+        "-M.01",
+        "Kepala -Bidang",
+        "Perpustakaan or -Surveilans",  # under an OR: the joined words themselves
+    ],
+)
+def test_words_left_out_leave_out_what_the_joined_words_leave_out(world: World, query: str) -> None:
+    complete_draft(world)  # "Kepala Seksi Surveilans", M.01 ..., "Kesehatan Masyarakat"
+    give_rows(
+        complete_draft(world, PositionFactory.create(opd=world.opd, name="Kepala Bidang").pk),
+        requirements=[_requirement("Ilmu Perpustakaan")],
+    )
+    without_lists = PositionFactory.create(opd=world.opd, name="Analis Perpustakaan")
+    services.submission_create_draft(position_id=without_lists.pk, actor=world.drafter)
+
+    assert sorted(_found(query), reverse=True) == _found_by_the_joined_words(query)
+
+
+def test_a_word_left_out_at_the_top_level_is_matched_without_the_joined_words(world: World) -> None:
+    plain = str(matching(Submission.objects.all(), "Kepala -Masyarakat").query)
+    under_an_or = str(matching(Submission.objects.all(), "Kepala or -Masyarakat").query)
+
+    assert "l.search_vector" not in plain
+    assert "l.search_vector" in under_an_or
+
+
 def test_the_position_name_outranks_the_same_word_in_a_requirement(world: World) -> None:
     in_requirement = give_rows(complete_draft(world), requirements=[_requirement("Arsiparis")])
     in_name = complete_draft(world, PositionFactory.create(opd=world.opd, name="Arsiparis Ahli Muda").pk)
