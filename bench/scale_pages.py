@@ -9,7 +9,7 @@ budgets report the median p95 of the 3 rounds.
   administrator positions, page 1 vs the deepest page
   `q=` search (positions page and API, submissions API, search page) for the administrator and the ministry
   the search page, the search API and the standards in force, page 1 vs page 1,000 (or the last)
-  Bagian Organisasi's documents list (API, keyset), page 1 vs the last page
+  Bagian Organisasi's documents list (API, keyset), page 1 vs the last page as full as the first
   the ministry's documents list filtered by state
   the progress board (home page of Bagian Organisasi, and the selector alone)
 """
@@ -128,13 +128,23 @@ def deep_api_page(caller: Caller, path: str) -> tuple[str, int]:
     return current, pages
 
 
-def last_keyset_page(caller: Caller, path: str) -> tuple[str, int]:
-    """The path of the last page reached by following `next`, and how many pages that is."""
-    pages, current = 1, path
-    while following := caller.get(current).json().get("next"):
+def last_full_keyset_page(caller: Caller, path: str) -> tuple[str, int]:
+    """The path of the last page as full as the first, reached by following `next`, and its number.
+
+    A shorter last page would be cheaper for its fewer rows alone (at 100,000 documents 17 rows
+    served in 17 ms against 25 in 23 ms, the queries under 0.5 ms both), not for its depth.
+    """
+    first = caller.get(path).json()
+    size, pages, current, following = len(first["results"]), 1, path, first.get("next")
+    full = (path, 1)
+    while following:
         current = following.removeprefix("http://testserver")
+        body = caller.get(current).json()
         pages += 1
-    return current, pages
+        if len(body["results"]) == size:
+            full = (current, pages)
+        following = body.get("next")
+    return full
 
 
 def positions_depth(requests: int) -> tuple[str, list[str]]:
@@ -227,8 +237,8 @@ def search_and_effective_depth(requests: int) -> tuple[str, list[str]]:
 
 def organisasi_documents(requests: int) -> tuple[str, list[str]]:
     caller = Caller(ORGANISASI)
-    last_path, pages = last_keyset_page(caller, "/api/v1/submissions/")
-    first, last = Sample("documents list page 1"), Sample(f"documents list page {pages} (last)")
+    last_path, pages = last_full_keyset_page(caller, "/api/v1/submissions/")
+    first, last = Sample("documents list page 1"), Sample(f"documents list page {pages} (the last full)")
     measure([(caller, "/api/v1/submissions/", first), (caller, last_path, last)], requests)
     ratios = [first.p(0.5, r) / last.p(0.5, r) for r in range(ROUNDS)]
     median = statistics.median(ratios)
@@ -237,7 +247,7 @@ def organisasi_documents(requests: int) -> tuple[str, list[str]]:
         row(first),
         row(last),
         "",
-        f"- page 1 / last page = **{spread(ratios)}** at p50 "
+        f"- page 1 / the last full page = **{spread(ratios)}** at p50 "
         f"(budget: page 1 <= 1.5x any page: {verdict(median <= 1.5)}).",
     ]
 
