@@ -181,7 +181,6 @@ def _found_by_the_joined_words(query: str) -> list[int]:
         'Kepala -"Kesehatan Masyarakat"',
         "-M.01",
         "Kepala -Bidang",
-        "Perpustakaan or -Surveilans",  # under an OR: the joined words themselves
     ],
 )
 def test_words_left_out_leave_out_what_the_joined_words_leave_out(world: World, query: str) -> None:
