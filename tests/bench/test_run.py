@@ -143,14 +143,19 @@ def test_the_size_report_counts_the_rows_of_every_table_the_generator_fills(seed
     assert all(size > 0 for _, size in sizes.values())
 
 
-def test_the_documents_benchmark_follows_the_keyset_to_the_last_page(seeded: None) -> None:
+def test_the_documents_benchmark_follows_the_keyset_to_the_last_full_page(seeded: None) -> None:
     caller = scale_pages.Caller(scale_pages.ORGANISASI)
 
-    last, pages = scale_pages.last_keyset_page(caller, "/api/v1/submissions/?page_size=10")
+    last, pages = scale_pages.last_full_keyset_page(caller, "/api/v1/submissions/?page_size=10")
+    before_a_short_one, full_pages = scale_pages.last_full_keyset_page(
+        caller, "/api/v1/submissions/?page_size=15"
+    )
 
-    assert pages == 5
+    assert pages == 5  # 50 documents: five full pages
     assert "cursor=" in last
     assert caller.get(last).status_code == 200
+    assert full_pages == 3  # 15, 15, 15, then 5: the third is the last as full as the first
+    assert len(caller.get(before_a_short_one).json()["results"]) == 15
 
 
 def test_every_page_benchmark_measures_three_rounds_of_answered_requests(seeded: None) -> None:
