@@ -132,11 +132,12 @@ def leaves_out(tsquery_text: str) -> bool:
 def left_out_parts(tsquery_text: str) -> Required | None:
     """The parts a match must not contain, where each NOT stands over one part (a word, a prefix,
     a phrase) as an operand of the query's top-level AND; None where a NOT stands anywhere else."""
-    if not leaves_out(tsquery_text):
+    tokens = _tokens(tsquery_text)
+    if "!" not in tokens:
         return ()
     operands: list[list[str]] = [[]]
     depth = 0
-    for token in _tokens(tsquery_text):
+    for token in tokens:
         depth += {"(": 1, ")": -1}.get(token, 0)
         if depth == 0 and token == "&":
             operands.append([])
