@@ -121,13 +121,14 @@ def _full_text(documents: QuerySet[Submission], words: str) -> QuerySet[Submissi
         tsquery = cursor.fetchone()[0]
     required = search_terms.required_parts(tsquery)
     left_out = search_terms.left_out_parts(tsquery)
-    in_lists = _lists_having(search_terms.texts_of(required + (left_out or ())))
+    excluded = left_out or ()
+    in_lists = _lists_having(search_terms.texts_of(required + excluded))
     matches = documents
     for part in required:
         matches = matches.filter(_having(part, in_lists))
-    for part in left_out or ():
+    for part in excluded:
         matches = matches.exclude(_having(part, in_lists, own=_OWN_OR_NONE))
-    if left_out is None or not (required or left_out):
+    if left_out is None or not (required or excluded):
         # Only a NOT that stands elsewhere than over one part of the top-level AND (`a | -b`)
         # needs the joined words themselves; so does a query of no words. The join is left out
         # otherwise, since the planner cannot judge it: measured at 1,000,000 documents, with it

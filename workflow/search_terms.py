@@ -7,7 +7,7 @@ match must contain (a word, a prefix, a phrase), "its own vector has it, or its 
 has it, or its requirement list has it". This module finds those parts in the tree of
 `websearch_to_tsquery(...)::text`: the operands of a top-level AND, through OR (one of its sides
 must hold), never under NOT. A phrase stays whole: its words stand next to each other in one text.
-Without a NOT the parts say exactly what a match has (`leaves_out`), and the join is not needed.
+Without a NOT the parts say exactly what a match has, and the join is not needed.
 Nor is it for a NOT over one part at the top level (`'a' & !'b'`, `!( 'c' <-> 'd' )`): a match has
 none of the three places containing that part (`left_out_parts`). Only a NOT elsewhere (under an
 OR, inside a phrase, over a group of words) needs the joined words.
@@ -32,6 +32,8 @@ class Part:
 
 
 Required = tuple[Part, ...]  # every part must hold (an AND); none: nothing is required
+
+_NESTING = {"(": 1, ")": -1}  # how a token changes the depth of parentheses
 
 
 class _Parser:
@@ -124,21 +126,17 @@ def texts_of(required: Required) -> list[str]:
     return texts
 
 
-def leaves_out(tsquery_text: str) -> bool:
-    """Whether the query leaves out a word (a NOT): its required parts then say less than it does."""
-    return any(token == "!" for token in _tokens(tsquery_text))
-
-
 def left_out_parts(tsquery_text: str) -> Required | None:
     """The parts a match must not contain, where each NOT stands over one part (a word, a prefix,
-    a phrase) as an operand of the query's top-level AND; None where a NOT stands anywhere else."""
+    a phrase) as an operand of the query's top-level AND; None where a NOT stands anywhere else.
+    A query with no NOT leaves nothing out: its required parts say all that a match has."""
     tokens = _tokens(tsquery_text)
     if "!" not in tokens:
         return ()
     operands: list[list[str]] = [[]]
     depth = 0
     for token in tokens:
-        depth += {"(": 1, ")": -1}.get(token, 0)
+        depth += _NESTING.get(token, 0)
         if depth == 0 and token == "&":
             operands.append([])
         elif depth == 0 and token == "|":
@@ -166,7 +164,7 @@ def _one_unit(tokens: list[str]) -> bool:
         return False
     depth = 0
     for token in tokens[:-1]:
-        depth += {"(": 1, ")": -1}.get(token, 0)
+        depth += _NESTING.get(token, 0)
         if depth == 0:
             return False  # the first group closes before the end: `( a ) <-> ( b )`
     return True
